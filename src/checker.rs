@@ -1,0 +1,120 @@
+//! One walk over a module's AST that hands every statement and expression to each selected
+//! transform, and collects what they report.
+use ruff_python_ast::token::Tokens;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ModModule, Stmt};
+use ruff_python_codegen::Stylist;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::edit::Fix;
+use crate::settings::{FileSettings, TargetVersion};
+use crate::transforms::{Rule, Transform};
+
+/// Something a transform found, with the fix it proposes if it has one.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub(crate) rule: &'static Rule,
+    pub(crate) range: TextRange,
+    /// Start of the innermost statement holding the finding: a suppression comment on that
+    /// statement's first line applies too.
+    pub(crate) statement_start: TextSize,
+    pub(crate) message: String,
+    pub(crate) fix: Option<Fix>,
+}
+
+/// What a transform sees while the walk is at a node: the file, its style, its settings and the
+/// statements that enclose the node.
+pub(crate) struct Checker<'a> {
+    source: &'a str,
+    tokens: &'a Tokens,
+    stylist: Stylist<'a>,
+    settings: &'a FileSettings<'a>,
+    parents: Vec<&'a Stmt>,
+    rule: Option<&'static Rule>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn source(&self) -> &'a str {
+        self.source
+    }
+
+    pub(crate) fn tokens(&self) -> &'a Tokens {
+        self.tokens
+    }
+
+    pub(crate) fn stylist(&self) -> &Stylist<'a> {
+        &self.stylist
+    }
+
+    pub(crate) fn target_version(&self) -> TargetVersion {
+        self.settings.target_version
+    }
+
+    pub(crate) fn is_stub(&self) -> bool {
+        self.settings.is_stub
+    }
+
+    /// The statements enclosing the current node, outermost first (the current statement last).
+    pub(crate) fn parents(&self) -> &[&'a Stmt] {
+        &self.parents
+    }
+
+    /// The text of a node or range.
+    pub(crate) fn locate(&self, node: impl Ranged) -> &'a str {
+        &self.source[node.range()]
+    }
+
+    /// Records a finding of the transform being run.
+    pub(crate) fn report(&mut self, range: TextRange, message: impl Into<String>, fix: Option<Fix>) {
+        let rule = self.rule.expect("the walk sets the rule before calling a transform");
+        let statement_start = self.parents.last().map_or(range.start(), |s| s.start());
+        self.findings.push(Finding { rule, range, statement_start, message: message.into(), fix });
+    }
+}
+
+/// Runs the selected transforms over a parsed module.
+pub(crate) fn check_module<'a>(
+    module: &'a ModModule,
+    source: &'a str,
+    tokens: &'a Tokens,
+    settings: &'a FileSettings<'a>,
+) -> Vec<Finding> {
+    let checker = Checker {
+        source,
+        tokens,
+        stylist: Stylist::from_tokens(tokens, source),
+        settings,
+        parents: Vec::new(),
+        rule: None,
+        findings: Vec::new(),
+    };
+    let mut walk = Walk { transforms: settings.transforms, checker };
+    walk.visit_body(&module.body);
+    walk.checker.findings
+}
+
+struct Walk<'a> {
+    transforms: &'a [&'static dyn Transform],
+    checker: Checker<'a>,
+}
+
+impl<'a> Visitor<'a> for Walk<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.checker.parents.push(stmt);
+        for transform in self.transforms {
+            self.checker.rule = Some(transform.rule());
+            transform.check_stmt(&mut self.checker, stmt);
+        }
+        visitor::walk_stmt(self, stmt);
+        self.checker.parents.pop();
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        for transform in self.transforms {
+            self.checker.rule = Some(transform.rule());
+            transform.check_expr(&mut self.checker, expr);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}

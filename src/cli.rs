@@ -1,0 +1,96 @@
+//! The command line, declared with clap's derive API.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::settings::TargetVersion;
+
+/// Finds the Python traps that pass review and fail in production, and rewrites them into their fix.
+///
+/// Exit codes: 0 nothing found or changed, 1 something would change (`diff`), was found (`check`)
+/// or was fixed (`apply --exit-non-zero-on-fix`), 2 a fatal error.
+#[derive(Debug, Parser)]
+#[command(name = "pitfix", version, about, long_about)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Print the fixes as one unified diff, changing nothing (exit 1 when something would change).
+    Diff(RunArgs),
+    /// Write the fixes into the files.
+    Apply {
+        #[command(flatten)]
+        run: RunArgs,
+        /// Exit with 1 when a file was changed.
+        #[arg(long)]
+        exit_non_zero_on_fix: bool,
+    },
+    /// Report findings, including those with no automatic fix (exit 1 when there are any).
+    Check {
+        #[command(flatten)]
+        run: RunArgs,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        output_format: OutputFormat,
+    },
+    /// List every transform: id, summary, fix safety, and whether it is on by default.
+    Rules,
+    /// Print a transform's documentation.
+    Explain {
+        /// The transform id, e.g. `is-literal`.
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// `path:line:col: <id> <message>`, one finding a line.
+    Text,
+    /// An array of objects with path, line, column, end_line, end_column, rule, message, fix.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options shared by `diff`, `apply` and `check`.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    /// Files or directories to process (default `.`); `-` reads one file from standard input.
+    pub(crate) paths: Vec<PathBuf>,
+    /// Run only these transforms (comma-separated ids; `ALL` for every one).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) select: Option<Vec<String>>,
+    /// Do not run these transforms (comma-separated ids).
+    #[arg(long, value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Also apply fixes that may change behaviour in ways you may not want.
+    #[arg(long)]
+    pub(crate) unsafe_fixes: bool,
+    /// The oldest Python the code must run on (default: from `requires-python`, else py310).
+    #[arg(long, value_enum)]
+    pub(crate) target_version: Option<TargetVersion>,
+    /// Skip paths matching this glob while walking directories (repeatable).
+    #[arg(long)]
+    pub(crate) exclude: Vec<String>,
+    /// Read settings from this file instead of the nearest pyproject.toml or pitfix.toml.
+    #[arg(long)]
+    pub(crate) config: Option<PathBuf>,
+    /// The name of the file read from standard input (for messages, config and `.pyi`).
+    #[arg(long)]
+    pub(crate) stdin_filename: Option<String>,
+    /// Number of threads (default: one per core).
+    #[arg(short, long)]
+    pub(crate) jobs: Option<usize>,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub(crate) color: ColorChoice,
+    /// Print no summary, only the diff, findings and errors.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+}

@@ -1,0 +1,120 @@
+//! Which files a run processes: named files always, directories walked with `ignore` (respecting
+//! .gitignore and .ignore, skipping hidden files and excluded paths), `.py` and `.pyi` only.
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Result, bail};
+use globset::GlobSet;
+use ignore::WalkBuilder;
+
+/// A file to process and the name it is shown under (relative to the current directory when it
+/// is inside it, else as given).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Input {
+    pub(crate) display: String,
+    pub(crate) path: PathBuf,
+}
+
+/// Lists the inputs in sorted order; problems met while walking are returned as messages.
+pub(crate) fn discover(paths: &[PathBuf], exclude: &GlobSet, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
+    let mut inputs = Vec::new();
+    let mut warnings = Vec::new();
+    for path in paths {
+        if !path.exists() && !path.is_symlink() {
+            bail!("{}: no such file or directory", path.display());
+        }
+        if !path.is_dir() {
+            inputs.push(input(path, cwd));
+            continue;
+        }
+        let root = path.clone();
+        let exclude = exclude.clone();
+        let cwd_owned = cwd.to_path_buf();
+        let walker = WalkBuilder::new(path)
+            .require_git(false)
+            .follow_links(false)
+            .filter_entry(move |entry| !is_excluded(entry.path(), &root, &cwd_owned, &exclude))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_python(entry.path()) => {
+                    inputs.push(input(entry.path(), cwd));
+                }
+                Ok(_) => {}
+                Err(e) => warnings.push(format!("warning: {e}")),
+            }
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    Ok((inputs, warnings))
+}
+
+pub(crate) fn is_python(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "py" || e == "pyi")
+}
+
+pub(crate) fn is_stub(name: &str) -> bool {
+    name.ends_with(".pyi")
+}
+
+/// An exclude pattern matches a path's file name, its path relative to the walked root, or its
+/// path relative to the current directory (so `build`, `tests/fixtures` and `*_pb2.py` all work).
+fn is_excluded(path: &Path, root: &Path, cwd: &Path, exclude: &GlobSet) -> bool {
+    if path == root {
+        return false;
+    }
+    let name = path.file_name().map(Path::new);
+    let from_root = path.strip_prefix(root).ok();
+    let from_cwd = normalize(&absolute(path, cwd));
+    let from_cwd = from_cwd.strip_prefix(cwd).ok();
+    [name, from_root, from_cwd].into_iter().flatten().any(|p| exclude.is_match(p))
+}
+
+fn input(path: &Path, cwd: &Path) -> Input {
+    Input { display: display_name(path, cwd), path: path.to_path_buf() }
+}
+
+/// The path relative to `cwd` when it lies inside it, else the path as given (without `./`).
+pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
+    let absolute = normalize(&absolute(path, cwd));
+    let shown = match absolute.strip_prefix(cwd) {
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path.components().filter(|c| *c != Component::CurDir).collect(),
+    };
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) }
+}
+
+/// Removes `.` and folds `..` lexically (no symlink resolution, as the user typed the path).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names() {
+        let cwd = Path::new("/p/q");
+        assert_eq!(display_name(Path::new("./a/b.py"), cwd), "a/b.py");
+        assert_eq!(display_name(Path::new("/p/q/a.py"), cwd), "a.py");
+        assert_eq!(display_name(Path::new("../r/a.py"), cwd), "../r/a.py");
+        assert_eq!(display_name(Path::new("/elsewhere/a.py"), cwd), "/elsewhere/a.py");
+    }
+}

@@ -1,0 +1,171 @@
+//! The per-file pipeline: decode, parse, run the transforms, apply their fixes until nothing
+//! changes, check the result still parses, and encode it back.
+use std::collections::BTreeMap;
+
+use ruff_python_ast::PySourceType;
+use ruff_python_parser::{Parsed, parse_unchecked_source};
+use ruff_python_ast::ModModule;
+use ruff_source_file::LineIndex;
+
+use crate::checker::{Finding, check_module};
+use crate::edit::{Applicability, apply_fixes};
+use crate::settings::FileSettings;
+use crate::source::{decode, encode};
+use crate::suppression::Suppressions;
+
+/// Fix passes before a file is declared not to converge (each pass re-parses the new text).
+const MAX_PASSES: usize = 10;
+
+/// What `check` needs to print about a finding.
+#[derive(Debug, Clone)]
+pub(crate) struct LocatedFinding {
+    pub(crate) rule: &'static str,
+    pub(crate) message: String,
+    pub(crate) start: (usize, usize),
+    pub(crate) end: (usize, usize),
+    pub(crate) fix: Option<Applicability>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Report findings, change nothing.
+    Check,
+    /// Apply the allowed fixes and report the new text.
+    Fix { unsafe_fixes: bool },
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct FileResult {
+    /// Check mode: the unsuppressed findings of the file.
+    pub(crate) findings: Vec<LocatedFinding>,
+    /// Fix mode: the new bytes, when something changed.
+    pub(crate) fixed: Option<Vec<u8>>,
+    /// Fix mode: fixes applied, per transform id.
+    pub(crate) fixed_counts: BTreeMap<&'static str, usize>,
+    /// Fix mode: findings left without an applicable fix.
+    pub(crate) unfixed: usize,
+    /// Problems with this file, each a full message naming it; the run goes on.
+    pub(crate) errors: Vec<String>,
+}
+
+/// Runs the pipeline over one file's bytes; `name` is how messages refer to the file.
+pub(crate) fn process(name: &str, bytes: &[u8], settings: &FileSettings, mode: Mode) -> FileResult {
+    let mut result = FileResult::default();
+    let (text, encoding) = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(why) => {
+            result.errors.push(format!("{name}: skipped: {why}"));
+            return result;
+        }
+    };
+    let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
+    let parsed = parse_unchecked_source(&text, source_type);
+    let index = LineIndex::from_source_text(&text);
+    if let Some(message) = syntax_error(&parsed, &text, &index) {
+        result.errors.push(format!("{name}:{message}"));
+        return result;
+    }
+    let Some(findings) = unsuppressed_findings(&parsed, &text, &index, settings) else {
+        return result;
+    };
+    match mode {
+        Mode::Check => {
+            result.findings = findings.iter().map(|f| locate(f, &text, &index)).collect();
+        }
+        Mode::Fix { unsafe_fixes } => {
+            let allowed = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+            match fix_until_stable(name, text.clone(), findings, settings, allowed, &mut result) {
+                Ok(fixed) if fixed != text => match encode(&fixed, encoding) {
+                    Ok(bytes) => result.fixed = Some(bytes),
+                    Err(why) => fixes_dropped(&mut result, format!("{name}: fixes dropped: {why}")),
+                },
+                Ok(_) => {}
+                Err(message) => fixes_dropped(&mut result, message),
+            }
+        }
+    }
+    result
+}
+
+fn fixes_dropped(result: &mut FileResult, message: String) {
+    result.errors.push(message);
+    result.fixed_counts.clear();
+    result.fixed = None;
+}
+
+/// Applies fixes pass after pass until none is left; each pass's output must parse.
+fn fix_until_stable(
+    name: &str,
+    mut text: String,
+    mut findings: Vec<Finding>,
+    settings: &FileSettings,
+    allowed: Applicability,
+    result: &mut FileResult,
+) -> Result<String, String> {
+    for _ in 0..MAX_PASSES {
+        let fixes = findings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.fix.as_ref().filter(|fix| fix.applicability() >= allowed).map(|fix| (i, fix)));
+        let (new_text, applied) = apply_fixes(&text, fixes);
+        if applied.is_empty() {
+            result.unfixed = findings.len();
+            return Ok(text);
+        }
+        let rules: Vec<&'static str> = applied.iter().map(|&i| findings[i].rule.id).collect();
+        for rule in &rules {
+            *result.fixed_counts.entry(rule).or_default() += 1;
+        }
+        let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
+        let parsed = parse_unchecked_source(&new_text, source_type);
+        let index = LineIndex::from_source_text(&new_text);
+        if let Some(message) = syntax_error(&parsed, &new_text, &index) {
+            let mut ids = rules.clone();
+            ids.sort_unstable();
+            ids.dedup();
+            return Err(format!(
+                "{name}: fixes dropped, file left unchanged: the fix of {} would produce code that does not parse ({message})",
+                ids.join(", ")
+            ));
+        }
+        findings = unsuppressed_findings(&parsed, &new_text, &index, settings).unwrap_or_default();
+        text = new_text;
+    }
+    Err(format!("{name}: fixes dropped, file left unchanged: fixes did not settle after {MAX_PASSES} passes"))
+}
+
+/// The findings of the selected transforms that no comment silences; `None` for a skipped file.
+fn unsuppressed_findings(
+    parsed: &Parsed<ModModule>,
+    text: &str,
+    index: &LineIndex,
+    settings: &FileSettings,
+) -> Option<Vec<Finding>> {
+    let suppressions = Suppressions::from_tokens(parsed.tokens(), text, index);
+    if suppressions.skip_file() {
+        return None;
+    }
+    let mut findings = check_module(parsed.syntax(), text, parsed.tokens(), settings);
+    findings.retain(|f| !suppressions.is_suppressed(f, index));
+    findings.sort_by_key(|f| (f.range.start(), f.range.end(), f.rule.id));
+    Some(findings)
+}
+
+/// `line:col: syntax error: ...` for the first syntax error, if any.
+fn syntax_error(parsed: &Parsed<ModModule>, text: &str, index: &LineIndex) -> Option<String> {
+    let error = parsed.errors().first()?;
+    let at = index.line_column(error.location.start(), text);
+    Some(format!("{}:{}: syntax error: {}", at.line, at.column, error.error))
+}
+
+fn locate(finding: &Finding, text: &str, index: &LineIndex) -> LocatedFinding {
+    let start = index.line_column(finding.range.start(), text);
+    let end = index.line_column(finding.range.end(), text);
+    LocatedFinding {
+        rule: finding.rule.id,
+        message: finding.message.clone(),
+        start: (start.line.get(), start.column.get()),
+        end: (end.line.get(), end.column.get()),
+        fix: finding.fix.as_ref().map(|f| f.applicability()),
+    }
+}

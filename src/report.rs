@@ -1,0 +1,146 @@
+//! What the commands print: findings (text or JSON), summaries, and the table of transforms.
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::cli::OutputFormat;
+use crate::edit::Applicability;
+use crate::engine::{FileResult, LocatedFinding};
+use crate::transforms;
+
+/// How many findings `check` printed, and how many of them can be fixed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FoundCounts {
+    pub(crate) total: usize,
+    pub(crate) safe: usize,
+    pub(crate) unsafe_: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    rule: &'a str,
+    message: &'a str,
+    fix: Option<JsonFix>,
+}
+
+#[derive(Serialize)]
+struct JsonFix {
+    applicability: &'static str,
+}
+
+pub(crate) fn write_findings<'a>(
+    out: &mut impl Write,
+    files: impl Iterator<Item = (&'a str, &'a FileResult)>,
+    format: OutputFormat,
+) -> io::Result<FoundCounts> {
+    let all: Vec<(&str, &LocatedFinding)> =
+        files.flat_map(|(path, result)| result.findings.iter().map(move |f| (path, f))).collect();
+    let mut counts = FoundCounts { total: all.len(), ..FoundCounts::default() };
+    for (_, finding) in &all {
+        match finding.fix {
+            Some(Applicability::Safe) => counts.safe += 1,
+            Some(Applicability::Unsafe) => counts.unsafe_ += 1,
+            None => {}
+        }
+    }
+    match format {
+        OutputFormat::Text => {
+            for (path, f) in &all {
+                let fix = match f.fix {
+                    Some(Applicability::Safe) => " [fix available]",
+                    Some(Applicability::Unsafe) => " [unsafe fix available: --unsafe-fixes]",
+                    None => "",
+                };
+                writeln!(out, "{path}:{}:{}: {} {}{fix}", f.start.0, f.start.1, f.rule, f.message)?;
+            }
+        }
+        OutputFormat::Json => {
+            let json: Vec<JsonFinding> = all
+                .iter()
+                .map(|(path, f)| JsonFinding {
+                    path,
+                    line: f.start.0,
+                    column: f.start.1,
+                    end_line: f.end.0,
+                    end_column: f.end.1,
+                    rule: f.rule,
+                    message: &f.message,
+                    fix: f.fix.map(|a| JsonFix { applicability: a.as_str() }),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(counts)
+}
+
+pub(crate) fn findings_summary(found: FoundCounts, errors: usize) {
+    let mut line = match found.total {
+        0 => "No problems found".to_owned(),
+        n => format!("Found {n} problem{}", plural(n)),
+    };
+    if found.safe > 0 || found.unsafe_ > 0 {
+        line += &format!(" ({} fixable with `pitfix apply`", found.safe);
+        if found.unsafe_ > 0 {
+            line += &format!(", {} more with `--unsafe-fixes`", found.unsafe_);
+        }
+        line += ")";
+    }
+    if errors > 0 {
+        line += &format!("; {errors} file error{} above", plural(errors));
+    }
+    eprintln!("{line}.");
+}
+
+pub(crate) fn fix_summary(applied: bool, counts: &BTreeMap<&'static str, usize>, files: usize, unfixed: usize) {
+    let total: usize = counts.values().sum();
+    if total == 0 {
+        eprintln!("Nothing to fix.");
+    } else {
+        let verb = if applied { "Fixed" } else { "Would fix" };
+        let per_rule: Vec<String> = counts.iter().map(|(id, n)| format!("{id}: {n}")).collect();
+        eprintln!(
+            "{verb} {total} problem{} in {files} file{} ({}).",
+            plural(total),
+            plural(files),
+            per_rule.join(", ")
+        );
+    }
+    if unfixed > 0 {
+        eprintln!(
+            "{unfixed} problem{} left without an applicable fix (`pitfix check` lists them).",
+            plural(unfixed)
+        );
+    }
+}
+
+pub(crate) fn print_rules() -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let rows: Vec<[&str; 4]> = transforms::ALL
+        .iter()
+        .map(|t| {
+            let rule = t.rule();
+            let enabled = if rule.default_enabled { "yes" } else { "no" };
+            [rule.id, rule.fix_safety.as_str(), enabled, rule.summary]
+        })
+        .collect();
+    let header = ["ID", "FIX", "DEFAULT", "SUMMARY"];
+    let width = |col: usize| rows.iter().map(|r| r[col].len()).chain([header[col].len()]).max().unwrap_or(0);
+    let (w0, w1, w2) = (width(0), width(1), width(2));
+    for row in std::iter::once(&header).chain(&rows) {
+        writeln!(out, "{:w0$}  {:w1$}  {:w2$}  {}", row[0], row[1], row[2], row[3])?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

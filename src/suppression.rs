@@ -1,0 +1,119 @@
+//! Suppression comments: `# pitfix: ignore`, `# pitfix: ignore[id, ...]`, `# pitfix: skip-file`,
+//! and Ruff/flake8's `# noqa` / `# noqa: CODE` for the equivalent codes.
+use std::collections::HashMap;
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_source_file::LineIndex;
+use ruff_text_size::Ranged;
+
+use crate::checker::Finding;
+
+#[derive(Debug, Default)]
+struct LineDirectives {
+    /// A bare `# pitfix: ignore` or `# noqa`.
+    all: bool,
+    /// Transform ids and noqa codes named on the line.
+    names: Vec<String>,
+}
+
+/// The suppression comments of one file, by 1-based line.
+#[derive(Debug, Default)]
+pub(crate) struct Suppressions {
+    skip_file: bool,
+    lines: HashMap<usize, LineDirectives>,
+}
+
+impl Suppressions {
+    pub(crate) fn from_tokens(tokens: &Tokens, source: &str, index: &LineIndex) -> Self {
+        let mut result = Suppressions::default();
+        for token in tokens.iter().filter(|t| t.kind() == TokenKind::Comment) {
+            let comment = &source[token.range()];
+            let line = index.line_index(token.start()).get();
+            result.read_comment(comment, line);
+        }
+        result
+    }
+
+    pub(crate) fn skip_file(&self) -> bool {
+        self.skip_file
+    }
+
+    /// Whether a comment on the finding's line, or on the first line of its statement, silences it.
+    pub(crate) fn is_suppressed(&self, finding: &Finding, index: &LineIndex) -> bool {
+        let lines = [index.line_index(finding.range.start()), index.line_index(finding.statement_start)];
+        lines.iter().filter_map(|line| self.lines.get(&line.get())).any(|d| {
+            d.all
+                || d.names.iter().any(|n| n == finding.rule.id || finding.rule.noqa_codes.contains(&n.as_str()))
+        })
+    }
+
+    fn read_comment(&mut self, comment: &str, line: usize) {
+        // A comment may hold several directives: `# noqa: B006  # pitfix: ignore[loop-closure]`.
+        for part in comment.split('#').map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(rest) = strip_prefix_ci(part, "pitfix:") {
+                self.read_pitfix(rest.trim_start(), line);
+            } else if let Some(rest) = strip_prefix_ci(part, "noqa") {
+                self.read_noqa(rest, line);
+            }
+        }
+    }
+
+    fn read_pitfix(&mut self, directive: &str, line: usize) {
+        if directive.starts_with("skip-file") {
+            self.skip_file = true;
+        } else if let Some(rest) = directive.strip_prefix("ignore") {
+            let entry = self.lines.entry(line).or_default();
+            match rest.trim_start().strip_prefix('[').and_then(|r| r.split_once(']')) {
+                Some((ids, _)) => entry.names.extend(split_names(ids)),
+                None => entry.all = true,
+            }
+        }
+    }
+
+    fn read_noqa(&mut self, rest: &str, line: usize) {
+        let entry = self.lines.entry(line).or_default();
+        match rest.trim_start().strip_prefix(':') {
+            Some(codes) => entry.names.extend(split_names(codes).take_while(|c| is_noqa_code(c))),
+            // `# noqa` alone, or followed by prose, silences everything on the line.
+            None if rest.is_empty() || rest.starts_with(char::is_whitespace) => entry.all = true,
+            None => {}
+        }
+    }
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+fn split_names(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.split([',', ' ', '\t']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// A flake8-style code such as `F632` or `RUF008`; what follows the codes is prose.
+fn is_noqa_code(code: &str) -> bool {
+    let digits = code.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    digits.len() < code.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directives(comment: &str) -> Suppressions {
+        let mut s = Suppressions::default();
+        s.read_comment(comment, 1);
+        s
+    }
+
+    #[test]
+    fn reads_every_form() {
+        assert!(directives("# pitfix: ignore").lines[&1].all);
+        assert_eq!(directives("# pitfix: ignore[is-literal, loop-closure]").lines[&1].names, ["is-literal", "loop-closure"]);
+        assert_eq!(directives("# noqa: F632,B006 explain").lines[&1].names, ["F632", "B006"]);
+        assert!(directives("# NOQA").lines[&1].all);
+        assert!(directives("# type: ignore  # noqa").lines[&1].all);
+        assert!(directives("# pitfix: skip-file").skip_file);
+        assert!(directives("# noqa-like prose").lines.get(&1).is_none_or(|d| !d.all));
+    }
+}

@@ -1,0 +1,89 @@
+//! is-literal: `x is 257` → `x == 257`. Identity against a literal depends on CPython's caching of
+//! small ints and interned strings, so it passes in tests and fails with other values.
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{CmpOp, Expr, ExprCompare, UnaryOp};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::checker::Checker;
+use crate::edit::{Edit, Fix};
+use crate::transforms::{FixSafety, Rule, Transform};
+
+pub(crate) struct IsLiteral;
+
+pub(crate) static TRANSFORM: IsLiteral = IsLiteral;
+
+static RULE: Rule = Rule {
+    id: "is-literal",
+    summary: "`is` / `is not` against a literal compares identity; use `==` / `!=`",
+    fix_safety: FixSafety::Safe,
+    default_enabled: true,
+    noqa_codes: &["F632"],
+    options: &[],
+};
+
+impl Transform for IsLiteral {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
+        if let Expr::Compare(compare) = expr {
+            check_compare(checker, compare);
+        }
+    }
+}
+
+fn check_compare(checker: &mut Checker, compare: &ExprCompare) {
+    let mut left: &Expr = &compare.left;
+    for (op, right) in compare.ops.iter().zip(&compare.comparators) {
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(left) || is_literal(right)) {
+            let negated = *op == CmpOp::IsNot;
+            let (used, wanted) = if negated { ("is not", "!=") } else { ("is", "==") };
+            let message = format!("`{used}` with a literal compares identity, which CPython only sometimes shares; use `{wanted}`");
+            let gap = TextRange::new(left.end(), right.start());
+            let fix = operator_edits(checker, gap, negated).map(Fix::safe);
+            checker.report(TextRange::new(left.start(), right.end()), message, fix);
+        }
+        left = right;
+    }
+}
+
+/// A value built fresh (or interned at CPython's discretion) where it is written.
+fn is_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::FString(_)
+        | Expr::Tuple(_)
+        | Expr::List(_)
+        | Expr::Dict(_)
+        | Expr::Set(_)
+        | Expr::ListComp(_)
+        | Expr::SetComp(_)
+        | Expr::DictComp(_) => true,
+        Expr::UnaryOp(unary) => {
+            matches!(unary.op, UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert)
+                && matches!(*unary.operand, Expr::NumberLiteral(_))
+        }
+        _ => false,
+    }
+}
+
+/// Edits that turn the `is` (and `not`) tokens between two operands into `==` / `!=`. When a
+/// comment or line break stands between `is` and `not`, only the two words are touched so that
+/// the comment stays.
+fn operator_edits(checker: &Checker, gap: TextRange, negated: bool) -> Option<Vec<Edit>> {
+    let tokens = checker.tokens().in_range(gap);
+    let is_index = tokens.iter().position(|t| t.kind() == TokenKind::Is)?;
+    let is_token = &tokens[is_index];
+    if !negated {
+        return Some(vec![Edit::replace(is_token.range(), "==")]);
+    }
+    let not_token = tokens[is_index + 1..].iter().find(|t| t.kind() == TokenKind::Not)?;
+    let between = &checker.source()[TextRange::new(is_token.end(), not_token.start())];
+    if between.chars().all(|c| c == ' ' || c == '\t') {
+        return Some(vec![Edit::replace(TextRange::new(is_token.start(), not_token.end()), "!=")]);
+    }
+    Some(vec![Edit::replace(is_token.range(), "!="), Edit::delete(not_token.range())])
+}
