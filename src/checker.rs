@@ -1,6 +1,6 @@
 //! One walk over a module's AST that hands every statement and expression to each selected
 //! transform, and collects what they report.
-use ruff_python_ast::token::Tokens;
+use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_codegen::Stylist;
@@ -15,8 +15,9 @@ use crate::transforms::{Rule, Transform};
 pub(crate) struct Finding {
     pub(crate) rule: &'static Rule,
     pub(crate) range: TextRange,
-    /// Start of the innermost statement holding the finding: a suppression comment on that
-    /// statement's first line applies too.
+    /// Start of the innermost statement holding the finding, or of the clause header (`elif ...:`,
+    /// `case ...:`, a decorated `def` line) when the finding is in one: a suppression comment on
+    /// the first line there applies too.
     pub(crate) statement_start: TextSize,
     pub(crate) message: String,
     pub(crate) fix: Option<Fix>,
@@ -69,8 +70,28 @@ impl<'a> Checker<'a> {
     pub(crate) fn report(&mut self, range: TextRange, message: impl Into<String>, fix: Option<Fix>) {
         let rule = self.rule.expect("the walk sets the rule before calling a transform");
         let statement_start = self.parents.last().map_or(range.start(), |s| s.start());
+        // A compound statement's `elif`, `else`, `except`, `case` clauses and a decorated
+        // definition's `def` line begin logical lines of their own: a comment on the statement's
+        // first line must not reach them.
+        let statement_start = statement_start.max(logical_line_start(self.tokens, range.start()));
         self.findings.push(Finding { rule, range, statement_start, message: message.into(), fix });
     }
+}
+
+/// Start of the first token of the logical line that holds `offset` (lines joined by brackets or
+/// backslashes count as one); `offset` itself when no token precedes it on that logical line.
+fn logical_line_start(tokens: &Tokens, offset: TextSize) -> TextSize {
+    let before = &tokens[..tokens.partition_point(|t| t.start() < offset)];
+    let line_begins = before.iter().rposition(|t| t.kind() == TokenKind::Newline).map_or(0, |i| i + 1);
+    before[line_begins..]
+        .iter()
+        .find(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Indent | TokenKind::Dedent
+            )
+        })
+        .map_or(offset, Ranged::start)
 }
 
 /// Runs the selected transforms over a parsed module.

@@ -1,7 +1,7 @@
 //! The `[tool.pitfix]` table of the nearest `pyproject.toml`, or a `pitfix.toml`, found from the
 //! current directory upward (or named with `--config`).
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use toml::{Table, Value};
@@ -11,6 +11,8 @@ use crate::transforms;
 
 #[derive(Debug, Default)]
 pub(crate) struct Config {
+    /// The folder of the config file: relative exclude patterns are anchored there.
+    pub(crate) dir: Option<PathBuf>,
     pub(crate) select: Option<Vec<String>>,
     pub(crate) ignore: Option<Vec<String>>,
     pub(crate) unsafe_fixes: Option<bool>,
@@ -26,7 +28,9 @@ pub(crate) fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config> {
     if let Some(path) = explicit {
         let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
         let table = read_toml(path)?;
-        return from_file(path, &table, is_pyproject);
+        let mut config = from_file(path, &table, is_pyproject)?;
+        config.dir = config.dir.map(|dir| cwd.join(dir));
+        return Ok(config);
     }
     let mut requires_python = None;
     for dir in cwd.ancestors() {
@@ -98,6 +102,7 @@ fn from_file(path: &Path, table: &Table, is_pyproject: bool) -> Result<Config> {
         (table, "")
     };
     let mut config = parse_settings(settings, &Key { path, prefix })?;
+    config.dir = path.parent().map(Path::to_path_buf);
     if is_pyproject && config.target_version.is_none() {
         config.target_version = project_requires_python(table);
     }

@@ -13,7 +13,10 @@ const RESET: &str = "\x1b[0m";
 /// Works on bytes so that files in other encodings, and CRLF line ends, come out as they are.
 pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new: &[u8], color: bool) -> io::Result<()> {
     let diff = TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_lines(old, new);
-    let header = format!("diff --git a/{name} b/{name}\n--- a/{name}\n+++ b/{name}\n");
+    // Like git, end the `---`/`+++` names with a tab when they hold a space, so that `patch`
+    // does not cut the name at the space.
+    let tab = if name.contains(' ') { "\t" } else { "" };
+    let header = format!("diff --git a/{name} b/{name}\n--- a/{name}{tab}\n+++ b/{name}{tab}\n");
     paint(out, color, BOLD, header.as_bytes())?;
     let unified = diff.unified_diff();
     let mut unified = unified;

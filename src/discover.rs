@@ -3,7 +3,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, bail};
-use globset::GlobSet;
+
+use crate::settings::Excludes;
 use ignore::WalkBuilder;
 
 /// A file to process and the name it is shown under (relative to the current directory when it
@@ -15,7 +16,7 @@ pub(crate) struct Input {
 }
 
 /// Lists the inputs in sorted order; problems met while walking are returned as messages.
-pub(crate) fn discover(paths: &[PathBuf], exclude: &GlobSet, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
+pub(crate) fn discover(paths: &[PathBuf], exclude: &Excludes, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
@@ -45,7 +46,10 @@ pub(crate) fn discover(paths: &[PathBuf], exclude: &GlobSet, cwd: &Path) -> Resu
         }
     }
     inputs.sort();
-    inputs.dedup();
+    // One file named several ways (`a.py`, `./a.py`, its absolute path, or inside a walked
+    // folder) is processed once, else `diff` would print it twice and `apply` race with itself.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| seen.insert(normalize(&absolute(&input.path, cwd))));
     Ok((inputs, warnings))
 }
 
@@ -57,17 +61,19 @@ pub(crate) fn is_stub(name: &str) -> bool {
     name.ends_with(".pyi")
 }
 
-/// An exclude pattern matches a path's file name, its path relative to the walked root, or its
-/// path relative to the current directory (so `build`, `tests/fixtures` and `*_pb2.py` all work).
-fn is_excluded(path: &Path, root: &Path, cwd: &Path, exclude: &GlobSet) -> bool {
+/// An exclude pattern matches a path's file name, or its path relative to the config file's
+/// folder, the walked root or the current directory (so `build`, `tests/fixtures` and `*_pb2.py`
+/// all work).
+fn is_excluded(path: &Path, root: &Path, cwd: &Path, exclude: &Excludes) -> bool {
     if path == root {
         return false;
     }
     let name = path.file_name().map(Path::new);
     let from_root = path.strip_prefix(root).ok();
-    let from_cwd = normalize(&absolute(path, cwd));
-    let from_cwd = from_cwd.strip_prefix(cwd).ok();
-    [name, from_root, from_cwd].into_iter().flatten().any(|p| exclude.is_match(p))
+    let full = normalize(&absolute(path, cwd));
+    let from_cwd = full.strip_prefix(cwd).ok();
+    let from_config = exclude.anchor.as_deref().and_then(|dir| full.strip_prefix(dir).ok());
+    [name, from_root, from_cwd, from_config].into_iter().flatten().any(|p| exclude.globs.is_match(p))
 }
 
 fn input(path: &Path, cwd: &Path) -> Input {

@@ -6,6 +6,7 @@ mod diff;
 mod discover;
 mod edit;
 mod engine;
+mod fixes;
 mod report;
 mod run;
 mod settings;

@@ -1,5 +1,6 @@
 //! The resolved settings of a run: the command line over the config file over the defaults.
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::ValueEnum;
@@ -68,9 +69,17 @@ pub(crate) struct Settings {
     pub(crate) transforms: Vec<&'static dyn Transform>,
     pub(crate) unsafe_fixes: bool,
     pub(crate) target_version: TargetVersion,
-    pub(crate) exclude: GlobSet,
+    pub(crate) exclude: Excludes,
     /// `[tool.pitfix.<id>]` tables, checked against each transform's option names.
     pub(crate) options: BTreeMap<String, toml::Table>,
+}
+
+/// The exclude patterns, and the folder of the config file they were written in (a pattern
+/// with a `/` such as `pkg/generated` means the same folder wherever pitfix runs from).
+#[derive(Debug, Clone)]
+pub(crate) struct Excludes {
+    pub(crate) globs: GlobSet,
+    pub(crate) anchor: Option<PathBuf>,
 }
 
 /// The settings one file is checked with.
@@ -103,7 +112,7 @@ impl Settings {
                 .target_version
                 .or(config.target_version)
                 .unwrap_or_default(),
-            exclude: glob_set(&exclude)?,
+            exclude: Excludes { globs: glob_set(&exclude)?, anchor: config.dir.clone() },
             options: config.transform_options.clone(),
         })
     }

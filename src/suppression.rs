@@ -38,7 +38,8 @@ impl Suppressions {
         self.skip_file
     }
 
-    /// Whether a comment on the finding's line, or on the first line of its statement, silences it.
+    /// Whether a comment on the finding's line, or on the first line of its statement (of the
+    /// clause, for a finding in an `elif`, `case`, `except` ... header), silences it.
     pub(crate) fn is_suppressed(&self, finding: &Finding, index: &LineIndex) -> bool {
         let lines = [index.line_index(finding.range.start()), index.line_index(finding.statement_start)];
         lines.iter().filter_map(|line| self.lines.get(&line.get())).any(|d| {
@@ -59,9 +60,9 @@ impl Suppressions {
     }
 
     fn read_pitfix(&mut self, directive: &str, line: usize) {
-        if directive.starts_with("skip-file") {
+        if strip_prefix_ci(directive, "skip-file").is_some() {
             self.skip_file = true;
-        } else if let Some(rest) = directive.strip_prefix("ignore") {
+        } else if let Some(rest) = strip_prefix_ci(directive, "ignore") {
             let entry = self.lines.entry(line).or_default();
             match rest.trim_start().strip_prefix('[').and_then(|r| r.split_once(']')) {
                 Some((ids, _)) => entry.names.extend(split_names(ids)),
@@ -112,6 +113,7 @@ mod tests {
         assert_eq!(directives("# pitfix: ignore[is-literal, loop-closure]").lines[&1].names, ["is-literal", "loop-closure"]);
         assert_eq!(directives("# noqa: F632,B006 explain").lines[&1].names, ["F632", "B006"]);
         assert!(directives("# NOQA").lines[&1].all);
+        assert!(directives("# Pitfix: IGNORE").lines[&1].all);
         assert!(directives("# type: ignore  # noqa").lines[&1].all);
         assert!(directives("# pitfix: skip-file").skip_file);
         assert!(directives("# noqa-like prose").lines.get(&1).is_none_or(|d| !d.all));

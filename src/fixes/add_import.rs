@@ -1,0 +1,273 @@
+//! Making `from module import name` available at the top of a module, with as little change as
+//! possible: reuse an existing import, else extend a `from module import ...` that is there, else
+//! add one line.
+//!
+//! A new line goes after the leading run of the module: its docstring and the imports that follow
+//! it (`from __future__` ones included, which must stay first). Without a docstring or leading
+//! imports it goes right above the first statement, so a shebang, coding cookie or header comment
+//! stays above it. Imports further down the file are left alone: the new line never has to move
+//! past code.
+use ruff_python_ast::helpers::is_docstring_stmt;
+use ruff_python_ast::{Alias, ModModule, Stmt, StmtImportFrom};
+use ruff_python_codegen::Stylist;
+use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer, has_leading_content, leading_indentation};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::edit::Edit;
+use crate::fixes::bound_names::module_scope_names;
+use crate::fixes::import_lookup::{imported_from, imports_from};
+
+/// The edits that make an imported name available, and the name to write in the code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ImportEdit {
+    /// Empty when the module already imports the name.
+    pub(crate) edits: Vec<Edit>,
+    /// `name`, or the alias of an existing `from module import name as alias`.
+    pub(crate) binding: String,
+}
+
+/// Makes `name` from `module` available at module level. `None` when the module already binds
+/// `name` some other way (an assignment, a `def`, an import from elsewhere, an import nested in
+/// an `if` / `try`): importing would replace that binding. The caller must still check that
+/// the scope using the name does not shadow `binding` (see `bound_names`).
+pub(crate) fn add_import_from(
+    module: &str,
+    name: &str,
+    ast: &ModModule,
+    source: &str,
+    stylist: &Stylist,
+) -> Option<ImportEdit> {
+    if let Some(bound) = imported_from(module, name, &ast.body) {
+        return Some(ImportEdit { edits: Vec::new(), binding: bound.to_string() });
+    }
+    if module_scope_names(&ast.body).contains(name) {
+        return None;
+    }
+    let eol = stylist.line_ending().as_str();
+    let mergeable = ast.body.iter().find_map(|stmt| match stmt {
+        Stmt::ImportFrom(import) if is_mergeable(import, module) => Some(import),
+        _ => None,
+    });
+    let edits = mergeable
+        .and_then(|import| merge_into(import, name, source, eol))
+        .unwrap_or_else(|| vec![new_import_line(&format!("from {module} import {name}"), &ast.body, source, eol)]);
+    Some(ImportEdit { edits, binding: name.to_string() })
+}
+
+/// A top-level `from module import a, b` that can take one more name: not `*` (nothing may
+/// follow it) and not `lazy` (the new name would silently become lazy too).
+fn is_mergeable(import: &StmtImportFrom, module: &str) -> bool {
+    imports_from(import, module) && !import.is_lazy && import.names.iter().all(|a| a.name.as_str() != "*")
+}
+
+/// Appends `name` to the names of `import`, in its layout: `a, b` → `a, b, name`; `(a, b,)` →
+/// `(a, b, name,)`; one name per line in parentheses → one more line, same indentation, with a
+/// trailing comma if the last name had one.
+fn merge_into(import: &StmtImportFrom, name: &str, source: &str, eol: &str) -> Option<Vec<Edit>> {
+    let last: &Alias = import.names.last()?;
+    let (comma, one_per_line) = if source[import.range()].ends_with(')') {
+        let close = import.end() - TextSize::from(1);
+        let own_lines =
+            !has_leading_content(last.start(), source) && source.contains_line_break(TextRange::new(last.end(), close));
+        (trailing_comma(last, close, source)?, own_lines)
+    } else {
+        (None, false)
+    };
+    if !one_per_line {
+        return Some(vec![match comma {
+            Some(comma) => Edit::insert(comma.end(), format!(" {name},")),
+            None => Edit::insert(last.end(), format!(", {name}")),
+        }]);
+    }
+    let indent = leading_indentation(source.line_str(last.start()));
+    Some(match comma {
+        Some(comma) => vec![Edit::insert(source.line_end(comma.end()), format!("{eol}{indent}{name},"))],
+        None => vec![
+            Edit::insert(last.end(), ","),
+            Edit::insert(source.line_end(last.end()), format!("{eol}{indent}{name}")),
+        ],
+    })
+}
+
+/// The comma after the last name of a parenthesised import, if any; `None` (outer) if something
+/// else than trivia stands between that name and the closing parenthesis.
+fn trailing_comma(last: &Alias, close: TextSize, source: &str) -> Option<Option<TextRange>> {
+    let mut tokens = SimpleTokenizer::new(source, TextRange::new(last.end(), close)).skip_trivia();
+    match tokens.next() {
+        None => Some(None),
+        Some(token) if token.kind() == SimpleTokenKind::Comma && tokens.next().is_none() => Some(Some(token.range())),
+        Some(_) => None,
+    }
+}
+
+/// The edit adding `line` (an import statement) as its own line; see the module docs for where.
+fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
+    let docstring = usize::from(body.first().is_some_and(is_docstring_stmt));
+    let imports =
+        body[docstring..].iter().take_while(|stmt| matches!(stmt, Stmt::Import(_) | Stmt::ImportFrom(_))).count();
+    if let Some(prev) = body[..docstring + imports].last() {
+        let at = source.full_line_end(prev.end());
+        return if at == source.line_end(prev.end()) {
+            // The file ends on that line without a line ending, and keeps ending without one.
+            Edit::insert(at, format!("{eol}{line}"))
+        } else {
+            Edit::insert(at, format!("{line}{eol}"))
+        };
+    }
+    if let Some(first) = body.first() {
+        return Edit::insert(source.line_start(first.start()), format!("{line}{eol}"));
+    }
+    // No statement at all: after whatever comments the file holds.
+    let end = TextSize::of(source);
+    if source.is_empty() || source.ends_with(['\n', '\r']) {
+        Edit::insert(end, format!("{line}{eol}"))
+    } else {
+        Edit::insert(end, format!("{eol}{line}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixes::test_support::{apply, parse, stylist};
+
+    fn add(source: &str) -> Option<ImportEdit> {
+        let parsed = parse(source);
+        add_import_from("contextlib", "aclosing", parsed.syntax(), source, &stylist(&parsed, source))
+    }
+
+    /// The fixed source, checking the binding is the plain name.
+    fn added(source: &str) -> String {
+        let import = add(source).expect("an import can be added");
+        assert_eq!(import.binding, "aclosing");
+        assert!(!import.edits.is_empty());
+        apply(source, import.edits)
+    }
+
+    #[test]
+    fn existing_import_is_reused() {
+        let import = add("from contextlib import aclosing\n").unwrap();
+        assert_eq!(import, ImportEdit { edits: Vec::new(), binding: "aclosing".into() });
+        let import = add("import os\nfrom contextlib import (\n    aclosing as acl,\n)\n").unwrap();
+        assert_eq!(import, ImportEdit { edits: Vec::new(), binding: "acl".into() });
+    }
+
+    #[test]
+    fn name_bound_otherwise_is_a_conflict() {
+        assert_eq!(add("def aclosing(x):\n    return x\n"), None);
+        assert_eq!(add("from async_tools import aclosing\n"), None);
+        assert_eq!(add("try:\n    from contextlib import aclosing\nexcept ImportError:\n    aclosing = None\n"), None);
+    }
+
+    #[test]
+    fn merges_into_a_flat_list() {
+        assert_eq!(
+            added("from contextlib import suppress, nullcontext  # ctx\nx = 1\n"),
+            "from contextlib import suppress, nullcontext, aclosing  # ctx\nx = 1\n"
+        );
+        assert_eq!(added("from contextlib import suppress as s\n"), "from contextlib import suppress as s, aclosing\n");
+    }
+
+    #[test]
+    fn merges_into_a_backslash_continued_list() {
+        assert_eq!(
+            added("from contextlib import suppress, \\\n    nullcontext\n"),
+            "from contextlib import suppress, \\\n    nullcontext, aclosing\n"
+        );
+    }
+
+    #[test]
+    fn merges_into_the_first_mergeable_import() {
+        assert_eq!(
+            added("from contextlib import *\nfrom contextlib import suppress\nfrom contextlib import nullcontext\n"),
+            "from contextlib import *\nfrom contextlib import suppress, aclosing\nfrom contextlib import nullcontext\n"
+        );
+    }
+
+    #[test]
+    fn merges_into_a_parenthesised_list() {
+        assert_eq!(
+            added("from contextlib import (suppress, nullcontext)\n"),
+            "from contextlib import (suppress, nullcontext, aclosing)\n"
+        );
+        assert_eq!(
+            added("from contextlib import (suppress, nullcontext,)\n"),
+            "from contextlib import (suppress, nullcontext, aclosing,)\n"
+        );
+        assert_eq!(
+            added("from contextlib import (suppress,\n    nullcontext)\n"),
+            "from contextlib import (suppress,\n    nullcontext, aclosing)\n"
+        );
+        assert_eq!(
+            added("from contextlib import (suppress, nullcontext,\n)\n"),
+            "from contextlib import (suppress, nullcontext, aclosing,\n)\n"
+        );
+    }
+
+    #[test]
+    fn merges_into_a_one_per_line_list() {
+        assert_eq!(
+            added("from contextlib import (\n    suppress,\n    nullcontext,  # n\n    # end\n)\n"),
+            "from contextlib import (\n    suppress,\n    nullcontext,  # n\n    aclosing,\n    # end\n)\n"
+        );
+        assert_eq!(
+            added("from contextlib import (\r\n\tsuppress\r\n)\r\n"),
+            "from contextlib import (\r\n\tsuppress,\r\n\taclosing\r\n)\r\n"
+        );
+    }
+
+    #[test]
+    fn skips_star_lazy_relative_and_nested_imports() {
+        assert_eq!(added("from contextlib import *\n"), "from contextlib import *\nfrom contextlib import aclosing\n");
+        assert_eq!(
+            added("from .contextlib import suppress\n"),
+            "from .contextlib import suppress\nfrom contextlib import aclosing\n"
+        );
+        assert_eq!(
+            added("lazy from contextlib import suppress\n"),
+            "lazy from contextlib import suppress\nfrom contextlib import aclosing\n"
+        );
+        assert_eq!(
+            added("if x:\n    from contextlib import suppress\n"),
+            "from contextlib import aclosing\nif x:\n    from contextlib import suppress\n"
+        );
+    }
+
+    #[test]
+    fn new_line_after_docstring_future_and_leading_imports() {
+        assert_eq!(
+            added("\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nimport os\n\nx = 1\nimport sys\n"),
+            "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nimport os\nfrom contextlib import aclosing\n\nx = 1\nimport sys\n"
+        );
+        assert_eq!(
+            added("'''Doc.'''  # c\n\ndef f(): pass\n"),
+            "'''Doc.'''  # c\nfrom contextlib import aclosing\n\ndef f(): pass\n"
+        );
+    }
+
+    #[test]
+    fn new_line_below_shebang_cookie_and_comments() {
+        assert_eq!(
+            added("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# Header.\n\nasync def f(): pass\n"),
+            "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# Header.\n\nfrom contextlib import aclosing\nasync def f(): pass\n"
+        );
+    }
+
+    #[test]
+    fn new_line_in_crlf_file_and_without_final_newline() {
+        assert_eq!(added("import os\r\nx = 1\r\n"), "import os\r\nfrom contextlib import aclosing\r\nx = 1\r\n");
+        assert_eq!(added("import os"), "import os\nfrom contextlib import aclosing");
+        assert_eq!(
+            added("import os\r\n\r\nimport sys"),
+            "import os\r\n\r\nimport sys\r\nfrom contextlib import aclosing"
+        );
+    }
+
+    #[test]
+    fn new_line_in_empty_or_comment_only_file() {
+        assert_eq!(added(""), "from contextlib import aclosing\n");
+        assert_eq!(added("# only a comment\n"), "# only a comment\nfrom contextlib import aclosing\n");
+        assert_eq!(added("# only a comment"), "# only a comment\nfrom contextlib import aclosing");
+    }
+}

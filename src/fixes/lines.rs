@@ -1,0 +1,126 @@
+//! Where a statement sits in the text: the indentation of its line, whether it starts that line,
+//! and the range of the whole lines it spans. A fix that adds or removes whole lines needs these
+//! to keep the surrounding bytes intact.
+use ruff_python_trivia::{has_leading_content, has_trailing_content, leading_indentation};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// The exact leading whitespace (spaces, tabs, form feeds) of the line the node starts on. A new
+/// line written at this indentation lines up with the node, whatever mix the file uses.
+pub(crate) fn statement_indentation<'a>(node: &impl Ranged, source: &'a str) -> &'a str {
+    leading_indentation(source.line_str(node.start()))
+}
+
+/// Whether the node is the first thing on its line: `y = 2` in `x = 1; y = 2` is not, and neither
+/// is a statement on a line that a backslash continues. Only such a statement can have lines
+/// inserted above it, or its lines removed, without touching its neighbours.
+pub(crate) fn is_first_on_line(node: &impl Ranged, source: &str) -> bool {
+    !has_leading_content(node.start(), source) && !continues_previous_line(node.start(), source)
+}
+
+/// Whether the node is the only statement on the lines it spans (a trailing comment is allowed),
+/// so that [`statement_lines_range`] covers the node and nothing else.
+pub(crate) fn is_alone_on_its_lines(node: &impl Ranged, source: &str) -> bool {
+    is_first_on_line(node, source) && !has_trailing_content(node.end(), source)
+}
+
+/// The whole lines of a node: from the start of its first line (indentation included) to the end
+/// of its last line, line ending included (none at the end of a file without a final newline).
+/// Also covers any other statement or comment sharing those lines; see [`is_alone_on_its_lines`].
+pub(crate) fn statement_lines_range(node: &impl Ranged, source: &str) -> TextRange {
+    TextRange::new(source.line_start(node.start()), source.full_line_end(node.end()))
+}
+
+/// Whether the line holding `offset` is the continuation of one ending in a backslash. A comment
+/// ending in a backslash also counts, which errs on the side of "not first on its line".
+fn continues_previous_line(offset: TextSize, source: &str) -> bool {
+    let line_start = usize::from(source.line_start(offset));
+    let before = &source[..line_start];
+    let without_ending =
+        before.strip_suffix("\r\n").or_else(|| before.strip_suffix('\n')).or_else(|| before.strip_suffix('\r'));
+    without_ending.is_some_and(|line| line.ends_with('\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_ast::Stmt;
+
+    use super::*;
+    use crate::fixes::test_support::parse;
+
+    /// The statements of a snippet, flattened: each compound statement followed by its body.
+    fn statements(source: &str) -> Vec<Stmt> {
+        fn flatten(body: &[Stmt], out: &mut Vec<Stmt>) {
+            for stmt in body {
+                out.push(stmt.clone());
+                match stmt {
+                    Stmt::FunctionDef(f) => flatten(&f.body, out),
+                    Stmt::If(i) => flatten(&i.body, out),
+                    Stmt::ClassDef(c) => flatten(&c.body, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        flatten(&parse(source).syntax().body, &mut out);
+        out
+    }
+
+    #[test]
+    fn indentation_is_the_exact_leading_whitespace() {
+        let src = "def f():\n\tx = 1\n\tif x:\n\t\ty = 2; z = 3\nclass C:\n  a = 1\n";
+        let stmts = statements(src);
+        let indents: Vec<&str> = stmts.iter().map(|s| statement_indentation(s, src)).collect();
+        assert_eq!(indents, ["", "\t", "\t", "\t\t", "\t\t", "", "  "]);
+    }
+
+    #[test]
+    fn second_statement_of_a_line_is_not_first() {
+        let src = "x = 1; y = 2\nz = 3\n";
+        let stmts = statements(src);
+        let first: Vec<bool> = stmts.iter().map(|s| is_first_on_line(s, src)).collect();
+        assert_eq!(first, [true, false, true]);
+    }
+
+    #[test]
+    fn body_after_colon_is_not_first() {
+        let src = "if True: x = 1\n";
+        let stmts = statements(src);
+        assert!(is_first_on_line(&stmts[0], src));
+        assert!(!is_first_on_line(&stmts[1], src));
+    }
+
+    #[test]
+    fn backslash_continued_line_is_not_first() {
+        let src = "x = 1; \\\ny = 2\n";
+        let stmts = statements(src);
+        assert!(!is_first_on_line(&stmts[1], src));
+        let crlf = "x = 1; \\\r\n    y = 2\r\n";
+        assert!(!is_first_on_line(&statements(crlf)[1], crlf));
+    }
+
+    #[test]
+    fn lines_range_covers_indentation_comment_and_line_ending() {
+        let src = "def f():\n    x = [\n        1,\n    ]  # note\n    return x\n";
+        let stmts = statements(src);
+        assert_eq!(&src[statement_lines_range(&stmts[1], src)], "    x = [\n        1,\n    ]  # note\n");
+        assert!(is_alone_on_its_lines(&stmts[1], src));
+    }
+
+    #[test]
+    fn lines_range_keeps_crlf_and_handles_missing_final_newline() {
+        let src = "a = 1\r\nb = 2";
+        let stmts = statements(src);
+        assert_eq!(&src[statement_lines_range(&stmts[0], src)], "a = 1\r\n");
+        assert_eq!(&src[statement_lines_range(&stmts[1], src)], "b = 2");
+    }
+
+    #[test]
+    fn shared_line_is_not_alone() {
+        let src = "x = 1; y = 2\n";
+        let stmts = statements(src);
+        assert!(!is_alone_on_its_lines(&stmts[0], src));
+        assert!(!is_alone_on_its_lines(&stmts[1], src));
+        assert_eq!(&src[statement_lines_range(&stmts[1], src)], "x = 1; y = 2\n");
+    }
+}

@@ -1,0 +1,2 @@
+def last(x):
+    return x is 1

@@ -1,0 +1,16 @@
+a = x is 1  # pitfix: ignore
+b = x is 2  # pitfix: ignore[is-literal]
+c = x is 3  # pitfix: ignore[is-literal, some-other-id]
+d = x is 4  # pitfix: ignore[some-other-id]
+e = x is 5  # noqa: F632
+f = x is 6  # noqa
+g = x is 7  # noqa: E501
+h = x is 8  # noqa: E501, F632
+i = x is 9  # NOQA:F632
+j = x is 10  # type: ignore  # noqa: F632
+k = x is 11  # noqa: E501 F632 because of reasons
+m = x is 12  # noqa-ish prose is not a directive
+n = x is 13  # pitfix:ignore
+o = x is 14  # PITFIX: IGNORE
+p = x is 15  # pitfix: ignore[other] # noqa: F632
+q = x is 16
