@@ -1,12 +1,17 @@
 //! One walk over a module's AST that hands every statement and expression to each selected
 //! transform, and collects what they report.
+use std::cell::OnceCell;
+
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_codegen::Stylist;
+use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Fix;
+use crate::resolve::ImportMap;
+use crate::suppression::Suppressions;
 use crate::settings::{FileSettings, TargetVersion};
 use crate::transforms::{Rule, Transform};
 
@@ -15,10 +20,6 @@ use crate::transforms::{Rule, Transform};
 pub(crate) struct Finding {
     pub(crate) rule: &'static Rule,
     pub(crate) range: TextRange,
-    /// Start of the innermost statement holding the finding, or of the clause header (`elif ...:`,
-    /// `case ...:`, a decorated `def` line) when the finding is in one: a suppression comment on
-    /// the first line there applies too.
-    pub(crate) statement_start: TextSize,
     pub(crate) message: String,
     pub(crate) fix: Option<Fix>,
 }
@@ -26,6 +27,10 @@ pub(crate) struct Finding {
 /// What a transform sees while the walk is at a node: the file, its style, its settings and the
 /// statements that enclose the node.
 pub(crate) struct Checker<'a> {
+    module: &'a ModModule,
+    imports: OnceCell<ImportMap>,
+    suppressions: &'a Suppressions,
+    index: &'a LineIndex,
     source: &'a str,
     tokens: &'a Tokens,
     stylist: Stylist<'a>,
@@ -36,6 +41,15 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    pub(crate) fn module(&self) -> &'a ModModule {
+        self.module
+    }
+
+    /// What the module's imports make of names, built on first use.
+    pub(crate) fn imports(&self) -> &ImportMap {
+        self.imports.get_or_init(|| ImportMap::from_body(&self.module.body))
+    }
+
     pub(crate) fn source(&self) -> &'a str {
         self.source
     }
@@ -66,15 +80,27 @@ impl<'a> Checker<'a> {
         &self.source[node.range()]
     }
 
-    /// Records a finding of the transform being run.
+    /// Records a finding of the transform being run, unless a comment suppresses it.
     pub(crate) fn report(&mut self, range: TextRange, message: impl Into<String>, fix: Option<Fix>) {
         let rule = self.rule.expect("the walk sets the rule before calling a transform");
+        if !self.is_suppressed(range) {
+            self.findings.push(Finding { rule, range, message: message.into(), fix });
+        }
+    }
+
+    /// Whether a comment suppresses the current transform at `range`: a transform whose fix
+    /// covers several findings leaves the suppressed ones out of it.
+    pub(crate) fn is_suppressed(&self, range: TextRange) -> bool {
+        let rule = self.rule.expect("the walk sets the rule before calling a transform");
+        self.suppressions.is_suppressed(rule, range.start(), self.statement_start(range), self.index)
+    }
+
+    /// Start of the innermost statement holding `range`. A compound statement's `elif`, `else`,
+    /// `except`, `case` clauses and a decorated definition's `def` line begin logical lines of
+    /// their own: a comment on the statement's first line must not reach them.
+    fn statement_start(&self, range: TextRange) -> TextSize {
         let statement_start = self.parents.last().map_or(range.start(), |s| s.start());
-        // A compound statement's `elif`, `else`, `except`, `case` clauses and a decorated
-        // definition's `def` line begin logical lines of their own: a comment on the statement's
-        // first line must not reach them.
-        let statement_start = statement_start.max(logical_line_start(self.tokens, range.start()));
-        self.findings.push(Finding { rule, range, statement_start, message: message.into(), fix });
+        statement_start.max(logical_line_start(self.tokens, range.start()))
     }
 }
 
@@ -99,9 +125,15 @@ pub(crate) fn check_module<'a>(
     module: &'a ModModule,
     source: &'a str,
     tokens: &'a Tokens,
+    suppressions: &'a Suppressions,
+    index: &'a LineIndex,
     settings: &'a FileSettings<'a>,
 ) -> Vec<Finding> {
     let checker = Checker {
+        module,
+        imports: OnceCell::new(),
+        suppressions,
+        index,
         source,
         tokens,
         stylist: Stylist::from_tokens(tokens, source),

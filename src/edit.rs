@@ -59,6 +59,8 @@ pub(crate) struct Fix {
 impl Fix {
     pub(crate) fn new(mut edits: Vec<Edit>, applicability: Applicability) -> Self {
         edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+        // Parts of one fix may ask for the same edit (two parameters needing one import).
+        edits.dedup();
         Fix { edits, applicability }
     }
 
@@ -77,48 +79,47 @@ impl Fix {
     pub(crate) fn edits(&self) -> &[Edit] {
         &self.edits
     }
-
-    /// The smallest range covering every edit; used to keep fixes of one pass apart.
-    fn span(&self) -> Option<TextRange> {
-        let first = self.edits.first()?;
-        let end = self.edits.iter().map(|e| e.range.end()).max()?;
-        Some(TextRange::new(first.range.start(), end))
-    }
 }
 
-/// Applies the given fixes in order of position, skipping any whose span touches an earlier one
-/// (the next pass of the engine picks those up). Returns the new text and the indices of the fixes
-/// that were applied. Built in one pass over the source, so the cost is linear.
+/// Applies the given fixes in order of position. A fix whose edits overlap or touch an edit
+/// already taken waits for the engine's next pass (two insertions at one offset have no defined
+/// order), except that an edit identical to one already taken is shared: fixes that add the same
+/// import, or several findings that carry the same fix, all count as applied. Returns the new
+/// text and the indices of the applied fixes. The text is built in one pass, so the cost is
+/// linear in its size.
 pub(crate) fn apply_fixes<'f>(
     source: &str,
     fixes: impl IntoIterator<Item = (usize, &'f Fix)>,
 ) -> (String, Vec<usize>) {
-    let mut ordered: Vec<(usize, &Fix, TextRange)> = fixes
-        .into_iter()
-        .filter_map(|(i, f)| f.span().map(|s| (i, f, s)))
-        .collect();
-    ordered.sort_by_key(|(i, _, span)| (span.start(), span.end(), *i));
+    let mut ordered: Vec<(usize, &Fix)> = fixes.into_iter().filter(|(_, f)| !f.edits.is_empty()).collect();
+    ordered.sort_by_key(|(i, f)| (f.edits[0].range.start(), f.edits[0].range.end(), *i));
 
-    let mut out = String::with_capacity(source.len() + 64);
+    let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = Vec::new();
-    let mut cursor = TextSize::default();
-    let mut last_end: Option<TextSize> = None;
-    for (index, fix, span) in ordered {
-        // Two fixes that touch, even at a single point, could interact (two insertions at one
-        // offset have no defined order), so the later one waits for the next pass.
-        if last_end.is_some_and(|end| span.start() <= end) {
+    for (index, fix) in ordered {
+        let new: Vec<&Edit> = fix.edits.iter().filter(|e| !taken.contains(e)).collect();
+        if new.iter().any(|e| taken.iter().any(|t| touches(e.range, t.range))) {
             continue;
         }
-        for edit in &fix.edits {
-            out.push_str(&source[TextRange::new(cursor, edit.range.start())]);
-            out.push_str(&edit.content);
-            cursor = edit.range.end();
-        }
-        last_end = Some(span.end());
+        taken.extend(new);
         applied.push(index);
+    }
+    taken.sort_by_key(|e| (e.range.start(), e.range.end()));
+
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut cursor = TextSize::default();
+    for edit in taken {
+        out.push_str(&source[TextRange::new(cursor, edit.range.start())]);
+        out.push_str(&edit.content);
+        cursor = edit.range.end();
     }
     out.push_str(&source[usize::from(cursor)..]);
     (out, applied)
+}
+
+/// Whether two edits overlap or meet at a point.
+fn touches(a: TextRange, b: TextRange) -> bool {
+    a.start() <= b.end() && b.start() <= a.end()
 }
 
 #[cfg(test)]
@@ -138,6 +139,17 @@ mod tests {
         let (out, applied) = apply_fixes(src, [(0, &f1), (1, &f2), (2, &f3)]);
         assert_eq!(out, "Abc-defGh");
         assert_eq!(applied, vec![1, 0]);
+    }
+
+    #[test]
+    fn identical_edits_are_shared() {
+        let import = Edit::insert(TextSize::new(0), "import x\n");
+        let f1 = Fix::safe(vec![import.clone(), Edit::replace(range(2, 3), "C")]);
+        let f2 = Fix::safe(vec![import.clone(), Edit::replace(range(5, 6), "F")]);
+        let f3 = Fix::safe(vec![import]);
+        let (out, applied) = apply_fixes("abcdefgh", [(0, &f1), (1, &f2), (2, &f3)]);
+        assert_eq!(out, "import x\nabCdeFgh");
+        assert_eq!(applied, vec![0, 1, 2]);
     }
 
     #[test]

@@ -145,8 +145,7 @@ fn unsuppressed_findings(
     if suppressions.skip_file() {
         return None;
     }
-    let mut findings = check_module(parsed.syntax(), text, parsed.tokens(), settings);
-    findings.retain(|f| !suppressions.is_suppressed(f, index));
+    let mut findings = check_module(parsed.syntax(), text, parsed.tokens(), &suppressions, index, settings);
     findings.sort_by_key(|f| (f.range.start(), f.range.end(), f.rule.id));
     Some(findings)
 }

@@ -8,6 +8,7 @@ mod edit;
 mod engine;
 mod fixes;
 mod report;
+mod resolve;
 mod run;
 mod settings;
 mod source;

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_source_file::LineIndex;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextSize};
 
-use crate::checker::Finding;
+use crate::transforms::Rule;
 
 #[derive(Debug, Default)]
 struct LineDirectives {
@@ -38,13 +38,12 @@ impl Suppressions {
         self.skip_file
     }
 
-    /// Whether a comment on the finding's line, or on the first line of its statement (of the
-    /// clause, for a finding in an `elif`, `case`, `except` ... header), silences it.
-    pub(crate) fn is_suppressed(&self, finding: &Finding, index: &LineIndex) -> bool {
-        let lines = [index.line_index(finding.range.start()), index.line_index(finding.statement_start)];
+    /// Whether a comment on the line of `start`, or on the first line of its statement (of the
+    /// clause, for a finding in an `elif`, `case`, `except` ... header), silences `rule` there.
+    pub(crate) fn is_suppressed(&self, rule: &Rule, start: TextSize, statement_start: TextSize, index: &LineIndex) -> bool {
+        let lines = [index.line_index(start), index.line_index(statement_start)];
         lines.iter().filter_map(|line| self.lines.get(&line.get())).any(|d| {
-            d.all
-                || d.names.iter().any(|n| n == finding.rule.id || finding.rule.noqa_codes.contains(&n.as_str()))
+            d.all || d.names.iter().any(|n| n == rule.id || rule.noqa_codes.contains(&n.as_str()))
         })
     }
 

@@ -32,12 +32,25 @@ pub(crate) fn insert_at_body_start(
     source: &str,
     stylist: &Stylist,
 ) -> Option<Vec<Edit>> {
+    insert_after_leading(func, &|_| false, lines, source, stylist)
+}
+
+/// Like [`insert_at_body_start`], but the leading statements for which `stays` holds (after the
+/// docstring and declarations) also stay ahead of the inserted lines: a transform that inserts
+/// one guard per pass keeps its guards in order, after those already there.
+pub(crate) fn insert_after_leading(
+    func: &StmtFunctionDef,
+    stays: &dyn Fn(&Stmt) -> bool,
+    lines: &[BodyLine],
+    source: &str,
+    stylist: &Stylist,
+) -> Option<Vec<Edit>> {
     let first = func.body.first()?;
     if lines.is_empty() {
         return Some(Vec::new());
     }
     let colon_end = header_colon_end(func, source)?;
-    let preamble = preamble_len(&func.body);
+    let preamble = preamble_len(&func.body, stays);
     let anchor = func.body.get(preamble);
     let prev_end = func.body[..preamble].last().map_or(colon_end, Ranged::end);
     let style = Style { unit: stylist.indentation().as_str(), eol: stylist.line_ending().as_str() };
@@ -96,12 +109,14 @@ fn render(lines: &[BodyLine], indent: &str, style: &Style) -> String {
 }
 
 /// How many statements at the start of the body must stay before inserted code: the docstring,
-/// then `global` / `nonlocal` declarations.
-fn preamble_len(body: &[Stmt]) -> usize {
+/// then `global` / `nonlocal` declarations and the statements the caller keeps first.
+fn preamble_len(body: &[Stmt], stays: &dyn Fn(&Stmt) -> bool) -> usize {
     let docstring = usize::from(body.first().is_some_and(is_docstring_stmt));
-    let declarations =
-        body[docstring..].iter().take_while(|stmt| matches!(stmt, Stmt::Global(_) | Stmt::Nonlocal(_))).count();
-    docstring + declarations
+    let leading = body[docstring..]
+        .iter()
+        .take_while(|stmt| matches!(stmt, Stmt::Global(_) | Stmt::Nonlocal(_)) || stays(stmt))
+        .count();
+    docstring + leading
 }
 
 /// The end of the `:` closing the function header. Searched from the end of the return

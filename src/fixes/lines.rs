@@ -1,6 +1,7 @@
 //! Where a statement sits in the text: the indentation of its line, whether it starts that line,
 //! and the range of the whole lines it spans. A fix that adds or removes whole lines needs these
 //! to keep the surrounding bytes intact.
+use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_trivia::{has_leading_content, has_trailing_content, leading_indentation};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -31,6 +32,36 @@ pub(crate) fn statement_lines_range(node: &impl Ranged, source: &str) -> TextRan
     TextRange::new(source.line_start(node.start()), source.full_line_end(node.end()))
 }
 
+/// The text of `range` with the lines after its first moved from indentation `from` to `to`, for
+/// a multi-line expression that moves to another indentation level. A line that starts inside a
+/// string (a triple-quoted literal's content) keeps its bytes, as does one not indented by `from`.
+pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, tokens: &Tokens) -> String {
+    let text = &source[range];
+    if from == to || !text.contains('\n') {
+        return text.to_owned();
+    }
+    let strings: Vec<TextRange> = tokens
+        .in_range(range)
+        .iter()
+        .filter(|t| matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle | TokenKind::TStringMiddle))
+        .map(Ranged::range)
+        .collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut offset = range.start();
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let in_string = strings.iter().any(|s| s.start() < offset && offset < s.end());
+        match line.strip_prefix(from) {
+            Some(rest) if i > 0 && !in_string && !line.trim_start_matches([' ', '\t']).starts_with(['\r', '\n']) => {
+                out.push_str(to);
+                out.push_str(rest);
+            }
+            _ => out.push_str(line),
+        }
+        offset += TextSize::of(line);
+    }
+    out
+}
+
 /// Whether the line holding `offset` is the continuation of one ending in a backslash. A comment
 /// ending in a backslash also counts, which errs on the side of "not first on its line".
 fn continues_previous_line(offset: TextSize, source: &str) -> bool {
@@ -43,6 +74,15 @@ fn continues_previous_line(offset: TextSize, source: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reindents_continuation_lines_but_not_string_contents() {
+        let source = "x = [  # c\n        1,\n        '''a\n        b''',\n    ]\n";
+        let parsed = crate::fixes::test_support::parse(source);
+        let range = TextRange::new(TextSize::new(4), TextSize::of(source.trim_end()));
+        let out = super::reindented(range, "    ", "\t", source, parsed.tokens());
+        assert_eq!(out, "[  # c\n\t    1,\n\t    '''a\n        b''',\n\t]");
+    }
+
     use ruff_python_ast::Stmt;
 
     use super::*;

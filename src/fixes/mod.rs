@@ -13,6 +13,7 @@ pub(crate) mod fresh_name;
 pub(crate) mod import_lookup;
 pub(crate) mod lines;
 pub(crate) mod name_use;
+pub(crate) mod optional;
 
 #[cfg(test)]
 mod test_support;

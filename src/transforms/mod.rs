@@ -20,7 +20,7 @@ impl FixSafety {
         match self {
             FixSafety::Safe => "safe",
             FixSafety::Unsafe => "unsafe",
-            FixSafety::Mixed => "safe or unsafe",
+            FixSafety::Mixed => "mixed",
         }
     }
 }

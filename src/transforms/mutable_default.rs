@@ -1,0 +1,359 @@
+//! mutable-default: `def f(tags=[])` → `def f(tags=None)` plus `if tags is None: tags = []` at
+//! the top of the body. A default is built once, when `def` runs, and every call shares it.
+use ruff_python_ast::helpers::{any_over_body, any_over_expr, is_docstring_stmt};
+use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::{CmpOp, Expr, ExprLambda, ParameterWithDefault, Stmt, StmtFunctionDef};
+use ruff_text_size::Ranged;
+
+use crate::checker::Checker;
+use crate::edit::{Applicability, Edit, Fix};
+use crate::fixes::body_start::{BodyLine, insert_after_leading};
+use crate::fixes::bound_names::{function_scope_names, module_scope_names};
+use crate::fixes::lines::{is_first_on_line, reindented, statement_indentation};
+use crate::fixes::optional::{AnnotationContext, allow_none, pep604_allowed};
+use crate::transforms::{FixSafety, Rule, Transform};
+
+pub(crate) struct MutableDefault;
+
+pub(crate) static TRANSFORM: MutableDefault = MutableDefault;
+
+static RULE: Rule = Rule {
+    id: "mutable-default",
+    summary: "a list/dict/set default is built once and shared by every call; default to None",
+    fix_safety: FixSafety::Mixed,
+    default_enabled: true,
+    noqa_codes: &["B006"],
+    options: &[],
+};
+
+/// Calls that build a new mutable object; as a default, one object for all calls.
+const MUTABLE_CALLS: &[&str] = &[
+    "builtins.list",
+    "builtins.dict",
+    "builtins.set",
+    "builtins.bytearray",
+    "collections.deque",
+    "collections.defaultdict",
+    "collections.OrderedDict",
+    "collections.Counter",
+];
+
+/// Parameter names that say the shared object is the point (a cache kept across calls).
+const SHARED_ON_PURPOSE: &[&str] = &["cache", "memo", "registry", "seen"];
+
+impl Transform for MutableDefault {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
+        if let Stmt::FunctionDef(func) = stmt {
+            check_function(checker, func);
+        }
+    }
+
+    fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
+        if let Expr::Lambda(lambda) = expr {
+            check_lambda(checker, lambda);
+        }
+    }
+}
+
+/// One mutable default and what can be done about it.
+struct Candidate<'a> {
+    param: &'a ParameterWithDefault,
+    default: &'a Expr,
+    /// Why no fix is offered, if none is.
+    no_fix: Option<String>,
+    applicability: Applicability,
+}
+
+fn check_function(checker: &mut Checker, func: &StmtFunctionDef) {
+    let candidates: Vec<Candidate> = func
+        .parameters
+        .iter_non_variadic_params()
+        .filter_map(|param| {
+            let default = param.default().filter(|d| is_mutable(checker, d) && !checker.is_suppressed(d.range()))?;
+            Some(Candidate {
+                param,
+                default,
+                no_fix: no_fix_reason(checker, func, param, default),
+                applicability: applicability(func, param),
+            })
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    for level in [Applicability::Safe, Applicability::Unsafe] {
+        let group: Vec<&Candidate> =
+            candidates.iter().filter(|c| c.no_fix.is_none() && c.applicability == level).collect();
+        // One fix for all parameters of one safety: their guards go in together, in order.
+        let fix = build_fix(checker, func, &group).map(|edits| Fix::new(edits, level));
+        for candidate in group {
+            let note = match (&fix, level) {
+                (None, _) => "; no automatic fix: the body cannot take the check",
+                (Some(_), Applicability::Unsafe) => {
+                    "; the fix is unsafe: the function already treats None specially, or hands the default object out"
+                }
+                (Some(_), Applicability::Safe) => "",
+            };
+            let message = format!("{}{note}", describe(checker, candidate));
+            checker.report(candidate.default.range(), message, fix.clone());
+        }
+    }
+    for candidate in candidates.iter().filter(|c| c.no_fix.is_some()) {
+        let why = candidate.no_fix.as_deref().unwrap_or_default();
+        let message = format!("{}; left as is: {why}", describe(checker, candidate));
+        checker.report(candidate.default.range(), message, None);
+    }
+}
+
+fn check_lambda(checker: &mut Checker, lambda: &ExprLambda) {
+    let Some(parameters) = &lambda.parameters else { return };
+    for param in parameters.iter_non_variadic_params() {
+        if let Some(default) = param.default().filter(|d| is_mutable(checker, d)) {
+            let message = format!(
+                "the default `{}={}` of a lambda is built once and shared by every call; no automatic fix: a lambda has no body to build it in",
+                param.name(),
+                checker.locate(default)
+            );
+            checker.report(default.range(), message, None);
+        }
+    }
+}
+
+fn describe(checker: &Checker, candidate: &Candidate) -> String {
+    format!(
+        "the default `{}={}` is built once, when `def` runs, and shared by every call",
+        candidate.param.name(),
+        short(checker.locate(candidate.default))
+    )
+}
+
+/// The first line of a default's text, for messages.
+fn short(text: &str) -> String {
+    match text.split_once(['\n', '\r']) {
+        Some((first, _)) => format!("{}...", first.trim_end()),
+        None => text.to_owned(),
+    }
+}
+
+fn is_mutable(checker: &Checker, expr: &Expr) -> bool {
+    match expr {
+        Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_) => true,
+        Expr::Call(call) => checker.imports().is_one_of(&call.func, MUTABLE_CALLS),
+        _ => false,
+    }
+}
+
+/// Why a default is left alone, when it is: stubs and overloads document a signature, and some
+/// defaults are shared on purpose.
+fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWithDefault, default: &Expr) -> Option<String> {
+    const OVERLOAD: &[&str] = &["typing.overload", "typing_extensions.overload"];
+    if checker.is_stub() {
+        return Some("a stub file documents the signature".to_owned());
+    }
+    if func.decorator_list.iter().any(|d| checker.imports().is_one_of(&d.expression, OVERLOAD)) {
+        return Some("an @overload signature documents the default".to_owned());
+    }
+    if is_stub_body(&func.body) {
+        return Some("the body is a stub (`...` or `pass`), so the default documents the signature".to_owned());
+    }
+    let name = param.name().as_str();
+    let lower = name.to_ascii_lowercase();
+    if SHARED_ON_PURPOSE.iter().any(|word| lower.contains(word)) {
+        return Some(format!("the name `{name}` says the shared object is kept across calls on purpose"));
+    }
+    if used_as_memo(name, &func.body) {
+        return Some(format!("the body uses `{name}` as a memo (`key in {name}`, then `{name}[key] = ...`)"));
+    }
+    if let Some(clash) = rebound_name_in_default(checker, func, default) {
+        return Some(format!("the default reads `{clash}`, which means something else inside the function"));
+    }
+    None
+}
+
+/// Unsafe when a caller may pass None on purpose and mean something else than the default (the
+/// function already compares the parameter with None), or when the default object leaves the
+/// call (returned, yielded or stored), so that the sharing might be relied on.
+fn applicability(func: &StmtFunctionDef, param: &ParameterWithDefault) -> Applicability {
+    let name = param.name().as_str();
+    if compared_with_none(name, &func.body) || escapes(name, &func.body) {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    }
+}
+
+fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) -> Option<Vec<Edit>> {
+    if group.is_empty() {
+        return None;
+    }
+    let ctx = AnnotationContext {
+        module: checker.module(),
+        source: checker.source(),
+        stylist: checker.stylist(),
+        imports: checker.imports(),
+        pep604: pep604_allowed(checker.module(), checker.target_version().minor()),
+    };
+    let mut edits = Vec::new();
+    let mut guards = Vec::new();
+    for candidate in group {
+        edits.push(Edit::replace(candidate.default.range(), "None"));
+        if let Some(annotation) = candidate.param.parameter.annotation.as_deref() {
+            edits.extend(allow_none(annotation, &ctx)?);
+        }
+        let name = candidate.param.name().as_str();
+        guards.push(format!("if {name} is None:"));
+        guards.push(format!("{name} = {}", moved_default(checker, func, candidate.default)));
+    }
+    let lines: Vec<BodyLine> = guards.iter().enumerate().map(|(i, line)| (i % 2, line.as_str())).collect();
+    let stays = |stmt: &Stmt| is_none_guard(stmt, func);
+    edits.extend(insert_after_leading(func, &stays, &lines, checker.source(), checker.stylist())?);
+    Some(edits)
+}
+
+/// The default's text as it reads inside the guard: lines after the first are re-indented by
+/// as much as the expression moves, except inside strings.
+fn moved_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> String {
+    let source = checker.source();
+    let unit = checker.stylist().indentation().as_str();
+    let body_indent = match func.body.first() {
+        Some(first) if is_first_on_line(first, source) => statement_indentation(first, source).to_owned(),
+        _ => format!("{}{unit}", statement_indentation(func, source)),
+    };
+    let to = format!("{body_indent}{unit}");
+    reindented(default.range(), statement_indentation(default, source), &to, source, checker.tokens())
+}
+
+/// `if p is None: p = ...` for a parameter `p` of the function: such guards, earlier fixes'
+/// included, stay first so that the new ones follow in parameter order. Other code that tests
+/// for None stays after the new guards, so a call without the argument behaves as before.
+fn is_none_guard(stmt: &Stmt, func: &StmtFunctionDef) -> bool {
+    let Stmt::If(stmt_if) = stmt else { return false };
+    let Expr::Compare(compare) = stmt_if.test.as_ref() else { return false };
+    let Expr::Name(name) = compare.left.as_ref() else { return false };
+    let assigns_it = matches!(stmt_if.body.as_slice(), [Stmt::Assign(assign)]
+        if matches!(assign.targets.as_slice(), [target] if is_name(target, name.id.as_str())));
+    assigns_it
+        && stmt_if.elif_else_clauses.is_empty()
+        && *compare.ops == [CmpOp::Is]
+        && matches!(compare.comparators.first(), Some(Expr::NoneLiteral(_)))
+        && func.parameters.iter().any(|p| p.name().as_str() == name.id.as_str())
+}
+
+/// A body with nothing but a docstring, `...` and `pass`.
+fn is_stub_body(body: &[Stmt]) -> bool {
+    body.iter().all(|stmt| match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Expr(expr) => is_docstring_stmt(stmt) || matches!(expr.value.as_ref(), Expr::EllipsisLiteral(_)),
+        _ => false,
+    })
+}
+
+/// A name the default reads that the body rebinds (or, for a method, that the class body
+/// binds): moved into the body, the default would read something else.
+fn rebound_name_in_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> Option<String> {
+    let mut locals = function_scope_names(func);
+    let parents = checker.parents();
+    if let Some(Stmt::ClassDef(class)) = parents.len().checked_sub(2).and_then(|i| parents.get(i)) {
+        locals.extend(module_scope_names(&class.body));
+    }
+    let mut clash = None;
+    any_over_expr(default, |expr| {
+        if let Expr::Name(name) = expr {
+            if locals.contains(name.id.as_str()) {
+                clash = Some(name.id.to_string());
+                return true;
+            }
+        }
+        false
+    });
+    clash
+}
+
+fn is_name(expr: &Expr, name: &str) -> bool {
+    matches!(expr, Expr::Name(n) if n.id.as_str() == name)
+}
+
+fn compared_with_none(name: &str, body: &[Stmt]) -> bool {
+    any_over_body(body, |expr| {
+        let Expr::Compare(compare) = expr else { return false };
+        let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter()).collect();
+        operands.windows(2).any(|pair| {
+            (is_name(pair[0], name) && pair[1].is_none_literal_expr())
+                || (pair[0].is_none_literal_expr() && is_name(pair[1], name))
+        })
+    })
+}
+
+/// `key in p` somewhere and `p[...] = ...` somewhere: the default is a memo kept across calls.
+fn used_as_memo(name: &str, body: &[Stmt]) -> bool {
+    let tested = any_over_body(body, |expr| {
+        matches!(expr, Expr::Compare(c) if c.ops.iter().zip(c.comparators.iter())
+            .any(|(op, right)| matches!(op, CmpOp::In | CmpOp::NotIn) && is_name(right, name)))
+    });
+    tested && {
+        let mut finder = Escapes { name, memo_store: false, escapes: false };
+        finder.visit_body(body);
+        finder.memo_store
+    }
+}
+
+/// The default object leaves the call: returned, yielded, stored in an attribute or an item,
+/// or handed to a container's `append`/`add`/`insert`/`setdefault`.
+fn escapes(name: &str, body: &[Stmt]) -> bool {
+    let yielded = any_over_body(body, |expr| match expr {
+        Expr::Yield(y) => y.value.as_deref().is_some_and(|v| holds(v, name)),
+        Expr::YieldFrom(_) => false,
+        Expr::Call(call) => {
+            let stores = matches!(call.func.as_ref(), Expr::Attribute(a)
+                if matches!(a.attr.as_str(), "append" | "appendleft" | "add" | "insert" | "setdefault"));
+            stores && call.arguments.args.iter().any(|a| is_name(a, name))
+        }
+        _ => false,
+    });
+    yielded || {
+        let mut finder = Escapes { name, memo_store: false, escapes: false };
+        finder.visit_body(body);
+        finder.escapes
+    }
+}
+
+/// The name itself, or the name as an element of a tuple (`return items, count`).
+fn holds(expr: &Expr, name: &str) -> bool {
+    match expr {
+        Expr::Tuple(tuple) => tuple.iter().any(|e| is_name(e, name)),
+        other => is_name(other, name),
+    }
+}
+
+struct Escapes<'n> {
+    name: &'n str,
+    /// `p[...] = ...` seen.
+    memo_store: bool,
+    /// `return p` or `obj.attr = p` / `obj[k] = p` seen.
+    escapes: bool,
+}
+
+impl StatementVisitor<'_> for Escapes<'_> {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Return(ret) => self.escapes |= ret.value.as_deref().is_some_and(|v| holds(v, self.name)),
+            Stmt::Assign(assign) => {
+                let stored = assign.targets.iter().any(|t| matches!(t, Expr::Attribute(_) | Expr::Subscript(_)));
+                self.escapes |= stored && holds(&assign.value, self.name);
+                self.memo_store |= assign
+                    .targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Subscript(s) if is_name(&s.value, self.name)));
+            }
+            Stmt::AnnAssign(assign) => {
+                let stored = matches!(assign.target.as_ref(), Expr::Attribute(_) | Expr::Subscript(_));
+                self.escapes |= stored && assign.value.as_deref().is_some_and(|v| holds(v, self.name));
+            }
+            _ => walk_stmt(self, stmt),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+def f(tags=[]):
+    """Doc."""
+    tags.append(1)
+    return tags[:]
+
+
+class C:
+    def m(self, d={}):
+        return len(d)

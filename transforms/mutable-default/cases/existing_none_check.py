@@ -1,0 +1,16 @@
+def f(path=None, extra=[]):
+    """Doc."""
+    if path is None:
+        path = "default"
+    extra.append(path)
+    return len(extra)
+
+
+def g(items=[], fallback=None):
+    global COUNTER
+    if fallback is None:
+        fallback = 0
+    return len(items) + fallback
+
+
+COUNTER = 0

@@ -1,0 +1,3 @@
+def f(tags=[]):
+    tags.append(1)
+    return tags[:]

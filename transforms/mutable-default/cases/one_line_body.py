@@ -1,0 +1,9 @@
+def one(x=[]): x.append(1); return len(x)
+
+
+class C:
+    def m(self, found=[]): return len(found)
+
+
+def doc_only_same_line(x=[]):
+    """Doc."""; x.append(1); return len(x)
