@@ -10,6 +10,7 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Fix;
+use crate::index::{ModuleName, ProjectIndex};
 use crate::resolve::ImportMap;
 use crate::suppression::Suppressions;
 use crate::settings::{FileSettings, TargetVersion};
@@ -68,6 +69,22 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn is_stub(&self) -> bool {
         self.settings.is_stub
+    }
+
+    /// The project index, when the run built one and this file waited for it.
+    pub(crate) fn project(&self) -> Option<&'a ProjectIndex> {
+        self.settings.project
+    }
+
+    /// The file's module name, for its relative imports.
+    pub(crate) fn module_name(&self) -> Option<&'a ModuleName> {
+        self.settings.module
+    }
+
+    /// An option of the running transform, from its `[tool.pitfix.<id>]` table.
+    pub(crate) fn option(&self, key: &str) -> Option<&'a toml::Value> {
+        let rule = self.rule?;
+        self.settings.options.get(rule.id)?.get(key)
     }
 
     /// The statements enclosing the current node, outermost first (the current statement last).

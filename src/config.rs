@@ -156,6 +156,7 @@ fn parse_settings(table: &Table, key: &Key) -> Result<Config> {
                     if let Some(bad) = options.keys().find(|k| !allowed.contains(&k.as_str())) {
                         return Err(key.error(&format!("{other}.{bad}"), "is not a known option"));
                     }
+                    transform.validate_options(options).map_err(|why| key.error(other, &why))?;
                     config.transform_options.insert(other.to_owned(), options.clone());
                 }
                 None => bail!(key.error(name, "is not a known setting")),

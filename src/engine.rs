@@ -10,7 +10,7 @@ use ruff_source_file::LineIndex;
 use crate::checker::{Finding, check_module};
 use crate::edit::{Applicability, apply_fixes};
 use crate::settings::FileSettings;
-use crate::source::{decode, encode};
+use crate::source::{TextEncoding, decode, encode};
 use crate::suppression::Suppressions;
 
 /// Fix passes before a file is declared not to converge (each pass re-parses the new text).
@@ -48,26 +48,41 @@ pub(crate) struct FileResult {
     pub(crate) errors: Vec<String>,
 }
 
-/// Runs the pipeline over one file's bytes; `name` is how messages refer to the file.
-pub(crate) fn process(name: &str, bytes: &[u8], settings: &FileSettings, mode: Mode) -> FileResult {
-    let mut result = FileResult::default();
-    let (text, encoding) = match decode(bytes) {
-        Ok(decoded) => decoded,
-        Err(why) => {
-            result.errors.push(format!("{name}: skipped: {why}"));
-            return result;
-        }
-    };
-    let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
+/// A file decoded and parsed, ready for the transforms; parsed once, whether the project index
+/// reads it first or not.
+pub(crate) struct Prepared {
+    text: String,
+    encoding: TextEncoding,
+    parsed: Parsed<ModModule>,
+    index: LineIndex,
+}
+
+impl Prepared {
+    pub(crate) fn module(&self) -> &ModModule {
+        self.parsed.syntax()
+    }
+}
+
+/// Decodes and parses a file; the error is a message naming the file (and line).
+pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepared, String> {
+    let (text, encoding) = decode(bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
+    let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
     let parsed = parse_unchecked_source(&text, source_type);
     let index = LineIndex::from_source_text(&text);
     if let Some(message) = syntax_error(&parsed, &text, &index) {
-        result.errors.push(format!("{name}:{message}"));
-        return result;
+        return Err(format!("{name}:{message}"));
     }
+    Ok(Prepared { text, encoding, parsed, index })
+}
+
+/// Runs the transforms over a prepared file; `name` is how messages refer to the file.
+pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, mode: Mode) -> FileResult {
+    let mut result = FileResult::default();
+    let Prepared { text, encoding, parsed, index } = prepared;
     let Some(findings) = unsuppressed_findings(&parsed, &text, &index, settings) else {
         return result;
     };
+    drop(parsed);
     match mode {
         Mode::Check => {
             result.findings = findings.iter().map(|f| locate(f, &text, &index)).collect();

@@ -7,6 +7,7 @@ mod discover;
 mod edit;
 mod engine;
 mod fixes;
+mod index;
 mod report;
 mod resolve;
 mod run;

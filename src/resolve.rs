@@ -50,6 +50,20 @@ impl ImportMap {
         }
     }
 
+    /// Module-level and nested import bindings: local name → qualified (maybe relative) name.
+    pub(crate) fn imported(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.imported.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Whether the head name of a `Name` or dotted `Attribute` is bound by an import.
+    pub(crate) fn is_imported(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(name) => self.imported.contains_key(name.id.as_str()),
+            Expr::Attribute(attribute) => self.is_imported(&attribute.value),
+            _ => false,
+        }
+    }
+
     /// Whether `expr` resolves to one of `names` (qualified, e.g. `dataclasses.dataclass`).
     pub(crate) fn is_one_of(&self, expr: &Expr, names: &[&str]) -> bool {
         self.qualified_name(expr).is_some_and(|q| names.contains(&q.as_str()))

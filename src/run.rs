@@ -2,13 +2,16 @@
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::cli::{ColorChoice, Command, OutputFormat, RunArgs};
 use crate::discover::{Input, discover, is_stub};
-use crate::engine::{FileResult, Mode, process};
+use crate::engine::{FileResult, Mode, Prepared, prepare, process};
+use crate::index::{ModuleName, ModuleSummary, ProjectIndex, module_names, summarize};
 use crate::report;
 use crate::settings::{Overrides, Settings};
 use crate::write::write_atomically;
@@ -86,6 +89,8 @@ fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Resul
     };
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let roots = paths.iter().filter(|p| p.is_dir()).map(|p| cwd.join(p)).collect();
+    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.clone() };
     let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -93,58 +98,175 @@ fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Resul
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
-        vec![pool.install(|| handle_stdin(&name, &bytes, &settings, mode, action, color))]
+        let path = args.stdin_filename.as_ref().map(PathBuf::from);
+        pool.install(|| job.run(vec![FileSource { display: name, path, bytes: Some(bytes), stdin: true }]))
     } else {
         let (inputs, warnings) = discover(&paths, &settings.exclude, &cwd)?;
         for warning in warnings {
             eprintln!("{warning}");
         }
-        pool.install(|| {
-            inputs.par_iter().map(|input| handle_file(input, &settings, mode, action, color)).collect()
-        })
+        let sources = inputs
+            .into_iter()
+            .map(|i: Input| FileSource { display: i.display, path: Some(i.path), bytes: None, stdin: false })
+            .collect();
+        pool.install(|| job.run(sources))
     };
     report_outcomes(&outcomes, action, &args, exit_non_zero_on_fix)
 }
 
-fn handle_file(input: &Input, settings: &Settings, mode: Mode, action: Action, color: bool) -> Outcome {
-    let bytes = match std::fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let mut result = FileResult::default();
-            result.errors.push(format!("{}: cannot read: {e}", input.display));
-            return Outcome { display: input.display.clone(), result, diff: Vec::new(), stdout: None };
-        }
-    };
-    let mut outcome = handle_bytes(&input.display, &bytes, settings, mode, action, color);
-    if action == Action::Apply {
-        if let Some(fixed) = &outcome.result.fixed {
-            if let Err(e) = write_atomically(&input.path, &bytes, fixed) {
-                outcome.result.errors.push(format!("{}: {e:#}", input.display));
-                outcome.result.fixed = None;
-                outcome.result.fixed_counts.clear();
+/// Everything a run does with each file.
+struct Job<'a> {
+    settings: &'a Settings,
+    mode: Mode,
+    action: Action,
+    color: bool,
+    /// The folders given on the command line, absolute: module names are also taken from them.
+    roots: Vec<PathBuf>,
+    cwd: PathBuf,
+}
+
+/// A file to process: read from `path`, or already read (standard input).
+struct FileSource {
+    display: String,
+    path: Option<PathBuf>,
+    bytes: Option<Vec<u8>>,
+    stdin: bool,
+}
+
+/// A file after its first stage: finished, or parsed and waiting for the whole project index.
+enum Stage {
+    Done(Outcome),
+    Waiting(FileSource, Vec<u8>, Prepared, ModuleName),
+}
+
+impl Job<'_> {
+    /// Processes every file in parallel. With a transform that reads the project index, each
+    /// file's parse also yields its summary; the few files that call imported functions in an
+    /// `async for` wait (keeping their parse) until every summary is in.
+    fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
+        let timer = Instant::now();
+        let index_time = AtomicU64::new(0);
+        let stages: Vec<(Stage, Option<ModuleSummary>)> =
+            sources.into_par_iter().map(|source| self.first_stage(source, &index_time)).collect();
+        let mut summaries = Vec::new();
+        let mut outcomes = Vec::new();
+        let mut waiting = Vec::new();
+        for (stage, summary) in stages {
+            summaries.extend(summary);
+            match stage {
+                Stage::Done(outcome) => outcomes.push(outcome),
+                Stage::Waiting(source, bytes, prepared, module) => waiting.push((source, bytes, prepared, module)),
             }
         }
+        let merge = Instant::now();
+        let project = ProjectIndex::new(summaries);
+        index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
+        let rest: Vec<Outcome> = waiting
+            .into_par_iter()
+            .map(|(source, bytes, prepared, module)| self.finish(source, &bytes, prepared, Some(&module), Some(&project)))
+            .collect();
+        outcomes.extend(rest);
+        outcomes.sort_by(|a, b| a.display.cmp(&b.display));
+        if std::env::var_os("PITFIX_TIMINGS").is_some() && self.settings.uses_project_index() {
+            let index_ms = index_time.load(Ordering::Relaxed) as f64 / 1e6;
+            let total_ms = timer.elapsed().as_secs_f64() * 1e3;
+            eprintln!("timings: project index {index_ms:.1} ms of CPU time; run {total_ms:.1} ms wall");
+        }
+        outcomes
     }
-    outcome
+
+    fn first_stage(&self, mut source: FileSource, index_time: &AtomicU64) -> (Stage, Option<ModuleSummary>) {
+        let bytes = match source.bytes.take() {
+            Some(bytes) => bytes,
+            None => match source.path.as_deref().map(std::fs::read) {
+                Some(Ok(bytes)) => bytes,
+                Some(Err(e)) => return (Stage::Done(failed(&source.display, format!("cannot read: {e}"))), None),
+                None => Vec::new(),
+            },
+        };
+        let prepared = match prepare(&source.display, &bytes, is_stub(&source.display)) {
+            Ok(prepared) => prepared,
+            Err(message) => {
+                let mut outcome = Outcome::of_error(&source.display, message);
+                if source.stdin && self.action == Action::Apply {
+                    // An editor piping through `apply -` must get its text back, unchanged.
+                    outcome.stdout = Some(bytes);
+                }
+                return (Stage::Done(outcome), None);
+            }
+        };
+        if !self.settings.uses_project_index() {
+            return (Stage::Done(self.finish(source, &bytes, prepared, None, None)), None);
+        }
+        let start = Instant::now();
+        let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
+        let (module, names) = module_names(&path, &self.roots);
+        let summary = summarize(prepared.module(), &module, names);
+        index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
+        if summary.needs_project {
+            return (Stage::Waiting(source, bytes, prepared, module), Some(summary));
+        }
+        (Stage::Done(self.finish(source, &bytes, prepared, Some(&module), None)), Some(summary))
+    }
+
+    /// Runs the transforms, renders the diff, and writes the file (`apply`).
+    fn finish(
+        &self,
+        source: FileSource,
+        bytes: &[u8],
+        prepared: Prepared,
+        module: Option<&ModuleName>,
+        project: Option<&ProjectIndex>,
+    ) -> Outcome {
+        let mut settings = self.settings.for_file(is_stub(&source.display));
+        settings.module = module;
+        settings.project = project;
+        let name = source.display.as_str();
+        let mut outcome = Outcome::new(name, process(name, prepared, &settings, self.mode));
+        let Some(fixed) = &outcome.result.fixed else {
+            if source.stdin && self.action == Action::Apply {
+                // `apply -` prints the input itself when nothing changed.
+                outcome.stdout = Some(bytes.to_vec());
+            }
+            return outcome;
+        };
+        match (self.action, source.stdin, &source.path) {
+            (Action::Diff, _, _) => {
+                // Writing into a Vec cannot fail.
+                let _ = crate::diff::write_file_diff(&mut outcome.diff, name, bytes, fixed, self.color);
+            }
+            (Action::Apply, true, _) => outcome.stdout = Some(fixed.clone()),
+            (Action::Apply, false, Some(path)) => {
+                if let Err(e) = write_atomically(path, bytes, fixed) {
+                    outcome.result.errors.push(format!("{name}: {e:#}"));
+                    outcome.result.fixed = None;
+                    outcome.result.fixed_counts.clear();
+                }
+            }
+            _ => {}
+        }
+        outcome
+    }
 }
 
-fn handle_stdin(name: &str, bytes: &[u8], settings: &Settings, mode: Mode, action: Action, color: bool) -> Outcome {
-    let mut outcome = handle_bytes(name, bytes, settings, mode, action, color);
-    if action == Action::Apply {
-        // `apply -` prints the fixed source, or the input itself when nothing changed.
-        outcome.stdout = Some(outcome.result.fixed.clone().unwrap_or_else(|| bytes.to_vec()));
-    }
-    outcome
+fn elapsed_nanos(start: Instant) -> u64 {
+    u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
 }
 
-fn handle_bytes(name: &str, bytes: &[u8], settings: &Settings, mode: Mode, action: Action, color: bool) -> Outcome {
-    let result = process(name, bytes, &settings.for_file(is_stub(name)), mode);
-    let mut diff = Vec::new();
-    if let (Action::Diff, Some(fixed)) = (action, &result.fixed) {
-        // Writing into a Vec cannot fail.
-        let _ = crate::diff::write_file_diff(&mut diff, name, bytes, fixed, color);
+fn failed(display: &str, why: String) -> Outcome {
+    Outcome::of_error(display, format!("{display}: {why}"))
+}
+
+impl Outcome {
+    fn new(display: &str, result: FileResult) -> Self {
+        Outcome { display: display.to_owned(), result, diff: Vec::new(), stdout: None }
     }
-    Outcome { display: name.to_owned(), result, diff, stdout: None }
+
+    fn of_error(display: &str, message: String) -> Self {
+        let mut result = FileResult::default();
+        result.errors.push(message);
+        Outcome::new(display, result)
+    }
 }
 
 fn report_outcomes(outcomes: &[Outcome], action: Action, args: &RunArgs, exit_non_zero_on_fix: bool) -> Result<i32> {

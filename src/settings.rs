@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::config::Config;
+use crate::index::{ModuleName, ProjectIndex};
 use crate::transforms::{self, Transform};
 
 /// The oldest Python version the checked code must run on.
@@ -89,9 +90,18 @@ pub(crate) struct FileSettings<'a> {
     pub(crate) target_version: TargetVersion,
     pub(crate) is_stub: bool,
     pub(crate) options: &'a BTreeMap<String, toml::Table>,
+    /// The run's project index, when a selected transform uses it.
+    pub(crate) project: Option<&'a ProjectIndex>,
+    /// The file's dotted module name, for its relative imports.
+    pub(crate) module: Option<&'a ModuleName>,
 }
 
 impl Settings {
+    /// Whether a selected transform needs the project index.
+    pub(crate) fn uses_project_index(&self) -> bool {
+        self.transforms.iter().any(|t| t.uses_project_index())
+    }
+
     pub(crate) fn resolve(config: &Config, cli: Overrides) -> Result<Self> {
         let select = cli.select.or_else(|| config.select.clone());
         let mut ignore = config.ignore.clone().unwrap_or_default();
@@ -123,6 +133,8 @@ impl Settings {
             target_version: self.target_version,
             is_stub,
             options: &self.options,
+            project: None,
+            module: None,
         }
     }
 }

@@ -12,7 +12,8 @@
 //! ```
 //!
 //! The header must be the first line (after a UTF-8 BOM, if any); its arguments are split on
-//! whitespace. A `.py` and a `.pyi` case in one folder must not share a stem (they would share a
+//! whitespace. A `<case-stem>.toml` beside the case becomes the run's `pitfix.toml`, for a
+//! transform's own options (`[async-gen-aclosing]` / `mode = "always"`). A `.py` and a `.pyi` case in one folder must not share a stem (they would share a
 //! snapshot).
 //!
 //! # Snapshots
@@ -219,8 +220,10 @@ fn run_case(case: &Case, tools: &Tools) -> std::io::Result<CaseRun> {
     let temp = tempfile::tempdir()?;
     let work = temp.path().join("run");
     std::fs::create_dir(&work)?;
-    // An empty config file stops the config search at the temporary directory.
-    std::fs::write(work.join("pitfix.toml"), "")?;
+    // A config file stops the config search at the temporary directory: the case's own
+    // `<stem>.toml` beside it (for a transform's options), else an empty one.
+    let config = std::fs::read(case.path.with_extension("toml")).unwrap_or_default();
+    std::fs::write(work.join("pitfix.toml"), config)?;
     let file = work.join(&case.file_name);
     std::fs::write(&file, &original)?;
 

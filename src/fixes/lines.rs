@@ -40,16 +40,11 @@ pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, t
     if from == to || !text.contains('\n') {
         return text.to_owned();
     }
-    let strings: Vec<TextRange> = tokens
-        .in_range(range)
-        .iter()
-        .filter(|t| matches!(t.kind(), TokenKind::String | TokenKind::FStringMiddle | TokenKind::TStringMiddle))
-        .map(Ranged::range)
-        .collect();
+    let strings = string_spans(tokens, range);
     let mut out = String::with_capacity(text.len() + 16);
     let mut offset = range.start();
     for (i, line) in text.split_inclusive('\n').enumerate() {
-        let in_string = strings.iter().any(|s| s.start() < offset && offset < s.end());
+        let in_string = starts_inside(&strings, offset);
         match line.strip_prefix(from) {
             Some(rest) if i > 0 && !in_string && !line.trim_start_matches([' ', '\t']).starts_with(['\r', '\n']) => {
                 out.push_str(to);
@@ -60,6 +55,35 @@ pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, t
         offset += TextSize::of(line);
     }
     out
+}
+
+/// The ranges of the string literals among the tokens of `range`: a plain string's token, or an
+/// f-string / t-string from its start token to its matching end token (its replacement fields
+/// included, nested f-strings folded into the outer one).
+pub(crate) fn string_spans(tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
+    let mut spans = Vec::new();
+    let mut open: Vec<TextSize> = Vec::new();
+    for token in tokens.in_range(range) {
+        match token.kind() {
+            TokenKind::String => spans.push(token.range()),
+            TokenKind::FStringStart | TokenKind::TStringStart => open.push(token.start()),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                if let Some(start) = open.pop() {
+                    if open.is_empty() {
+                        spans.push(TextRange::new(start, token.end()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Whether a line starting at `offset` starts inside one of the string spans: bytes put there
+/// would become part of the string's value.
+pub(crate) fn starts_inside(spans: &[TextRange], offset: TextSize) -> bool {
+    spans.iter().any(|s| s.start() < offset && offset < s.end())
 }
 
 /// Whether the line holding `offset` is the continuation of one ending in a backslash. A comment
@@ -81,6 +105,16 @@ mod tests {
         let range = TextRange::new(TextSize::new(4), TextSize::of(source.trim_end()));
         let out = super::reindented(range, "    ", "\t", source, parsed.tokens());
         assert_eq!(out, "[  # c\n\t    1,\n\t    '''a\n        b''',\n\t]");
+    }
+
+    #[test]
+    fn f_string_closing_line_counts_as_inside() {
+        let source = "x = [f'''{a}\n  {b}\n''',\n    1]\n";
+        let parsed = crate::fixes::test_support::parse(source);
+        let spans = super::string_spans(parsed.tokens(), TextRange::up_to(TextSize::of(source)));
+        assert_eq!(spans.len(), 1);
+        let last_quote_line = TextSize::try_from(source.find("''',").unwrap_or_default()).unwrap_or_default();
+        assert!(super::starts_inside(&spans, last_quote_line));
     }
 
     use ruff_python_ast::Stmt;

@@ -42,6 +42,16 @@ pub(crate) struct Rule {
 /// One transform: its description and the checks the engine's single AST walk calls for each node.
 pub(crate) trait Transform: Sync {
     fn rule(&self) -> &'static Rule;
+    /// Whether the transform reads the project index (other files' definitions); the engine
+    /// builds it only when a selected transform does.
+    fn uses_project_index(&self) -> bool {
+        false
+    }
+    /// Checks the values of the transform's `[tool.pitfix.<id>]` table (its keys are already
+    /// known to be among `Rule::options`); the error says what is wrong with which key.
+    fn validate_options(&self, _options: &toml::Table) -> Result<(), String> {
+        Ok(())
+    }
     fn check_stmt(&self, _checker: &mut Checker, _stmt: &Stmt) {}
     fn check_expr(&self, _checker: &mut Checker, _expr: &Expr) {}
 }

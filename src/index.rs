@@ -1,0 +1,251 @@
+//! The project index: which functions of the files being processed are async generators, and
+//! what each module's imports refer to, so that a transform can tell that `records(...)` in one
+//! file calls an async generator defined in another. Built from the same parse as the
+//! transforms: each file contributes a small summary, and only the files that call something
+//! imported in an `async for` wait for the whole index before their transforms run.
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ModModule, Stmt, StmtFunctionDef};
+
+use crate::resolve::ImportMap;
+
+/// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
+const MAX_REEXPORTS: usize = 8;
+
+/// What one module contributes to the index.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ModuleSummary {
+    /// The dotted names the module can be imported by (package root, given folder, `src/`).
+    pub(crate) names: Vec<String>,
+    /// Module-level `async def` functions that are async generators.
+    async_generators: HashSet<String>,
+    /// Module-level names bound by imports, to absolute qualified names.
+    imports: HashMap<String, String>,
+    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
+    pub(crate) needs_project: bool,
+}
+
+/// The package a module's relative imports start from: its own name for an `__init__`, else
+/// the name without its last part.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ModuleName {
+    pub(crate) name: Option<String>,
+    pub(crate) is_package: bool,
+}
+
+impl ModuleName {
+    fn package(&self) -> Option<&str> {
+        let name = self.name.as_deref()?;
+        if self.is_package {
+            return Some(name);
+        }
+        Some(name.rsplit_once('.').map_or("", |(package, _)| package))
+    }
+
+    /// An absolute qualified name for one the import map gives (`.stream.records` →
+    /// `pkg.stream.records`); `None` for a relative name that climbs above the top package.
+    pub(crate) fn absolute(&self, qualified: &str) -> Option<String> {
+        let dots = qualified.len() - qualified.trim_start_matches('.').len();
+        if dots == 0 {
+            return Some(qualified.to_owned());
+        }
+        let mut package: Vec<&str> = self.package()?.split('.').filter(|p| !p.is_empty()).collect();
+        for _ in 1..dots {
+            package.pop()?;
+        }
+        let rest = &qualified[dots..];
+        Some(if package.is_empty() { rest.to_owned() } else { format!("{}.{rest}", package.join(".")) })
+    }
+}
+
+/// The names a file can be imported by, the first one (from its package root) canonical:
+/// relative to the first ancestor folder without `__init__.py`, to each given folder holding it,
+/// and to a `src` folder above it.
+pub(crate) fn module_names(path: &Path, roots: &[PathBuf]) -> (ModuleName, Vec<String>) {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { return Default::default() };
+    let is_package = stem == "__init__";
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut package_root = dir;
+    while package_root.join("__init__.py").is_file() || package_root.join("__init__.pyi").is_file() {
+        match package_root.parent() {
+            Some(parent) => package_root = parent,
+            None => break,
+        }
+    }
+    let bases = std::iter::once(package_root.to_path_buf())
+        .chain(roots.iter().filter(|r| path.starts_with(r)).cloned())
+        .chain(path.ancestors().filter(|a| a.file_name().is_some_and(|n| n == "src")).map(Path::to_path_buf));
+    let mut names: Vec<String> = Vec::new();
+    for base in bases {
+        if let Some(name) = dotted(path, &base, is_package) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    (ModuleName { name: names.first().cloned(), is_package }, names)
+}
+
+fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
+    let relative = path.strip_prefix(base).ok()?.with_extension("");
+    let mut parts: Vec<&str> = relative.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    if is_package {
+        parts.pop();
+    }
+    let valid = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_');
+    (!parts.is_empty() && parts.iter().all(valid)).then(|| parts.join("."))
+}
+
+/// Summarizes a parsed module for the index.
+pub(crate) fn summarize(module: &ModModule, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
+    let imports = ImportMap::from_body(&module.body);
+    let mut summary = ModuleSummary { names, ..ModuleSummary::default() };
+    for stmt in &module.body {
+        match stmt {
+            Stmt::FunctionDef(func) if is_async_generator(func) => {
+                summary.async_generators.insert(func.name.to_string());
+            }
+            Stmt::Import(_) | Stmt::ImportFrom(_) => {}
+            _ => {}
+        }
+    }
+    for (local, target) in imports.imported() {
+        if let Some(absolute) = name.absolute(target) {
+            summary.imports.insert(local.to_owned(), absolute);
+        }
+    }
+    let mut finder = ForeignAsyncFor { imports: &imports, found: false };
+    finder.visit_body(&module.body);
+    summary.needs_project = finder.found;
+    summary
+}
+
+/// An `async def` whose own body (not a nested function's) yields.
+pub(crate) fn is_async_generator(func: &StmtFunctionDef) -> bool {
+    struct Yields(bool);
+    impl<'a> Visitor<'a> for Yields {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
+                Expr::Lambda(_) => {}
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    if !func.is_async {
+        return false;
+    }
+    let mut yields = Yields(false);
+    yields.visit_body(&func.body);
+    yields.0
+}
+
+/// Finds an `async for` over a call whose callee is imported.
+struct ForeignAsyncFor<'a> {
+    imports: &'a ImportMap,
+    found: bool,
+}
+
+impl StatementVisitor<'_> for ForeignAsyncFor<'_> {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if let Stmt::For(for_stmt) = stmt {
+            if let (true, Expr::Call(call)) = (for_stmt.is_async, for_stmt.iter.as_ref()) {
+                self.found |= self.imports.is_imported(&call.func);
+            }
+        }
+        if !self.found {
+            walk_stmt(self, stmt);
+        }
+    }
+}
+
+/// The async generators of every module processed in this run.
+#[derive(Debug, Default)]
+pub(crate) struct ProjectIndex {
+    modules: HashMap<String, ModuleSummary>,
+}
+
+impl ProjectIndex {
+    pub(crate) fn new(summaries: impl IntoIterator<Item = ModuleSummary>) -> Self {
+        let mut modules = HashMap::new();
+        for summary in summaries {
+            for name in summary.names.clone() {
+                // Two files claiming one name (a script folder and a package, say): neither is
+                // trusted, so calls resolving there stay unknown.
+                if modules.insert(name.clone(), summary.clone()).is_some() {
+                    modules.insert(name, ModuleSummary::default());
+                }
+            }
+        }
+        ProjectIndex { modules }
+    }
+
+    /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
+    /// function of a processed module, following re-exports.
+    pub(crate) fn is_async_generator(&self, qualified: &str) -> bool {
+        self.lookup(qualified, MAX_REEXPORTS)
+    }
+
+    fn lookup(&self, qualified: &str, hops: usize) -> bool {
+        let Some((module, name)) = qualified.rsplit_once('.') else { return false };
+        let Some(summary) = self.modules.get(module) else { return false };
+        if summary.async_generators.contains(name) {
+            return true;
+        }
+        match summary.imports.get(name) {
+            Some(target) if hops > 0 && target != qualified => self.lookup(target, hops - 1),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ruff_python_parser::parse_module;
+
+    fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
+        let parsed = parse_module(source).expect("test source parses");
+        let module_name = ModuleName { name: Some(name.to_owned()), is_package };
+        summarize(parsed.syntax(), &module_name, vec![name.to_owned()])
+    }
+
+    #[test]
+    fn relative_names_become_absolute() {
+        let module = ModuleName { name: Some("pkg.sub.mod".to_owned()), is_package: false };
+        assert_eq!(module.absolute(".stream.records").as_deref(), Some("pkg.sub.stream.records"));
+        assert_eq!(module.absolute("..util.f").as_deref(), Some("pkg.util.f"));
+        assert_eq!(module.absolute("....f"), None);
+        let package = ModuleName { name: Some("pkg".to_owned()), is_package: true };
+        assert_eq!(package.absolute(".stream.records").as_deref(), Some("pkg.stream.records"));
+    }
+
+    #[test]
+    fn follows_reexports_through_a_package() {
+        let stream = summary("async def records(db):\n    yield 1\nasync def plain():\n    return 1\n", "pkg.stream", false);
+        let init = summary("from .stream import records\n", "pkg", true);
+        let consumer = summary("from pkg import records\nasync def main():\n    async for r in records(1):\n        break\n", "app", false);
+        assert!(consumer.needs_project);
+        assert!(!stream.needs_project);
+        let index = ProjectIndex::new([stream, init, consumer]);
+        assert!(index.is_async_generator("pkg.stream.records"));
+        assert!(index.is_async_generator("pkg.records"));
+        assert!(!index.is_async_generator("pkg.stream.plain"));
+        assert!(!index.is_async_generator("other.records"));
+    }
+
+    #[test]
+    fn async_generator_needs_its_own_yield() {
+        let parsed = parse_module("async def f():\n    def g():\n        yield 1\n    return g\n").expect("parses");
+        let Stmt::FunctionDef(func) = &parsed.syntax().body[0] else { panic!("a def") };
+        assert!(!is_async_generator(func));
+    }
+}

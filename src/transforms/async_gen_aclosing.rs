@@ -1,0 +1,261 @@
+//! async-gen-aclosing: an `async for` over an async generator that can leave early is wrapped in
+//! `async with aclosing(...)`, so the generator's `finally` blocks run when the loop is left, not
+//! at garbage collection or loop shutdown. Generators defined in other files are found through
+//! the project index.
+use std::collections::HashSet;
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::checker::Checker;
+use crate::edit::{Edit, Fix};
+use crate::fixes::add_import::add_import_from;
+use crate::fixes::bound_names::function_scope_names;
+use crate::fixes::fresh_name::fresh_name;
+use crate::fixes::import_lookup::module_reference;
+use crate::fixes::lines::{is_first_on_line, starts_inside, statement_indentation, string_spans};
+use crate::fixes::name_use::loaded_names;
+use crate::index::is_async_generator;
+use crate::transforms::{FixSafety, Rule, Transform};
+
+pub(crate) struct AsyncGenAclosing;
+
+pub(crate) static TRANSFORM: AsyncGenAclosing = AsyncGenAclosing;
+
+static RULE: Rule = Rule {
+    id: "async-gen-aclosing",
+    summary: "an async generator left early by its `async for` is closed late; wrap it in `aclosing()`",
+    fix_safety: FixSafety::Safe,
+    default_enabled: true,
+    noqa_codes: &[],
+    options: &["mode"],
+};
+
+const MODES: &[&str] = &["early-exit", "always"];
+
+/// Python keywords, which an `as` name derived from the callee must not be.
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+impl Transform for AsyncGenAclosing {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn uses_project_index(&self) -> bool {
+        true
+    }
+
+    fn validate_options(&self, options: &toml::Table) -> Result<(), String> {
+        match options.get("mode") {
+            Some(mode) if !mode.as_str().is_some_and(|m| MODES.contains(&m)) => {
+                Err(format!("has `mode = {mode}`; it must be \"early-exit\" or \"always\""))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
+        if let Stmt::For(for_stmt) = stmt {
+            if for_stmt.is_async {
+                check_loop(checker, for_stmt);
+            }
+        }
+    }
+}
+
+fn check_loop(checker: &mut Checker, for_stmt: &StmtFor) {
+    let Expr::Call(call) = for_stmt.iter.as_ref() else { return };
+    let Some((func, class)) = enclosing_function(checker) else { return };
+    if !calls_async_generator(checker, &call.func, func, class) {
+        return;
+    }
+    let exit = early_exit(&for_stmt.body);
+    let always = checker.option("mode").and_then(toml::Value::as_str) == Some("always");
+    if exit.is_none() && !always {
+        return;
+    }
+    let callee = checker.locate(call.func.as_ref());
+    let why = exit.map_or("`mode = \"always\"` wraps every such loop".to_owned(), |e| format!("the loop can leave early ({e})"));
+    let mut message = format!(
+        "`async for` over the async generator `{callee}`: {why}, and the generator's `finally` and `async with` exits then run late, at garbage collection; wrap it in `aclosing()`"
+    );
+    let fix = if checker.target_version().minor() < 10 {
+        message += "; no automatic fix: `contextlib.aclosing` needs Python 3.10 (raise --target-version)";
+        None
+    } else {
+        build_fix(checker, for_stmt, func)
+    };
+    checker.report(for_stmt.iter.range(), message, fix.map(Fix::safe));
+}
+
+/// The innermost function holding the current statement, and its class when it is a method.
+fn enclosing_function<'a>(checker: &Checker<'a>) -> Option<(&'a StmtFunctionDef, Option<&'a StmtClassDef>)> {
+    let parents = checker.parents();
+    let at = parents.iter().rposition(|s| matches!(s, Stmt::FunctionDef(_)))?;
+    let Stmt::FunctionDef(func) = parents[at] else { return None };
+    let class = match at.checked_sub(1).map(|i| parents[i]) {
+        Some(Stmt::ClassDef(class)) => Some(class),
+        _ => None,
+    };
+    Some((func, class))
+}
+
+/// Whether the callee is an async generator function: defined in this module or the
+/// enclosing function, a method of the enclosing class called on `self`/`cls`, or imported from
+/// a processed module (through the project index).
+fn calls_async_generator(checker: &Checker, callee: &Expr, func: &StmtFunctionDef, class: Option<&StmtClassDef>) -> bool {
+    match callee {
+        Expr::Name(name) if !checker.imports().is_imported(callee) => {
+            let id = name.id.as_str();
+            defines_async_generator(&func.body, id) || defines_async_generator(&checker.module().body, id)
+        }
+        Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id == "self" || n.id == "cls") => {
+            class.is_some_and(|class| defines_async_generator(&class.body, attribute.attr.as_str()))
+        }
+        _ => in_project(checker, callee),
+    }
+}
+
+fn defines_async_generator(body: &[Stmt], name: &str) -> bool {
+    body.iter().any(|stmt| matches!(stmt, Stmt::FunctionDef(f) if f.name.as_str() == name && is_async_generator(f)))
+}
+
+fn in_project(checker: &Checker, callee: &Expr) -> bool {
+    let (Some(project), Some(module)) = (checker.project(), checker.module_name()) else { return false };
+    checker
+        .imports()
+        .qualified_name(callee)
+        .filter(|q| !q.starts_with("builtins."))
+        .and_then(|q| module.absolute(&q))
+        .is_some_and(|q| project.is_async_generator(&q))
+}
+
+/// How the loop body can stop iterating before the generator is exhausted, if it can: a `break`
+/// of this loop, a `return`, a `raise` (a handler that leaves the loop after a failed `await`
+/// counts through its own `break`/`return`/`raise`), or a `yield` at which the consumer itself
+/// may be closed.
+fn early_exit(body: &[Stmt]) -> Option<&'static str> {
+    let mut finder = ExitFinder { loops: 0, found: None };
+    finder.visit_body(body);
+    finder.found
+}
+
+struct ExitFinder {
+    /// Loops nested inside the `async for` body: their `break` is not ours.
+    loops: usize,
+    found: Option<&'static str>,
+}
+
+impl<'a> Visitor<'a> for ExitFinder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.found.is_some() {
+            return;
+        }
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::Break(_) if self.loops == 0 => self.found = Some("`break`"),
+            Stmt::Return(_) => self.found = Some("`return`"),
+            Stmt::Raise(_) => self.found = Some("`raise`"),
+            Stmt::For(_) | Stmt::While(_) => {
+                self.loops += 1;
+                visitor::walk_stmt(self, stmt);
+                self.loops -= 1;
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Lambda(_) => {}
+            Expr::Yield(_) | Expr::YieldFrom(_) => self.found = self.found.or(Some("`yield`")),
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// The edits: an `async with aclosing(<call>) as <name>:` line above the loop, the loop one
+/// level deeper (lines inside strings untouched), `<name>` in place of the call, and the import.
+fn build_fix(checker: &Checker, for_stmt: &StmtFor, func: &StmtFunctionDef) -> Option<Vec<Edit>> {
+    let source = checker.source();
+    if !is_first_on_line(for_stmt, source) {
+        return None;
+    }
+    let Expr::Call(call) = for_stmt.iter.as_ref() else { return None };
+    let mut taken: HashSet<&str> = function_scope_names(func);
+    taken.extend(loaded_names(&func.body));
+    let (aclosing, mut edits) = aclosing_binding(checker, &taken)?;
+    let name = fresh_name(&as_name_base(call.func.as_ref()), &taken);
+
+    let unit = checker.stylist().indentation().as_str();
+    let eol = checker.stylist().line_ending().as_str();
+    let indent = statement_indentation(for_stmt, source);
+    let first_line = source.line_start(for_stmt.start());
+    let header = format!("{indent}async with {aclosing}({}) as {name}:{eol}{unit}", checker.locate(call));
+    edits.push(Edit::insert(first_line, header));
+    edits.push(Edit::replace(call.range(), name.clone()));
+    edits.extend(indent_lines(checker, for_stmt, call.range(), unit));
+    Some(edits)
+}
+
+/// `aclosing` (imported from contextlib, or merged into an existing `from contextlib import`),
+/// or `contextlib.aclosing` when the module imports contextlib itself; `None` when the name
+/// would clash with one the function uses.
+fn aclosing_binding(checker: &Checker, taken: &HashSet<&str>) -> Option<(String, Vec<Edit>)> {
+    let module = checker.module();
+    let imports_names = module.body.iter().any(|s| {
+        matches!(s, Stmt::ImportFrom(i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "contextlib"))
+    });
+    if !imports_names {
+        if let Some(contextlib) = module_reference("contextlib", &module.body) {
+            return Some((format!("{contextlib}.aclosing"), Vec::new()));
+        }
+    }
+    let import = add_import_from("contextlib", "aclosing", module, checker.source(), checker.stylist())?;
+    if taken.contains(import.binding.as_str()) {
+        return None;
+    }
+    Some((import.binding, import.edits))
+}
+
+/// A readable name for the generator: `stream_records` → `records`; else `agen`.
+fn as_name_base(callee: &Expr) -> String {
+    let name = match callee {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => "",
+    };
+    match name.split_once('_').map(|(_, rest)| rest.trim_start_matches('_')) {
+        Some(rest) if !rest.is_empty() && !KEYWORDS.contains(&rest) && !rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest.to_owned()
+        }
+        _ => "agen".to_owned(),
+    }
+}
+
+/// One indentation unit inserted at the start of each line of the loop, except blank lines,
+/// lines that start inside a string (their content would change) and lines inside the call that
+/// moves to the `async with` line.
+fn indent_lines(checker: &Checker, for_stmt: &StmtFor, call: TextRange, unit: &str) -> Vec<Edit> {
+    let source = checker.source();
+    let strings = string_spans(checker.tokens(), for_stmt.range());
+    let first_line = source.line_start(for_stmt.start());
+    let mut edits = Vec::new();
+    let mut offset = first_line;
+    for line in source[TextRange::new(first_line, for_stmt.end())].split_inclusive('\n') {
+        let start = offset;
+        offset += TextSize::of(line);
+        let blank = line.trim_start_matches([' ', '\t', '\x0c']).starts_with(['\r', '\n']);
+        if start == first_line || blank || starts_inside(&strings, start) || starts_inside(&[call], start) {
+            continue;
+        }
+        edits.push(Edit::insert(start, unit));
+    }
+    edits
+}

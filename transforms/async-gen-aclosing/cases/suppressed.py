@@ -1,0 +1,7 @@
+async def stream_rows(db):
+    yield db
+
+
+async def first(db):
+    async for row in stream_rows(db):  # pitfix: ignore[async-gen-aclosing]
+        return row
