@@ -10,13 +10,13 @@ use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt, StmtFunctionDef};
 
-use crate::resolve::ImportMap;
+use crate::resolve::import_bindings;
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
 
 /// What one module contributes to the index.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub(crate) struct ModuleSummary {
     /// The dotted names the module can be imported by (package root, given folder, `src/`).
     pub(crate) names: Vec<String>,
@@ -101,27 +101,26 @@ fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
 
 /// Summarizes a parsed module for the index.
 pub(crate) fn summarize(module: &ModModule, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
-    let imports = ImportMap::from_body(&module.body);
+    let imports = import_bindings(&module.body);
     let mut summary = ModuleSummary { names, ..ModuleSummary::default() };
     for stmt in &module.body {
-        match stmt {
-            Stmt::FunctionDef(func) if is_async_generator(func) => {
+        if let Stmt::FunctionDef(func) = stmt {
+            if is_async_generator(func) {
                 summary.async_generators.insert(func.name.to_string());
             }
-            Stmt::Import(_) | Stmt::ImportFrom(_) => {}
-            _ => {}
-        }
-    }
-    for (local, target) in imports.imported() {
-        if let Some(absolute) = name.absolute(target) {
-            summary.imports.insert(local.to_owned(), absolute);
         }
     }
     let mut finder = ForeignAsyncFor { imports: &imports, found: false };
     finder.visit_body(&module.body);
     summary.needs_project = finder.found;
+    for (local, target) in imports {
+        if let Some(absolute) = name.absolute(&target) {
+            summary.imports.insert(local, absolute);
+        }
+    }
     summary
 }
+
 
 /// An `async def` whose own body (not a nested function's) yields.
 pub(crate) fn is_async_generator(func: &StmtFunctionDef) -> bool {
@@ -150,7 +149,7 @@ pub(crate) fn is_async_generator(func: &StmtFunctionDef) -> bool {
 
 /// Finds an `async for` over a call whose callee is imported.
 struct ForeignAsyncFor<'a> {
-    imports: &'a ImportMap,
+    imports: &'a HashMap<String, String>,
     found: bool,
 }
 
@@ -158,7 +157,7 @@ impl StatementVisitor<'_> for ForeignAsyncFor<'_> {
     fn visit_stmt(&mut self, stmt: &Stmt) {
         if let Stmt::For(for_stmt) = stmt {
             if let (true, Expr::Call(call)) = (for_stmt.is_async, for_stmt.iter.as_ref()) {
-                self.found |= self.imports.is_imported(&call.func);
+                self.found |= head_name(&call.func).is_some_and(|head| self.imports.contains_key(head));
             }
         }
         if !self.found {
@@ -167,25 +166,33 @@ impl StatementVisitor<'_> for ForeignAsyncFor<'_> {
     }
 }
 
+/// The first name of a dotted callee: `s` in `s.records`.
+fn head_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => head_name(&attribute.value),
+        _ => None,
+    }
+}
+
 /// The async generators of every module processed in this run.
 #[derive(Debug, Default)]
 pub(crate) struct ProjectIndex {
-    modules: HashMap<String, ModuleSummary>,
+    summaries: Vec<ModuleSummary>,
+    /// Module name → its summary; `None` when two files claim the name (a scripts folder and a
+    /// package, say): neither is trusted, so calls resolving there stay unknown.
+    modules: HashMap<String, Option<usize>>,
 }
 
 impl ProjectIndex {
-    pub(crate) fn new(summaries: impl IntoIterator<Item = ModuleSummary>) -> Self {
-        let mut modules = HashMap::new();
-        for summary in summaries {
-            for name in summary.names.clone() {
-                // Two files claiming one name (a script folder and a package, say): neither is
-                // trusted, so calls resolving there stay unknown.
-                if modules.insert(name.clone(), summary.clone()).is_some() {
-                    modules.insert(name, ModuleSummary::default());
-                }
+    pub(crate) fn new(summaries: Vec<ModuleSummary>) -> Self {
+        let mut modules: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, summary) in summaries.iter().enumerate() {
+            for name in &summary.names {
+                modules.entry(name.clone()).and_modify(|slot| *slot = None).or_insert(Some(i));
             }
         }
-        ProjectIndex { modules }
+        ProjectIndex { summaries, modules }
     }
 
     /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
@@ -196,7 +203,8 @@ impl ProjectIndex {
 
     fn lookup(&self, qualified: &str, hops: usize) -> bool {
         let Some((module, name)) = qualified.rsplit_once('.') else { return false };
-        let Some(summary) = self.modules.get(module) else { return false };
+        let Some(Some(i)) = self.modules.get(module) else { return false };
+        let summary = &self.summaries[*i];
         if summary.async_generators.contains(name) {
             return true;
         }
@@ -235,7 +243,7 @@ mod tests {
         let consumer = summary("from pkg import records\nasync def main():\n    async for r in records(1):\n        break\n", "app", false);
         assert!(consumer.needs_project);
         assert!(!stream.needs_project);
-        let index = ProjectIndex::new([stream, init, consumer]);
+        let index = ProjectIndex::new(vec![stream, init, consumer]);
         assert!(index.is_async_generator("pkg.stream.records"));
         assert!(index.is_async_generator("pkg.records"));
         assert!(!index.is_async_generator("pkg.stream.plain"));

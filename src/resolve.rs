@@ -18,10 +18,8 @@ pub(crate) struct ImportMap {
 
 impl ImportMap {
     pub(crate) fn from_body(body: &[Stmt]) -> Self {
-        let mut collector = Collector::default();
-        collector.visit_body(body);
         ImportMap {
-            imported: collector.imported,
+            imported: import_bindings(body),
             module_names: module_scope_names(body).into_iter().map(str::to_owned).collect(),
         }
     }
@@ -50,11 +48,6 @@ impl ImportMap {
         }
     }
 
-    /// Module-level and nested import bindings: local name → qualified (maybe relative) name.
-    pub(crate) fn imported(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.imported.iter().map(|(k, v)| (k.as_str(), v.as_str()))
-    }
-
     /// Whether the head name of a `Name` or dotted `Attribute` is bound by an import.
     pub(crate) fn is_imported(&self, expr: &Expr) -> bool {
         match expr {
@@ -68,6 +61,14 @@ impl ImportMap {
     pub(crate) fn is_one_of(&self, expr: &Expr, names: &[&str]) -> bool {
         self.qualified_name(expr).is_some_and(|q| names.contains(&q.as_str()))
     }
+}
+
+/// The names bound by the imports of a module, at any depth, to qualified (maybe relative)
+/// names: `c` → `collections` for `import collections as c`, `deque` → `collections.deque`.
+pub(crate) fn import_bindings(body: &[Stmt]) -> HashMap<String, String> {
+    let mut collector = Collector::default();
+    collector.visit_body(body);
+    collector.imported
 }
 
 #[derive(Default)]
