@@ -35,6 +35,11 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         output_format: OutputFormat,
     },
+    /// Commit the fixes of the base branch on a fix branch and open or update a GitHub pull request.
+    ///
+    /// Runs in a git checkout (usually a GitHub Actions job) without touching its branch, index or
+    /// files. Exit codes: 0 done (also when there is nothing to fix), 2 a step failed.
+    Pr(PrArgs),
     /// List every transform: id, summary, fix safety, and whether it is on by default.
     Rules,
     /// Print a transform's documentation.
@@ -50,6 +55,10 @@ pub(crate) enum OutputFormat {
     Text,
     /// An array of objects with path, line, column, end_line, end_column, rule, message, fix.
     Json,
+    /// GitHub Actions workflow commands (`::warning file=...::message`): annotations on the diff.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,8 +68,8 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// Options shared by `diff`, `apply` and `check`.
-#[derive(Debug, Args)]
+/// Options shared by `diff`, `apply`, `check` and `pr`.
+#[derive(Debug, Clone, Args)]
 pub(crate) struct RunArgs {
     /// Files or directories to process (default `.`); `-` reads one file from standard input.
     pub(crate) paths: Vec<PathBuf>,
@@ -93,4 +102,35 @@ pub(crate) struct RunArgs {
     /// Print no summary, only the diff, findings and errors.
     #[arg(short, long)]
     pub(crate) quiet: bool,
+}
+
+/// Options of `pitfix pr`: the run's own options, and where the pull request goes.
+#[derive(Debug, Args)]
+pub(crate) struct PrArgs {
+    #[command(flatten)]
+    pub(crate) run: RunArgs,
+    /// The GitHub repository (default: $GITHUB_REPOSITORY, else read from the remote's URL).
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub(crate) repo: Option<String>,
+    /// The GitHub REST API (default: $GITHUB_API_URL, else https://api.github.com).
+    #[arg(long, value_name = "URL")]
+    pub(crate) api_url: Option<String>,
+    /// The branch to fix and to open the pull request into (default: the repository's default branch).
+    #[arg(long)]
+    pub(crate) base: Option<String>,
+    /// The branch that holds the fix commit; pitfix force-pushes it on every run.
+    #[arg(long, default_value = "pitfix/fixes")]
+    pub(crate) branch: String,
+    /// The git remote to fetch the base from and push the branch to.
+    #[arg(long, default_value = "origin")]
+    pub(crate) remote: String,
+    /// Add this label to the pull request (repeatable, or comma-separated).
+    #[arg(long = "label", value_name = "LABEL", value_delimiter = ',')]
+    pub(crate) labels: Vec<String>,
+    /// Open the pull request as a draft.
+    #[arg(long)]
+    pub(crate) draft: bool,
+    /// Do everything but push and write to GitHub: print the branch, title and body instead.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
 }

@@ -6,6 +6,7 @@ use ruff_python_ast::PySourceType;
 use ruff_python_parser::{Parsed, parse_unchecked_source};
 use ruff_python_ast::ModModule;
 use ruff_source_file::LineIndex;
+use ruff_text_size::Ranged;
 
 use crate::checker::{Finding, check_module};
 use crate::edit::{Applicability, apply_fixes};
@@ -24,6 +25,16 @@ pub(crate) struct LocatedFinding {
     pub(crate) start: (usize, usize),
     pub(crate) end: (usize, usize),
     pub(crate) fix: Option<Applicability>,
+    /// The fix's edits, located in the original text (SARIF shows them as replacements).
+    pub(crate) edits: Vec<LocatedEdit>,
+}
+
+/// One edit of a fix: replace `start..end` (1-based line and column) with `content`.
+#[derive(Debug, Clone)]
+pub(crate) struct LocatedEdit {
+    pub(crate) start: (usize, usize),
+    pub(crate) end: (usize, usize),
+    pub(crate) content: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +53,8 @@ pub(crate) struct FileResult {
     pub(crate) fixed: Option<Vec<u8>>,
     /// Fix mode: fixes applied, per transform id.
     pub(crate) fixed_counts: BTreeMap<&'static str, usize>,
+    /// Fix mode: how many of `fixed_counts` were unsafe fixes (a pull request says so).
+    pub(crate) unsafe_counts: BTreeMap<&'static str, usize>,
     /// Fix mode: findings left without an applicable fix.
     pub(crate) unfixed: usize,
     /// Problems with this file, each a full message naming it; the run goes on.
@@ -105,6 +118,7 @@ pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, m
 fn fixes_dropped(result: &mut FileResult, message: String) {
     result.errors.push(message);
     result.fixed_counts.clear();
+    result.unsafe_counts.clear();
     result.fixed = None;
 }
 
@@ -130,6 +144,11 @@ fn fix_until_stable(
         let rules: Vec<&'static str> = applied.iter().map(|&i| findings[i].rule.id).collect();
         for rule in &rules {
             *result.fixed_counts.entry(rule).or_default() += 1;
+        }
+        for &i in &applied {
+            if findings[i].fix.as_ref().is_some_and(|f| f.applicability() == Applicability::Unsafe) {
+                *result.unsafe_counts.entry(findings[i].rule.id).or_default() += 1;
+            }
         }
         let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
         let parsed = parse_unchecked_source(&new_text, source_type);
@@ -173,13 +192,21 @@ fn syntax_error(parsed: &Parsed<ModModule>, text: &str, index: &LineIndex) -> Op
 }
 
 fn locate(finding: &Finding, text: &str, index: &LineIndex) -> LocatedFinding {
-    let start = index.line_column(finding.range.start(), text);
-    let end = index.line_column(finding.range.end(), text);
+    let at = |offset| {
+        let position = index.line_column(offset, text);
+        (position.line.get(), position.column.get())
+    };
+    let edits = finding.fix.iter().flat_map(|f| f.edits()).map(|edit| LocatedEdit {
+        start: at(edit.start()),
+        end: at(edit.end()),
+        content: edit.content().to_owned(),
+    });
     LocatedFinding {
         rule: finding.rule.id,
         message: finding.message.clone(),
-        start: (start.line.get(), start.column.get()),
-        end: (end.line.get(), end.column.get()),
+        start: at(finding.range.start()),
+        end: at(finding.range.end()),
         fix: finding.fix.as_ref().map(|f| f.applicability()),
+        edits: edits.collect(),
     }
 }

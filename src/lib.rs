@@ -4,16 +4,21 @@ mod cli;
 mod config;
 mod diff;
 mod discover;
+mod docs;
 mod edit;
 mod engine;
 mod fixes;
 mod index;
+mod interrupt;
+mod pr;
 mod report;
 mod resolve;
 mod run;
 mod settings;
 mod source;
 mod suppression;
+#[doc(hidden)]
+pub mod testing;
 mod transforms;
 mod write;
 

@@ -1,4 +1,8 @@
-//! What the commands print: findings (text or JSON), summaries, and the table of transforms.
+//! What the commands print: findings (text, JSON, GitHub workflow commands or SARIF), summaries,
+//! and the table of transforms.
+mod github;
+mod sarif;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -77,6 +81,8 @@ pub(crate) fn write_findings<'a>(
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
+        OutputFormat::Github => github::write(out, &all)?,
+        OutputFormat::Sarif => sarif::write(out, &all)?,
     }
     Ok(counts)
 }

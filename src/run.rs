@@ -1,7 +1,7 @@
 //! Runs a command: resolves settings, finds the files, processes them in parallel and reports.
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -15,7 +15,7 @@ use crate::index::{ModuleName, ModuleSummary, ProjectIndex, module_names, summar
 use crate::report;
 use crate::settings::{Overrides, Settings};
 use crate::write::write_atomically;
-use crate::{config, transforms};
+use crate::{config, interrupt, transforms};
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FOUND: i32 = 1;
@@ -26,7 +26,7 @@ const STACK_SIZE: usize = 512 * 1024 * 1024;
 
 /// What one command does with each file's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
+pub(crate) enum Action {
     Diff,
     Apply,
     Check(OutputFormat),
@@ -48,13 +48,15 @@ pub(crate) fn run(command: Command) -> Result<i32> {
         Command::Diff(args) => run_files(args, Action::Diff, false),
         Command::Apply { run, exit_non_zero_on_fix } => run_files(run, Action::Apply, exit_non_zero_on_fix),
         Command::Check { run, output_format } => run_files(run, Action::Check(output_format), false),
+        Command::Pr(args) => crate::pr::run(args),
     }
 }
 
 /// One file's outcome, ready to report.
-struct Outcome {
-    display: String,
-    result: FileResult,
+pub(crate) struct Outcome {
+    /// The file's name relative to the run's folder (or as given), as messages show it.
+    pub(crate) display: String,
+    pub(crate) result: FileResult,
     /// Diff mode: the rendered diff of this file.
     diff: Vec<u8>,
     /// Stdin in apply mode: the text to print.
@@ -63,7 +65,24 @@ struct Outcome {
 
 fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Result<i32> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let config = config::load(args.config.as_deref(), &cwd)?;
+    if action == Action::Apply {
+        interrupt::install();
+    }
+    let outcomes = process_files(&args, action, &cwd)?;
+    let code = report_outcomes(&outcomes, action, &args, exit_non_zero_on_fix)?;
+    if interrupt::interrupted() {
+        eprintln!("pitfix: interrupted; each file is either fixed or as it was");
+        return Ok(interrupt::EXIT_INTERRUPTED);
+    }
+    Ok(code)
+}
+
+/// Resolves the settings and processes the files `args` names, as seen from `cwd`: the one
+/// pipeline that `diff`, `apply` and `check` run on the current folder and `pr` on its worktree
+/// of the base branch (where `cwd` is not the process's current directory, so `args.paths` must
+/// then be absolute).
+pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Result<Vec<Outcome>> {
+    let config = config::load(args.config.as_deref(), cwd)?;
     let settings = Settings::resolve(
         &config,
         Overrides {
@@ -89,8 +108,8 @@ fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Resul
     };
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let roots = paths.iter().filter(|p| p.is_dir()).map(|p| cwd.join(p)).collect();
-    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.clone() };
+    let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
+    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf() };
     let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -101,7 +120,7 @@ fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Resul
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         pool.install(|| job.run(vec![FileSource { display: name, path, bytes: Some(bytes), stdin: true }]))
     } else {
-        let (inputs, warnings) = discover(&paths, &settings.exclude, &cwd)?;
+        let (inputs, warnings) = discover(&paths, &settings.exclude, cwd)?;
         for warning in warnings {
             eprintln!("{warning}");
         }
@@ -111,7 +130,7 @@ fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Resul
             .collect();
         pool.install(|| job.run(sources))
     };
-    report_outcomes(&outcomes, action, &args, exit_non_zero_on_fix)
+    Ok(outcomes)
 }
 
 /// Everything a run does with each file.
@@ -176,6 +195,9 @@ impl Job<'_> {
     }
 
     fn first_stage(&self, mut source: FileSource, index_time: &AtomicU64) -> (Stage, Option<ModuleSummary>) {
+        if interrupt::interrupted() {
+            return (Stage::Done(Outcome::new(&source.display, FileResult::default())), None);
+        }
         let bytes = match source.bytes.take() {
             Some(bytes) => bytes,
             None => match source.path.as_deref().map(std::fs::read) {
@@ -237,7 +259,11 @@ impl Job<'_> {
             }
             (Action::Apply, true, _) => outcome.stdout = Some(fixed.clone()),
             (Action::Apply, false, Some(path)) => {
-                if let Err(e) = write_atomically(path, bytes, fixed) {
+                if interrupt::interrupted() {
+                    // Ctrl-C: no new file is started; this one stays as it was.
+                    outcome.result.fixed = None;
+                    outcome.result.fixed_counts.clear();
+                } else if let Err(e) = write_atomically(path, bytes, fixed) {
                     outcome.result.errors.push(format!("{name}: {e:#}"));
                     outcome.result.fixed = None;
                     outcome.result.fixed_counts.clear();

@@ -3,7 +3,7 @@
 //! to keep the surrounding bytes intact.
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_trivia::{has_leading_content, has_trailing_content, leading_indentation};
-use ruff_source_file::LineRanges;
+use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// The exact leading whitespace (spaces, tabs, form feeds) of the line the node starts on. A new
@@ -37,22 +37,21 @@ pub(crate) fn statement_lines_range(node: &impl Ranged, source: &str) -> TextRan
 /// string (a triple-quoted literal's content) keeps its bytes, as does one not indented by `from`.
 pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, tokens: &Tokens) -> String {
     let text = &source[range];
-    if from == to || !text.contains('\n') {
+    if from == to || !text.contains(['\n', '\r']) {
         return text.to_owned();
     }
     let strings = string_spans(tokens, range);
     let mut out = String::with_capacity(text.len() + 16);
-    let mut offset = range.start();
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let in_string = starts_inside(&strings, offset);
-        match line.strip_prefix(from) {
-            Some(rest) if i > 0 && !in_string && !line.trim_start_matches([' ', '\t']).starts_with(['\r', '\n']) => {
+    for (i, line) in UniversalNewlineIterator::with_offset(text, range.start()).enumerate() {
+        let full = line.as_full_str();
+        let blank = line.as_str().trim_start_matches([' ', '\t']).is_empty();
+        match full.strip_prefix(from) {
+            Some(rest) if i > 0 && !blank && !starts_inside(&strings, line.start()) => {
                 out.push_str(to);
                 out.push_str(rest);
             }
-            _ => out.push_str(line),
+            _ => out.push_str(full),
         }
-        offset += TextSize::of(line);
     }
     out
 }

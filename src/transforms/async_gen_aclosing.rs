@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
-use ruff_source_file::LineRanges;
+use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
@@ -193,15 +193,34 @@ fn build_fix(checker: &Checker, for_stmt: &StmtFor, func: &StmtFunctionDef) -> O
     let (aclosing, mut edits) = aclosing_binding(checker, &taken)?;
     let name = fresh_name(&as_name_base(call.func.as_ref()), &taken);
 
-    let unit = checker.stylist().indentation().as_str();
-    let eol = checker.stylist().line_ending().as_str();
     let indent = statement_indentation(for_stmt, source);
+    let unit = block_unit(checker, for_stmt, indent);
     let first_line = source.line_start(for_stmt.start());
-    let header = format!("{indent}async with {aclosing}({}) as {name}:{eol}{unit}", checker.locate(call));
-    edits.push(Edit::insert(first_line, header));
+    let line_end = source.line_end(for_stmt.start());
+    let eol = UniversalNewlineIterator::with_offset(&source[TextRange::new(first_line, source.full_line_end(line_end))], first_line)
+        .next()
+        .and_then(|line| line.line_ending())
+        .unwrap_or(checker.stylist().line_ending())
+        .as_str();
+    let header = format!("{indent}async with {aclosing}({}) as {name}:{eol}{indent}{unit}", checker.locate(call));
+    edits.push(Edit::replace(TextRange::at(first_line, TextSize::of(indent)), header));
     edits.push(Edit::replace(call.range(), name.clone()));
-    edits.extend(indent_lines(checker, for_stmt, call.range(), unit));
+    edits.extend(indent_lines(checker, for_stmt, call.range(), indent, &unit));
     Some(edits)
+}
+
+/// The indentation step this block uses (the loop body's indentation past the loop's own),
+/// else the file's unit: the new level must compare the same way with tabs counted as 1 or 8.
+fn block_unit(checker: &Checker, for_stmt: &StmtFor, indent: &str) -> String {
+    let source = checker.source();
+    for_stmt
+        .body
+        .first()
+        .filter(|first| is_first_on_line(*first, source))
+        .and_then(|first| statement_indentation(first, source).strip_prefix(indent))
+        .filter(|step| !step.is_empty())
+        .unwrap_or(checker.stylist().indentation().as_str())
+        .to_owned()
 }
 
 /// `aclosing` (imported from contextlib, or merged into an existing `from contextlib import`),
@@ -239,23 +258,29 @@ fn as_name_base(callee: &Expr) -> String {
     }
 }
 
-/// One indentation unit inserted at the start of each line of the loop, except blank lines,
-/// lines that start inside a string (their content would change) and lines inside the call that
-/// moves to the `async with` line.
-fn indent_lines(checker: &Checker, for_stmt: &StmtFor, call: TextRange, unit: &str) -> Vec<Edit> {
+/// The block's unit inserted after the loop's own indentation on each line of the loop after
+/// the first, except blank lines, lines that start inside a string (their content would change)
+/// or inside the call that moves to the `async with` line, and a line that is only a `\` at its
+/// very start (the indentation of the line it continues counts, and that line gets the unit).
+fn indent_lines(checker: &Checker, for_stmt: &StmtFor, call: TextRange, indent: &str, unit: &str) -> Vec<Edit> {
     let source = checker.source();
     let strings = string_spans(checker.tokens(), for_stmt.range());
     let first_line = source.line_start(for_stmt.start());
-    let mut edits = Vec::new();
-    let mut offset = first_line;
-    for line in source[TextRange::new(first_line, for_stmt.end())].split_inclusive('\n') {
-        let start = offset;
-        offset += TextSize::of(line);
-        let blank = line.trim_start_matches([' ', '\t', '\x0c']).starts_with(['\r', '\n']);
-        if start == first_line || blank || starts_inside(&strings, start) || starts_inside(&[call], start) {
-            continue;
-        }
-        edits.push(Edit::insert(start, unit));
-    }
-    edits
+    let text = &source[TextRange::new(first_line, for_stmt.end())];
+    UniversalNewlineIterator::with_offset(text, first_line)
+        .skip(1)
+        .filter(|line| {
+            let content = line.as_str().trim_start_matches([' ', '\t', '\x0c']);
+            !content.is_empty() && !line.as_str().starts_with('\\')
+        })
+        .filter(|line| !starts_inside(&strings, line.start()) && !starts_inside(&[call], line.start()))
+        .map(|line| {
+            // A form feed resets the indentation count: the unit goes after the last one.
+            let text = line.as_str();
+            let leading = &text[..text.len() - text.trim_start_matches([' ', '\t', '\x0c']).len()];
+            let after_feed = leading.rfind('\x0c').map_or(0, |i| i + 1);
+            let at = if text[after_feed..].starts_with(indent) { after_feed + indent.len() } else { after_feed };
+            Edit::insert(line.start() + TextSize::try_from(at).unwrap_or_default(), unit)
+        })
+        .collect()
 }

@@ -1,0 +1,30 @@
+//! The engine's promises as one check, for the fuzz tests: run every transform (unsafe fixes
+//! included) over a file and verify that nothing panics, that a file which parsed still parses
+//! with no fix dropped, and that a second run changes nothing. Not part of the command line.
+use crate::config::Config;
+use crate::engine::{Mode, prepare, process};
+use crate::settings::{Overrides, Settings};
+
+/// Checks the promises on one file; the error says which one broke. A panic inside is caught by
+/// the caller (the fuzz harness), which reports the input that caused it.
+pub fn check_promises(name: &str, source: &[u8]) -> Result<(), String> {
+    let overrides = Overrides { select: Some(vec!["ALL".to_owned()]), unsafe_fixes: true, ..Overrides::default() };
+    let settings = Settings::resolve(&Config::default(), overrides).map_err(|e| e.to_string())?;
+    let file_settings = settings.for_file(name.ends_with(".pyi"));
+    let mode = Mode::Fix { unsafe_fixes: true };
+    let Ok(prepared) = prepare(name, source, file_settings.is_stub) else {
+        return Ok(()); // Not Python, or a syntax error: reported, nothing to fix.
+    };
+    let first = process(name, prepared, &file_settings, mode);
+    if let Some(error) = first.errors.first() {
+        return Err(format!("first run: {error}"));
+    }
+    let Some(fixed) = first.fixed else { return Ok(()) };
+    let prepared = prepare(name, &fixed, file_settings.is_stub).map_err(|e| format!("fixed file: {e}"))?;
+    let second = process(name, prepared, &file_settings, mode);
+    match (second.errors.first(), second.fixed) {
+        (Some(error), _) => Err(format!("second run: {error}")),
+        (None, Some(_)) => Err(format!("second run changed the file again ({:?})", second.fixed_counts)),
+        (None, None) => Ok(()),
+    }
+}

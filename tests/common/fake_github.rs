@@ -1,0 +1,301 @@
+//! A stand-in for the GitHub REST API on 127.0.0.1, in a thread of the test process: it keeps
+//! pull requests in memory, answers as GitHub does (201 create, 422 duplicate, 200 list and
+//! patch, 401 bad credentials, 429 with `retry-after`), and records every request.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use serde_json::{Value, json};
+
+pub const OWNER: &str = "octo";
+pub const NAME: &str = "app";
+pub const TOKEN: &str = "test-token-5ecret";
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    /// The path with its query, as sent.
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Request {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).expect("JSON request body")
+    }
+
+    /// `METHOD /path?query`, for comparing sequences of calls.
+    pub fn line(&self) -> String {
+        format!("{} {}", self.method, self.target)
+    }
+}
+
+/// A pull request the server holds.
+#[derive(Debug, Clone)]
+pub struct Pull {
+    pub number: u64,
+    /// `owner:branch`.
+    pub head: String,
+    pub base: String,
+    pub title: String,
+    pub body: String,
+    pub state: String,
+    pub draft: bool,
+    pub labels: Vec<String>,
+}
+
+/// What the server holds and how it should misbehave.
+#[derive(Debug)]
+pub struct State {
+    pub requests: Vec<Request>,
+    pub pulls: Vec<Pull>,
+    pub default_branch: String,
+    /// The next create is answered 429 with `retry-after: 1`.
+    pub rate_limit_next_create: bool,
+    /// The next list of pull requests is answered empty (as when one was opened meanwhile).
+    pub hide_next_list: bool,
+    /// Creating a pull request is answered 403 as when Actions may not create pull requests.
+    pub forbid_create: bool,
+}
+
+pub struct FakeGitHub {
+    pub url: String,
+    pub state: Arc<Mutex<State>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl FakeGitHub {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let url = format!("http://{}", listener.local_addr().expect("address"));
+        let state = Arc::new(Mutex::new(State {
+            requests: Vec::new(),
+            pulls: Vec::new(),
+            default_branch: "main".to_owned(),
+            rate_limit_next_create: false,
+            hide_next_list: false,
+            forbid_create: false,
+        }));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (state2, stop2) = (state.clone(), stop.clone());
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    serve(stream, &state2);
+                }
+            }
+        });
+        FakeGitHub { url, state, stop, thread: Some(thread) }
+    }
+
+    pub fn requests(&self) -> Vec<Request> {
+        self.state.lock().unwrap().requests.clone()
+    }
+
+    pub fn lines(&self) -> Vec<String> {
+        self.requests().iter().map(Request::line).collect()
+    }
+
+    pub fn pulls(&self) -> Vec<Pull> {
+        self.state.lock().unwrap().pulls.clone()
+    }
+
+    pub fn with<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
+        f(&mut self.state.lock().unwrap())
+    }
+
+    pub fn clear_requests(&self) {
+        self.state.lock().unwrap().requests.clear();
+    }
+}
+
+impl Drop for FakeGitHub {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so that it sees the flag.
+        let _ = TcpStream::connect(self.url.trim_start_matches("http://"));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve(stream: TcpStream, state: &Mutex<State>) {
+    let Some(request) = read_request(&stream) else { return };
+    let (status, headers, body) = answer(&request, &mut state.lock().unwrap());
+    state.lock().unwrap().requests.push(request);
+    let reason = match status {
+        200 => "OK",
+        201 => "Created",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        422 => "Unprocessable Entity",
+        429 => "Too Many Requests",
+        _ => "Other",
+    };
+    let text = body.to_string();
+    let mut response = format!("HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n", text.len());
+    for (name, value) in headers {
+        response += &format!("{name}: {value}\r\n");
+    }
+    response += "\r\n";
+    response += &text;
+    let mut stream = stream;
+    let _ = stream.write_all(response.as_bytes());
+    let _ = stream.flush();
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let target = parts.next()?.to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header).ok()?;
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header.split_once(':')?;
+        headers.push((name.trim().to_owned(), value.trim().to_owned()));
+    }
+    let length = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Request { method, target, headers, body: String::from_utf8(body).ok()? })
+}
+
+type Answer = (u16, Vec<(&'static str, String)>, Value);
+
+fn answer(request: &Request, state: &mut State) -> Answer {
+    if request.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
+        return error(401, "Bad credentials");
+    }
+    let repo = format!("/repos/{OWNER}/{NAME}");
+    let (path, query) = request.target.split_once('?').unwrap_or((&request.target, ""));
+    let Some(rest) = path.strip_prefix(&repo) else { return error(404, "Not Found") };
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    match (request.method.as_str(), segments.as_slice()) {
+        ("GET", []) => (200, vec![], json!({ "full_name": format!("{OWNER}/{NAME}"), "default_branch": state.default_branch })),
+        ("GET", ["pulls"]) => list(state, query),
+        ("POST", ["pulls"]) => create(state, &request.json()),
+        ("PATCH", ["pulls", n]) => patch(state, n.parse().unwrap_or(0), &request.json()),
+        ("POST", ["issues", n, "labels"]) => label(state, n.parse().unwrap_or(0), &request.json()),
+        _ => error(404, "Not Found"),
+    }
+}
+
+fn error(status: u16, message: &str) -> Answer {
+    (status, vec![], json!({ "message": message, "documentation_url": "https://docs.github.com/rest" }))
+}
+
+fn pull_json(pull: &Pull) -> Value {
+    json!({
+        "number": pull.number,
+        "html_url": format!("https://github.com/{OWNER}/{NAME}/pull/{}", pull.number),
+        "state": pull.state,
+        "title": pull.title,
+        "draft": pull.draft,
+        "head": { "label": pull.head },
+        "base": { "ref": pull.base },
+    })
+}
+
+fn list(state: &mut State, query: &str) -> Answer {
+    let param = |key: &str| query.split('&').find_map(|kv| kv.strip_prefix(&format!("{key}="))).unwrap_or("");
+    if std::mem::take(&mut state.hide_next_list) {
+        return (200, vec![], json!([]));
+    }
+    let (head, wanted) = (param("head"), param("state"));
+    let found: Vec<Value> =
+        state.pulls.iter().filter(|p| p.head == head && (wanted.is_empty() || p.state == wanted)).map(pull_json).collect();
+    (200, vec![], Value::Array(found))
+}
+
+fn create(state: &mut State, body: &Value) -> Answer {
+    if std::mem::take(&mut state.rate_limit_next_create) {
+        let (status, _, value) = error(429, "You have exceeded a secondary rate limit.");
+        return (status, vec![("retry-after", "1".to_owned())], value);
+    }
+    if state.forbid_create {
+        return error(403, "GitHub Actions is not permitted to create or approve pull requests.");
+    }
+    let text = |key: &str| body.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let head = match text("head") {
+        h if h.contains(':') => h,
+        h => format!("{OWNER}:{h}"),
+    };
+    if state.pulls.iter().any(|p| p.head == head && p.state == "open") {
+        return (422, vec![], json!({
+            "message": "Validation Failed",
+            "errors": [{ "resource": "PullRequest", "code": "custom", "message": format!("A pull request already exists for {head}.") }],
+        }));
+    }
+    let pull = Pull {
+        number: state.pulls.len() as u64 + 1,
+        head,
+        base: text("base"),
+        title: text("title"),
+        body: text("body"),
+        state: "open".to_owned(),
+        draft: body.get("draft").and_then(Value::as_bool).unwrap_or(false),
+        labels: Vec::new(),
+    };
+    let value = pull_json(&pull);
+    state.pulls.push(pull);
+    (201, vec![], value)
+}
+
+fn patch(state: &mut State, number: u64, body: &Value) -> Answer {
+    let Some(pull) = state.pulls.iter_mut().find(|p| p.number == number) else { return error(404, "Not Found") };
+    let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
+    if let Some(title) = text("title") {
+        pull.title = title;
+    }
+    if let Some(body) = text("body") {
+        pull.body = body;
+    }
+    if let Some(base) = text("base") {
+        pull.base = base;
+    }
+    if let Some(state) = text("state") {
+        pull.state = state;
+    }
+    (200, vec![], pull_json(pull))
+}
+
+fn label(state: &mut State, number: u64, body: &Value) -> Answer {
+    let Some(pull) = state.pulls.iter_mut().find(|p| p.number == number) else { return error(404, "Not Found") };
+    for label in body.get("labels").and_then(Value::as_array).into_iter().flatten() {
+        if let Some(name) = label.as_str()
+            && !pull.labels.iter().any(|l| l == name)
+        {
+            pull.labels.push(name.to_owned());
+        }
+    }
+    let names: Vec<Value> = pull.labels.iter().map(|l| json!({ "name": l })).collect();
+    (200, vec![], Value::Array(names))
+}

@@ -1,0 +1,11 @@
+import contextlib
+
+
+async def stream_rows(db):
+    yield db
+
+
+async def first(db):
+    async for row in stream_rows(db):
+\
+        return row
