@@ -12,7 +12,13 @@ const RESET: &str = "\x1b[0m";
 /// Writes the diff between a file's old and new bytes, with git's headers and 3 lines of context.
 /// Works on bytes so that files in other encodings, and CRLF line ends, come out as they are.
 pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new: &[u8], color: bool) -> io::Result<()> {
-    let diff = TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_lines(old, new);
+    // Lines end at `\n` only, as git and patch read them: a lone `\r` stays inside its line.
+    let old_lines: Vec<&[u8]> = old.split_inclusive(|&b| b == b'\n').collect();
+    let new_lines: Vec<&[u8]> = new.split_inclusive(|&b| b == b'\n').collect();
+    let diff = TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .newline_terminated(true)
+        .diff_slices(&old_lines, &new_lines);
     // Like git, end the `---`/`+++` names with a tab when they hold a space, so that `patch`
     // does not cut the name at the space.
     let tab = if name.contains(' ') { "\t" } else { "" };
@@ -67,6 +73,12 @@ mod tests {
     fn headers_and_hunks() {
         let out = render(b"a\nb\nc\n", b"a\nB\nc\n");
         assert_eq!(out, "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+    }
+
+    #[test]
+    fn lone_carriage_returns_stay_inside_lines() {
+        let out = render(b"a\rb\nc\n", b"a\rB\nc\n");
+        assert_eq!(out, "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,2 @@\n-a\rb\n+a\rB\n c\n");
     }
 
     #[test]

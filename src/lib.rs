@@ -11,6 +11,7 @@ mod fixes;
 mod index;
 mod interrupt;
 mod pr;
+mod progress;
 mod report;
 mod resolve;
 mod run;

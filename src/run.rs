@@ -15,6 +15,7 @@ use crate::index::{ModuleName, ModuleSummary, ProjectIndex, module_names, summar
 use crate::report;
 use crate::settings::{Overrides, Settings};
 use crate::write::write_atomically;
+use crate::progress::Progress;
 use crate::{config, interrupt, transforms};
 
 pub const EXIT_OK: i32 = 0;
@@ -109,7 +110,7 @@ pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Resul
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
-    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf() };
+    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf(), quiet: args.quiet };
     let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -142,6 +143,8 @@ struct Job<'a> {
     /// The folders given on the command line, absolute: module names are also taken from them.
     roots: Vec<PathBuf>,
     cwd: PathBuf,
+    /// No summary and no progress bar.
+    quiet: bool,
 }
 
 /// A file to process: read from `path`, or already read (standard input).
@@ -165,8 +168,17 @@ impl Job<'_> {
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
         let timer = Instant::now();
         let index_time = AtomicU64::new(0);
-        let stages: Vec<(Stage, Option<ModuleSummary>)> =
-            sources.into_par_iter().map(|source| self.first_stage(source, &index_time)).collect();
+        let progress = Progress::new(sources.len(), self.quiet);
+        let stages: Vec<(Stage, Option<ModuleSummary>)> = sources
+            .into_par_iter()
+            .map(|source| {
+                let stage = self.first_stage(source, &index_time);
+                if matches!(stage.0, Stage::Done(_)) {
+                    progress.inc();
+                }
+                stage
+            })
+            .collect();
         let mut summaries = Vec::new();
         let mut outcomes = Vec::new();
         let mut waiting = Vec::new();
@@ -182,8 +194,13 @@ impl Job<'_> {
         index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
-            .map(|(source, bytes, prepared, module)| self.finish(source, &bytes, prepared, Some(&module), Some(&project)))
+            .map(|(source, bytes, prepared, module)| {
+                let outcome = self.finish(source, &bytes, prepared, Some(&module), Some(&project));
+                progress.inc();
+                outcome
+            })
             .collect();
+        progress.finish();
         outcomes.extend(rest);
         outcomes.sort_by(|a, b| a.display.cmp(&b.display));
         if std::env::var_os("PITFIX_TIMINGS").is_some() && self.settings.uses_project_index() {

@@ -16,7 +16,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Edit;
 use crate::fixes::bound_names::module_scope_names;
-use crate::fixes::import_lookup::{imported_from, imports_from};
+use crate::fixes::import_lookup::{imported_from, imports_from, module_reference};
 
 /// The edits that make an imported name available, and the name to write in the code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,36 @@ pub(crate) fn add_import_from(
         .and_then(|import| merge_into(import, name, source, eol))
         .unwrap_or_else(|| vec![new_import_line(&format!("from {module} import {name}"), &ast.body, source, eol)]);
     Some(ImportEdit { edits, binding: name.to_string() })
+}
+
+/// Makes `module` itself reachable at module level, for code that writes `module.name`: reuses
+/// a top-level `import module` (or `import module as alias`), else adds `import module` as its own
+/// line (see the module docs for where). `None` when the module already binds the name that
+/// `import module` would bind (`module`'s first part) some other way. As with
+/// [`add_import_from`], the caller checks that the scope using the reference does not shadow it.
+pub(crate) fn add_module_import(module: &str, ast: &ModModule, source: &str, stylist: &Stylist) -> Option<ImportEdit> {
+    if let Some(reference) = module_reference(module, &ast.body) {
+        return Some(ImportEdit { edits: Vec::new(), binding: reference });
+    }
+    let head = module.split('.').next().unwrap_or(module);
+    if module_scope_names(&ast.body).contains(head) {
+        return None;
+    }
+    let eol = stylist.line_ending().as_str();
+    let edit = new_import_line(&format!("import {module}"), &ast.body, source, eol);
+    Some(ImportEdit { edits: vec![edit], binding: module.to_string() })
+}
+
+/// The edits that add `name` to an existing `from module import ...` statement anywhere (a
+/// function's own import, say), in its layout; `None` when it cannot take one more name (`*`,
+/// `lazy`, or a shape [`add_import_from`] does not merge into). The caller checks that `name` is
+/// free in the scope of that statement.
+pub(crate) fn add_name_to_import(import: &StmtImportFrom, name: &str, source: &str, stylist: &Stylist) -> Option<Vec<Edit>> {
+    let module = import.module.as_ref()?;
+    if !is_mergeable(import, module.as_str()) {
+        return None;
+    }
+    merge_into(import, name, source, stylist.line_ending().as_str())
 }
 
 /// A top-level `from module import a, b` that can take one more name: not `*` (nothing may
@@ -269,5 +299,32 @@ mod tests {
         assert_eq!(added(""), "from contextlib import aclosing\n");
         assert_eq!(added("# only a comment\n"), "# only a comment\nfrom contextlib import aclosing\n");
         assert_eq!(added("# only a comment"), "# only a comment\nfrom contextlib import aclosing");
+    }
+
+    #[test]
+    fn module_import_is_reused_or_added() {
+        let module = |source: &str| {
+            let parsed = parse(source);
+            add_module_import("dataclasses", parsed.syntax(), source, &stylist(&parsed, source))
+        };
+        let reused = module("import dataclasses as dc\n").unwrap();
+        assert_eq!(reused, ImportEdit { edits: Vec::new(), binding: "dc".into() });
+        let added = module("from dataclasses import dataclass\r\n\r\nx = 1\r\n").unwrap();
+        assert_eq!(added.binding, "dataclasses");
+        assert_eq!(
+            apply("from dataclasses import dataclass\r\n\r\nx = 1\r\n", added.edits),
+            "from dataclasses import dataclass\r\nimport dataclasses\r\n\r\nx = 1\r\n"
+        );
+        assert_eq!(module("dataclasses = None\n"), None);
+    }
+
+    #[test]
+    fn name_is_added_to_a_nested_import() {
+        let source = "def f():\n    from dataclasses import (\n        dataclass,\n    )\n";
+        let parsed = parse(source);
+        let Some(Stmt::FunctionDef(func)) = parsed.syntax().body.first() else { panic!("a function") };
+        let Some(Stmt::ImportFrom(import)) = func.body.first() else { panic!("an import") };
+        let edits = add_name_to_import(import, "field", source, &stylist(&parsed, source)).unwrap();
+        assert_eq!(apply(source, edits), "def f():\n    from dataclasses import (\n        dataclass,\n        field,\n    )\n");
     }
 }
