@@ -17,6 +17,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Edit;
+use crate::fixes::lines::indent_unit;
 
 /// One line to insert: how many indentation units deeper than the body it goes (0 = body level),
 /// and its text: one physical line, without indentation. An empty text gives an empty line.
@@ -53,7 +54,7 @@ pub(crate) fn insert_after_leading(
     let preamble = preamble_len(&func.body, stays);
     let anchor = func.body.get(preamble);
     let prev_end = func.body[..preamble].last().map_or(colon_end, Ranged::end);
-    let style = Style { unit: stylist.indentation().as_str(), eol: stylist.line_ending().as_str() };
+    let style = Style { unit: indent_unit(stylist), eol: stylist.line_ending().as_str() };
 
     let mut edits = Vec::new();
     let indent = match gap_between(source, TextRange::new(colon_end, first.start()))? {

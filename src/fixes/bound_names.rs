@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{ExceptHandler, Expr, ExprContext, Pattern, Stmt, StmtFunctionDef};
+use ruff_python_ast::{ExceptHandler, Expr, ExprContext, ExprLambda, Pattern, Stmt, StmtFunctionDef};
 
 /// The names local to `func`'s scope: its parameters, every name its body binds (assignment,
 /// `for`, `with ... as`, `except ... as`, imports, `match` captures, `del`, nested `def` /
@@ -17,6 +17,17 @@ pub(crate) fn function_scope_names(func: &StmtFunctionDef) -> HashSet<&str> {
         binder.names.insert(parameter.name().as_str());
     }
     binder.visit_body(&func.body);
+    binder.names
+}
+
+/// The names local to a lambda: its parameters and the walrus targets of its body (a walrus in
+/// a comprehension of the body included), with the same rules as [`function_scope_names`].
+pub(crate) fn lambda_scope_names(lambda: &ExprLambda) -> HashSet<&str> {
+    let mut binder = Binder::default();
+    for parameter in lambda.parameters.iter().flat_map(|p| p.iter()) {
+        binder.names.insert(parameter.name().as_str());
+    }
+    binder.visit_expr(&lambda.body);
     binder.names
 }
 
@@ -194,6 +205,14 @@ def f():
     return [y for y in range(3) if (w := y)], {k: v for k, v in x}, (g for g in x)
 ";
         assert_eq!(function_names(src), ["K", "base", "dd", "dv", "inner", "lam", "ld", "w"]);
+    }
+
+    #[test]
+    fn lambda_parameters_and_walrus_targets() {
+        let parsed = parse("f = lambda a, *b, c=x, **d: [(e := y) for g in h] + (i := 1) + (lambda j: (k := j))\n");
+        let Some(Stmt::Assign(assign)) = parsed.syntax().body.first() else { panic!("an assignment") };
+        let Expr::Lambda(lambda) = assign.value.as_ref() else { panic!("a lambda") };
+        assert_eq!(sorted(lambda_scope_names(lambda)), ["a", "b", "c", "d", "e", "i"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the range of the whole lines it spans. A fix that adds or removes whole lines needs these
 //! to keep the surrounding bytes intact.
 use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_codegen::Stylist;
 use ruff_python_trivia::{has_leading_content, has_trailing_content, leading_indentation};
 use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -54,6 +55,14 @@ pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, t
         }
     }
     out
+}
+
+/// The file's indentation unit as the Stylist read it, when it is one: the Stylist takes the
+/// first indented line's whitespace as written, which for `\t \\` + newline continuations or
+/// form feeds is not a usable unit; four spaces then.
+pub(crate) fn indent_unit<'a>(stylist: &'a Stylist) -> &'a str {
+    let unit = stylist.indentation().as_str();
+    if !unit.is_empty() && unit.chars().all(|c| c == ' ' || c == '\t') { unit } else { "    " }
 }
 
 /// The ranges of the string literals among the tokens of `range`: a plain string's token, or an

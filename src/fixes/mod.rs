@@ -7,12 +7,18 @@
 #![cfg_attr(not(test), allow(dead_code))]
 
 pub(crate) mod add_import;
+pub(crate) mod add_parameters;
+pub(crate) mod binding_flow;
 pub(crate) mod body_start;
 pub(crate) mod bound_names;
+pub(crate) mod class_scope;
+pub(crate) mod free_names;
 pub(crate) mod fresh_name;
 pub(crate) mod import_lookup;
 pub(crate) mod lines;
+pub(crate) mod name_reads;
 pub(crate) mod name_use;
+pub(crate) mod node_path;
 pub(crate) mod optional;
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::fixes::add_import::add_import_from;
 use crate::fixes::bound_names::function_scope_names;
 use crate::fixes::fresh_name::fresh_name;
 use crate::fixes::import_lookup::module_reference;
-use crate::fixes::lines::{is_first_on_line, starts_inside, statement_indentation, string_spans};
+use crate::fixes::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
 use crate::fixes::name_use::loaded_names;
 use crate::index::is_async_generator;
 use crate::transforms::{FixSafety, Rule, Transform};
@@ -219,7 +219,7 @@ fn block_unit(checker: &Checker, for_stmt: &StmtFor, indent: &str) -> String {
         .filter(|first| is_first_on_line(*first, source))
         .and_then(|first| statement_indentation(first, source).strip_prefix(indent))
         .filter(|step| !step.is_empty())
-        .unwrap_or(checker.stylist().indentation().as_str())
+        .unwrap_or(indent_unit(checker.stylist()))
         .to_owned()
 }
 

@@ -9,7 +9,7 @@ use crate::checker::Checker;
 use crate::edit::{Applicability, Edit, Fix};
 use crate::fixes::body_start::{BodyLine, insert_after_leading};
 use crate::fixes::bound_names::{function_scope_names, module_scope_names};
-use crate::fixes::lines::{is_first_on_line, reindented, statement_indentation};
+use crate::fixes::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
 use crate::fixes::optional::{AnnotationContext, allow_none, pep604_allowed};
 use crate::transforms::{FixSafety, Rule, Transform};
 
@@ -218,7 +218,7 @@ fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) ->
 /// as much as the expression moves, except inside strings.
 fn moved_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> String {
     let source = checker.source();
-    let unit = checker.stylist().indentation().as_str();
+    let unit = indent_unit(checker.stylist());
     let body_indent = match func.body.first() {
         Some(first) if is_first_on_line(first, source) => statement_indentation(first, source).to_owned(),
         _ => format!("{}{unit}", statement_indentation(func, source)),

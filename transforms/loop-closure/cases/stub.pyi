@@ -1,0 +1,3 @@
+handlers: list
+for name in names:
+    handlers.append(lambda: name)
