@@ -6,11 +6,11 @@ use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_codegen::Stylist;
-use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edit::Fix;
 use crate::index::{ModuleName, ProjectIndex};
+use crate::lazy_index::LazyLineIndex;
 use crate::resolve::ImportMap;
 use crate::suppression::Suppressions;
 use crate::settings::{FileSettings, TargetVersion};
@@ -31,7 +31,7 @@ pub(crate) struct Checker<'a> {
     module: &'a ModModule,
     imports: OnceCell<ImportMap>,
     suppressions: &'a Suppressions,
-    index: &'a LineIndex,
+    index: &'a LazyLineIndex<'a>,
     source: &'a str,
     tokens: &'a Tokens,
     stylist: Stylist<'a>,
@@ -143,7 +143,7 @@ pub(crate) fn check_module<'a>(
     source: &'a str,
     tokens: &'a Tokens,
     suppressions: &'a Suppressions,
-    index: &'a LineIndex,
+    index: &'a LazyLineIndex<'a>,
     settings: &'a FileSettings<'a>,
 ) -> Vec<Finding> {
     let checker = Checker {
@@ -159,21 +159,24 @@ pub(crate) fn check_module<'a>(
         rule: None,
         findings: Vec::new(),
     };
-    let mut walk = Walk { transforms: settings.transforms, checker };
+    let rules = settings.transforms.iter().map(|t| t.rule()).collect();
+    let mut walk = Walk { transforms: settings.transforms, rules, checker };
     walk.visit_body(&module.body);
     walk.checker.findings
 }
 
 struct Walk<'a> {
     transforms: &'a [&'static dyn Transform],
+    /// `transforms[i].rule()`, looked up once rather than at every node.
+    rules: Vec<&'static Rule>,
     checker: Checker<'a>,
 }
 
 impl<'a> Visitor<'a> for Walk<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         self.checker.parents.push(stmt);
-        for transform in self.transforms {
-            self.checker.rule = Some(transform.rule());
+        for (transform, rule) in self.transforms.iter().zip(&self.rules) {
+            self.checker.rule = Some(rule);
             transform.check_stmt(&mut self.checker, stmt);
         }
         visitor::walk_stmt(self, stmt);
@@ -181,8 +184,8 @@ impl<'a> Visitor<'a> for Walk<'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        for transform in self.transforms {
-            self.checker.rule = Some(transform.rule());
+        for (transform, rule) in self.transforms.iter().zip(&self.rules) {
+            self.checker.rule = Some(rule);
             transform.check_expr(&mut self.checker, expr);
         }
         visitor::walk_expr(self, expr);

@@ -9,6 +9,7 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
 use crate::checker::{Finding, check_module};
+use crate::lazy_index::LazyLineIndex;
 use crate::edit::{Applicability, apply_fixes};
 use crate::settings::FileSettings;
 use crate::source::{TextEncoding, decode, encode};
@@ -67,7 +68,6 @@ pub(crate) struct Prepared {
     text: String,
     encoding: TextEncoding,
     parsed: Parsed<ModModule>,
-    index: LineIndex,
 }
 
 impl Prepared {
@@ -81,24 +81,24 @@ pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepare
     let (text, encoding) = decode(bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
     let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
     let parsed = parse_unchecked_source(&text, source_type);
-    let index = LineIndex::from_source_text(&text);
-    if let Some(message) = syntax_error(&parsed, &text, &index) {
+    if let Some(message) = syntax_error(&parsed, &text) {
         return Err(format!("{name}:{message}"));
     }
-    Ok(Prepared { text, encoding, parsed, index })
+    Ok(Prepared { text, encoding, parsed })
 }
 
 /// Runs the transforms over a prepared file; `name` is how messages refer to the file.
 pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, mode: Mode) -> FileResult {
     let mut result = FileResult::default();
-    let Prepared { text, encoding, parsed, index } = prepared;
+    let Prepared { text, encoding, parsed } = prepared;
+    let index = LazyLineIndex::new(&text);
     let Some(findings) = unsuppressed_findings(&parsed, &text, &index, settings) else {
         return result;
     };
     drop(parsed);
     match mode {
         Mode::Check => {
-            result.findings = findings.iter().map(|f| locate(f, &text, &index)).collect();
+            result.findings = findings.iter().map(|f| locate(f, &text, index.get())).collect();
         }
         Mode::Fix { unsafe_fixes } => {
             let allowed = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
@@ -152,8 +152,8 @@ fn fix_until_stable(
         }
         let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
         let parsed = parse_unchecked_source(&new_text, source_type);
-        let index = LineIndex::from_source_text(&new_text);
-        if let Some(message) = syntax_error(&parsed, &new_text, &index) {
+        let index = LazyLineIndex::new(&new_text);
+        if let Some(message) = syntax_error(&parsed, &new_text) {
             let mut ids = rules.clone();
             ids.sort_unstable();
             ids.dedup();
@@ -172,7 +172,7 @@ fn fix_until_stable(
 fn unsuppressed_findings(
     parsed: &Parsed<ModModule>,
     text: &str,
-    index: &LineIndex,
+    index: &LazyLineIndex,
     settings: &FileSettings,
 ) -> Option<Vec<Finding>> {
     let suppressions = Suppressions::from_tokens(parsed.tokens(), text, index);
@@ -185,9 +185,9 @@ fn unsuppressed_findings(
 }
 
 /// `line:col: syntax error: ...` for the first syntax error, if any.
-fn syntax_error(parsed: &Parsed<ModModule>, text: &str, index: &LineIndex) -> Option<String> {
+fn syntax_error(parsed: &Parsed<ModModule>, text: &str) -> Option<String> {
     let error = parsed.errors().first()?;
-    let at = index.line_column(error.location.start(), text);
+    let at = LineIndex::from_source_text(text).line_column(error.location.start(), text);
     Some(format!("{}:{}: syntax error: {}", at.line, at.column, error.error))
 }
 

@@ -5,6 +5,7 @@
 //! imported in an `async for` wait for the whole index before their transforms run.
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
 use ruff_python_ast::visitor::{self, Visitor};
@@ -61,21 +62,36 @@ impl ModuleName {
     }
 }
 
+/// The package root of each folder seen (the first ancestor without `__init__.py`), so that the
+/// files of one folder ask the file system once.
+#[derive(Debug, Default)]
+pub(crate) struct PackageRoots(Mutex<HashMap<PathBuf, PathBuf>>);
+
+impl PackageRoots {
+    fn root_of(&self, dir: &Path) -> PathBuf {
+        if let Some(root) = self.0.lock().ok().and_then(|map| map.get(dir).cloned()) {
+            return root;
+        }
+        let is_package = dir.join("__init__.py").is_file() || dir.join("__init__.pyi").is_file();
+        let root = match dir.parent() {
+            Some(parent) if is_package => self.root_of(parent),
+            _ => dir.to_path_buf(),
+        };
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(dir.to_path_buf(), root.clone());
+        }
+        root
+    }
+}
+
 /// The names a file can be imported by, the first one (from its package root) canonical:
 /// relative to the first ancestor folder without `__init__.py`, to each given folder holding it,
 /// and to a `src` folder above it.
-pub(crate) fn module_names(path: &Path, roots: &[PathBuf]) -> (ModuleName, Vec<String>) {
+pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoots) -> (ModuleName, Vec<String>) {
     let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { return Default::default() };
     let is_package = stem == "__init__";
-    let dir = path.parent().unwrap_or(Path::new(""));
-    let mut package_root = dir;
-    while package_root.join("__init__.py").is_file() || package_root.join("__init__.pyi").is_file() {
-        match package_root.parent() {
-            Some(parent) => package_root = parent,
-            None => break,
-        }
-    }
-    let bases = std::iter::once(package_root.to_path_buf())
+    let package_root = packages.root_of(path.parent().unwrap_or(Path::new("")));
+    let bases = std::iter::once(package_root)
         .chain(roots.iter().filter(|r| path.starts_with(r)).cloned())
         .chain(path.ancestors().filter(|a| a.file_name().is_some_and(|n| n == "src")).map(Path::to_path_buf));
     let mut names: Vec<String> = Vec::new();

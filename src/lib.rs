@@ -10,6 +10,7 @@ mod engine;
 mod fixes;
 mod index;
 mod interrupt;
+mod lazy_index;
 mod pr;
 mod progress;
 mod report;

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::cli::{ColorChoice, Command, OutputFormat, RunArgs};
 use crate::discover::{Input, discover, is_stub};
 use crate::engine::{FileResult, Mode, Prepared, prepare, process};
-use crate::index::{ModuleName, ModuleSummary, ProjectIndex, module_names, summarize};
+use crate::index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
 use crate::report;
 use crate::settings::{Overrides, Settings};
 use crate::write::write_atomically;
@@ -110,7 +110,7 @@ pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Resul
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
-    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf(), quiet: args.quiet };
+    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf(), quiet: args.quiet, packages: PackageRoots::default() };
     let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -145,6 +145,7 @@ struct Job<'a> {
     cwd: PathBuf,
     /// No summary and no progress bar.
     quiet: bool,
+    packages: PackageRoots,
 }
 
 /// A file to process: read from `path`, or already read (standard input).
@@ -239,7 +240,7 @@ impl Job<'_> {
         }
         let start = Instant::now();
         let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
-        let (module, names) = module_names(&path, &self.roots);
+        let (module, names) = module_names(&path, &self.roots, &self.packages);
         let summary = summarize(prepared.module(), &module, names);
         index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
         if summary.needs_project {

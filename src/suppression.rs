@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_source_file::LineIndex;
+use crate::lazy_index::LazyLineIndex;
 use ruff_text_size::{Ranged, TextSize};
 
 use crate::transforms::Rule;
@@ -24,11 +24,14 @@ pub(crate) struct Suppressions {
 }
 
 impl Suppressions {
-    pub(crate) fn from_tokens(tokens: &Tokens, source: &str, index: &LineIndex) -> Self {
+    pub(crate) fn from_tokens(tokens: &Tokens, source: &str, index: &LazyLineIndex) -> Self {
         let mut result = Suppressions::default();
         for token in tokens.iter().filter(|t| t.kind() == TokenKind::Comment) {
             let comment = &source[token.range()];
-            let line = index.line_index(token.start()).get();
+            if !may_hold_directive(comment) {
+                continue;
+            }
+            let line = index.get().line_index(token.start()).get();
             result.read_comment(comment, line);
         }
         result
@@ -40,7 +43,11 @@ impl Suppressions {
 
     /// Whether a comment on the line of `start`, or on the first line of its statement (of the
     /// clause, for a finding in an `elif`, `case`, `except` ... header), silences `rule` there.
-    pub(crate) fn is_suppressed(&self, rule: &Rule, start: TextSize, statement_start: TextSize, index: &LineIndex) -> bool {
+    pub(crate) fn is_suppressed(&self, rule: &Rule, start: TextSize, statement_start: TextSize, index: &LazyLineIndex) -> bool {
+        if self.lines.is_empty() {
+            return false;
+        }
+        let index = index.get();
         let lines = [index.line_index(start), index.line_index(statement_start)];
         lines.iter().filter_map(|line| self.lines.get(&line.get())).any(|d| {
             d.all || d.names.iter().any(|n| n == rule.id || rule.noqa_codes.contains(&n.as_str()))
@@ -79,6 +86,11 @@ impl Suppressions {
             None => {}
         }
     }
+}
+
+/// A cheap first look: only comments mentioning `noqa` or `pitfix` are read as directives.
+fn may_hold_directive(comment: &str) -> bool {
+    comment.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"noqa") || w.eq_ignore_ascii_case(b"pitf"))
 }
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {

@@ -10,7 +10,6 @@ include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FixSafety {
     Safe,
-    Unsafe,
     /// Safe in some shapes and unsafe in others; the README says which.
     Mixed,
 }
@@ -19,7 +18,6 @@ impl FixSafety {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             FixSafety::Safe => "safe",
-            FixSafety::Unsafe => "unsafe",
             FixSafety::Mixed => "mixed",
         }
     }
