@@ -149,6 +149,9 @@ fn gap_between(source: &str, range: TextRange) -> Option<Gap> {
         match token.kind() {
             SimpleTokenKind::Newline if !continued => line_start = Some(token.end()),
             SimpleTokenKind::Whitespace | SimpleTokenKind::Comment | SimpleTokenKind::Newline => {}
+            // A `\` that starts the next statement's logical line decides its indentation in a
+            // way lines inserted above it would not match: no insertion there.
+            SimpleTokenKind::Continuation if line_start.is_some() => return None,
             SimpleTokenKind::Continuation | SimpleTokenKind::Semi => {}
             _ => return None,
         }

@@ -224,7 +224,14 @@ fn moved_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> S
         _ => format!("{}{unit}", statement_indentation(func, source)),
     };
     let to = format!("{body_indent}{unit}");
-    reindented(default.range(), statement_indentation(default, source), &to, source, checker.tokens())
+    let text = reindented(default.range(), statement_indentation(default, source), &to, source, checker.tokens());
+    // Inside the parameter list a default may span lines anywhere (`OD` newline `()`); as a
+    // statement only brackets of its own hold it together.
+    let bracketed = matches!(
+        default,
+        Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_)
+    );
+    if !bracketed && text.contains(['\n', '\r']) { format!("({text})") } else { text }
 }
 
 /// `if p is None: p = ...` for a parameter `p` of the function: such guards, earlier fixes'

@@ -1,0 +1,12 @@
+class Port(int):
+    def __init__(self, value, *, name="port"):
+        value = int(value)
+        if value < 0:
+            return
+        self.name = name
+
+
+class Word(str):
+    def __init__(self, value, *, lang="en"):
+        super().__init__(value.strip())
+        self.lang = lang

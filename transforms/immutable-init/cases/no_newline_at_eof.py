@@ -1,0 +1,3 @@
+class Port(int):
+    def __init__(self, value, *, name="port"):
+        self.name = name

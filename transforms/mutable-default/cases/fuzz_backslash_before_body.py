@@ -1,0 +1,19 @@
+# pitfix-args: --unsafe-fixes
+def compares(items=[]):
+    if items is None:
+        return "nothing"
+    return len(items)
+
+
+def returns(items=[]):
+    return items
+
+
+def stores(self, handlers={}):
+\
+    self.handlers = handlers
+    return len(handlers)
+
+
+def yields(acc=[]):
+    yield acc
