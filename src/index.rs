@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
-use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ModModule, Stmt, StmtFunctionDef};
 
+use crate::fixes::yields::body_yields;
 use crate::resolve::import_bindings;
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
@@ -140,27 +140,7 @@ pub(crate) fn summarize(module: &ModModule, name: &ModuleName, names: Vec<String
 
 /// An `async def` whose own body (not a nested function's) yields.
 pub(crate) fn is_async_generator(func: &StmtFunctionDef) -> bool {
-    struct Yields(bool);
-    impl<'a> Visitor<'a> for Yields {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                visitor::walk_stmt(self, stmt);
-            }
-        }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            match expr {
-                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
-                Expr::Lambda(_) => {}
-                _ => visitor::walk_expr(self, expr),
-            }
-        }
-    }
-    if !func.is_async {
-        return false;
-    }
-    let mut yields = Yields(false);
-    yields.visit_body(&func.body);
-    yields.0
+    func.is_async && body_yields(&func.body)
 }
 
 /// Finds an `async for` over a call whose callee is imported.

@@ -3,8 +3,6 @@
 //! closes them as soon as the consumer leaves the loop.
 mod common;
 
-use std::process::Command;
-
 use common::Project;
 
 const STREAM: &str = r#"EVENTS = []
@@ -78,24 +76,13 @@ fn setup() -> Project {
     p
 }
 
-fn run_python(p: &Project) -> String {
-    let output = Command::new("python3")
-        .args(["-m", "pkg.consumers"])
-        .current_dir(&p.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn generators_in_other_modules_are_closed_when_the_loop_is_left() {
     let p = setup();
     // Before: the abandoned generators are not closed while `main` runs: their `finally` has
     // not run when the code after each loop runs, nor by the end of `main`.
     assert_eq!(
-        run_python(&p),
+        p.python(&["-m", "pkg.consumers"]),
         "['after relative: 2', 'aliased returned 3', 'after aliased', 'after through_init', 0, 1, 2, 'closed', 0, 1]\n"
     );
 
@@ -111,7 +98,7 @@ fn generators_in_other_modules_are_closed_when_the_loop_is_left() {
 
     // After: each generator's `finally` has run before the statement after the loop.
     assert_eq!(
-        run_python(&p),
+        p.python(&["-m", "pkg.consumers"]),
         "['closed', 'after relative: 2', 'closed', 'aliased returned 3', 'after aliased', 'closed', 'after through_init', 0, 1, 2, 'closed', 0, 1]\n"
     );
     p.run(&["diff", "--select", "async-gen-aclosing"]).code(0);

@@ -3,8 +3,6 @@
 //! `pitfix apply`.
 mod common;
 
-use std::process::Command;
-
 use common::Project;
 
 const PROGRAM: &str = r#"import sys
@@ -41,24 +39,13 @@ print("small:", small == 7)
 print("none:", None is None)
 "#;
 
-fn run_python(p: &Project) -> String {
-    let output = Command::new("python3")
-        .args(["-W", "ignore", "prog.py", "1000"])
-        .current_dir(&p.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn is_literal_fix_turns_wrong_answers_into_right_ones() {
     let p = Project::new();
     p.write("prog.py", PROGRAM);
 
     assert_eq!(
-        run_python(&p),
+        p.python(&["-W", "ignore", "prog.py", "1000"]),
         "status ok: False\ncount is 1000: False\ncount is not 1000: True\nnegative: False\nsmall: True\nnone: True\n",
         "CPython should give the identity answers the bug depends on"
     );
@@ -69,7 +56,7 @@ fn is_literal_fix_turns_wrong_answers_into_right_ones() {
     assert_eq!(p.read_string("prog.py"), FIXED_PROGRAM);
 
     assert_eq!(
-        run_python(&p),
+        p.python(&["-W", "ignore", "prog.py", "1000"]),
         "status ok: True\ncount is 1000: True\ncount is not 1000: False\nnegative: True\nsmall: True\nnone: True\n"
     );
 }

@@ -74,12 +74,6 @@ fn python(p: &Project, file: &str) -> std::process::Output {
         .expect("python3 runs")
 }
 
-fn run_ok(p: &Project, file: &str) -> String {
-    let output = python(p, file);
-    assert!(output.status.success(), "python3 {file} failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn rejected_dataclass_imports_and_instances_get_their_own_lists() {
     let p = Project::new();
@@ -98,7 +92,7 @@ fn rejected_dataclass_imports_and_instances_get_their_own_lists() {
     assert_eq!(run.stderr, "Fixed 2 problems in 1 file (dataclass-mutable-default: 2).\n");
     assert_eq!(p.read_string("basket.py"), FIXED_BASKET);
 
-    assert_eq!(run_ok(&p, "basket.py"), "['apple'] [] ['fresh'] [] False\n");
+    assert_eq!(p.python(&["basket.py"]), "['apple'] [] ['fresh'] [] False\n");
     p.run(&["diff", "--select", "dataclass-mutable-default", "basket.py"]).code(0);
 }
 
@@ -106,7 +100,7 @@ fn rejected_dataclass_imports_and_instances_get_their_own_lists() {
 fn shared_call_default_is_built_per_instance_only_with_unsafe_fixes() {
     let p = Project::new();
     p.write("service.py", SERVICE);
-    assert_eq!(run_ok(&p, "service.py"), "['x'] ['x'] True\n", "every service shares one registry");
+    assert_eq!(p.python(&["service.py"]), "['x'] ['x'] True\n", "every service shares one registry");
 
     // The call used to run once, at class creation: changing that is an unsafe fix.
     let safe_only = p.run(&["apply", "--select", "dataclass-mutable-default", "service.py"]);
@@ -120,5 +114,5 @@ fn shared_call_default_is_built_per_instance_only_with_unsafe_fixes() {
     assert!(fixed.contains("    registry: Registry = dataclasses.field(default_factory=Registry)\n"), "{fixed}");
     assert!(fixed.starts_with("import dataclasses\n\n\nclass Registry:"), "no import added:\n{fixed}");
 
-    assert_eq!(run_ok(&p, "service.py"), "['x'] [] False\n");
+    assert_eq!(p.python(&["service.py"]), "['x'] [] False\n");
 }

@@ -5,8 +5,6 @@
 //! still work.
 mod common;
 
-use std::process::Command;
-
 use common::Project;
 
 /// Builds each value and prints it (or the error), with its attributes.
@@ -117,23 +115,12 @@ for make in (lambda: HttpPort(443, secure=True), lambda: HttpPort(0), lambda: We
         print(f"{type(e).__name__}: {e}")
 "#;
 
-fn run_python(p: &Project) -> String {
-    let output = Command::new("python3")
-        .arg("prog.py")
-        .current_dir(&p.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn values_are_built_in_new() {
     let p = Project::new();
     p.write("prog.py", format!("{HARNESS}{CLASSES}{CALLS}"));
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "port: TypeError: 'name' is an invalid keyword argument for int()\n\
          port default name: Port 443 {'name': 'port'}\n\
          port out of range: TypeError: 'name' is an invalid keyword argument for int()\n\
@@ -167,7 +154,7 @@ fn values_are_built_in_new() {
 
     // The calls work; validation raises its own error; the instances hold the changed values.
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "port: Port 8080 {'name': 'http'}\n\
          port default name: Port 443 {'name': 'port'}\n\
          port out of range: ValueError: port out of range: 70000\n\
@@ -190,7 +177,7 @@ fn a_hierarchy_is_fixed_together() {
     let p = Project::new();
     p.write("prog.py", HIERARCHY);
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "TypeError: 'secure' is an invalid keyword argument for int()\n\
          ValueError: 0\n\
          TypeError: 'name' is an invalid keyword argument for int()\n"
@@ -204,7 +191,7 @@ fn a_hierarchy_is_fixed_together() {
     run.code(0);
     assert_eq!(run.stderr, "Fixed 2 problems in 1 file (immutable-init: 2).\n");
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "HttpPort 443 https True True\n\
          ValueError: 0\n\
          WellKnown 22 ssh None True\n"

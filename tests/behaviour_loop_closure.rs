@@ -2,8 +2,6 @@
 //! callback, thread and executor job sees the last iteration's value; after it, each sees its own.
 mod common;
 
-use std::process::Command;
-
 use common::Project;
 
 const PROGRAM: &str = r#"import asyncio
@@ -74,23 +72,12 @@ asyncio.run(main())
 print(sorted([3, 1, 2], key=lambda v: -v), [(lambda: j)() for j in range(3)])
 "#;
 
-fn run_python(p: &Project) -> String {
-    let output = Command::new("python3")
-        .arg("prog.py")
-        .current_dir(&p.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn callbacks_threads_and_jobs_see_their_own_iteration() {
     let p = Project::new();
     p.write("prog.py", PROGRAM);
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "Recording net, Recording net, Recording net\n\
          (1, 'SAVE', 'x') (1, 'SAVE', 'y')\n\
          ['> menu: b', '> menu: b']\n\
@@ -122,7 +109,7 @@ fn callbacks_threads_and_jobs_see_their_own_iteration() {
     assert!(fixed.contains("def show(prefix=\">\", item=item):"), "{fixed}");
 
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "Recording cpu, Recording disk, Recording net\n\
          (0, 'OPEN', 'x') (1, 'SAVE', 'y')\n\
          ['> menu: a', '> menu: b']\n\

@@ -3,8 +3,6 @@
 //! passed.
 mod common;
 
-use std::process::Command;
-
 use common::Project;
 
 const PROGRAM: &str = r#"import collections
@@ -30,23 +28,12 @@ mine = {"kiwi": 5}
 print(cart.add("kiwi", mine), mine)
 "#;
 
-fn run_python(p: &Project) -> String {
-    let output = Command::new("python3")
-        .arg("prog.py")
-        .current_dir(&p.root)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
-        .expect("python3 runs");
-    assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
 #[test]
 fn calls_no_longer_share_the_default() {
     let p = Project::new();
     p.write("prog.py", PROGRAM);
     assert_eq!(
-        run_python(&p),
+        p.python(&["prog.py"]),
         "1 2 2\n([('apple', 1)], 1) ([('apple', 2)], 2)\n([('kiwi', 6)], 1) {'kiwi': 6}\n",
         "CPython shares the defaults between calls"
     );
@@ -59,6 +46,6 @@ fn calls_no_longer_share_the_default() {
     assert!(fixed.contains("    def add(self, item, into=None, *, counts=None):\n        if into is None:\n            into = {}\n        if counts is None:\n            counts = collections.Counter()\n"), "{fixed}");
 
     // Each call without the argument starts afresh; an explicit argument is still used and changed.
-    assert_eq!(run_python(&p), "1 1 2\n([('apple', 1)], 1) ([('apple', 1)], 1)\n([('kiwi', 6)], 1) {'kiwi': 6}\n");
+    assert_eq!(p.python(&["prog.py"]), "1 1 2\n([('apple', 1)], 1) ([('apple', 1)], 1)\n([('kiwi', 6)], 1) {'kiwi': 6}\n");
     p.run(&["diff", "--select", "mutable-default"]).code(0);
 }

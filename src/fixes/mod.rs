@@ -20,6 +20,7 @@ pub(crate) mod name_reads;
 pub(crate) mod name_use;
 pub(crate) mod node_path;
 pub(crate) mod optional;
+pub(crate) mod yields;
 
 #[cfg(test)]
 mod test_support;

@@ -5,7 +5,6 @@
 //! a parameter default, which Python evaluates when the closure is made.
 use std::collections::{HashMap, HashSet};
 
-use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Comprehension, ExceptHandler, Expr, ExprCall, ExprLambda, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -16,6 +15,7 @@ use crate::fixes::binding_flow::{always_binds, binds_target, block_holding, boun
 use crate::fixes::free_names::{FreeName, function_free_names, lambda_free_names};
 use crate::fixes::name_reads::name_reads;
 use crate::fixes::node_path::{Node, path_to};
+use crate::fixes::yields::{body_yields, expr_yields};
 use crate::transforms::{FixSafety, Rule, Transform};
 
 pub(crate) struct LoopClosure;
@@ -221,16 +221,8 @@ impl<'a> Closure<'a> {
     /// a generator, and the body runs when that is awaited or iterated.
     fn runs_later_when_called(self) -> bool {
         match self {
-            Closure::Lambda(_, lambda) => {
-                let mut yields = Yields(false);
-                yields.visit_expr(&lambda.body);
-                yields.0
-            }
-            Closure::Def(_, func) => {
-                let mut yields = Yields(false);
-                yields.visit_body(&func.body);
-                func.is_async || yields.0
-            }
+            Closure::Lambda(_, lambda) => expr_yields(&lambda.body),
+            Closure::Def(_, func) => func.is_async || body_yields(&func.body),
         }
     }
 
@@ -519,25 +511,6 @@ fn innermost_loop(path: &[Node], parent: usize) -> Option<usize> {
             _ => false,
         }
     })
-}
-
-/// Finds `yield` in a function's own body (not in the functions nested in it).
-struct Yields(bool);
-
-impl<'a> Visitor<'a> for Yields {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-            visitor::walk_stmt(self, stmt);
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
-            Expr::Lambda(_) => {}
-            _ => visitor::walk_expr(self, expr),
-        }
-    }
 }
 
 /// Follows the closure (or a name holding it) from where it is made to where it ends up,

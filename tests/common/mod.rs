@@ -56,6 +56,18 @@ impl Project {
         run_in(&self.root, args, Some(input))
     }
 
+    /// Runs `python3 ARGS` in the project root and returns what it printed; panics when it fails.
+    pub fn python(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new("python3")
+            .args(args)
+            .current_dir(&self.root)
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .output()
+            .expect("python3 runs");
+        assert!(output.status.success(), "python3 failed: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    }
+
     /// Runs `git` in the project root; panics when it fails.
     pub fn git(&self, args: &[&str]) -> std::process::Output {
         git_in(&self.root, args)
