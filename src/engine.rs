@@ -102,6 +102,11 @@ pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, m
         }
         Mode::Fix { unsafe_fixes } => {
             let allowed = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+            if !findings.iter().any(|f| f.fix.as_ref().is_some_and(|fix| fix.applicability() >= allowed)) {
+                // Most files: nothing to apply, so no copy of the text and no second look.
+                result.unfixed = findings.len();
+                return result;
+            }
             match fix_until_stable(name, text.clone(), findings, settings, allowed, &mut result) {
                 Ok(fixed) if fixed != text => match encode(&fixed, encoding) {
                     Ok(bytes) => result.fixed = Some(bytes),

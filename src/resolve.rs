@@ -13,13 +13,18 @@ use crate::fixes::bound_names::module_scope_names;
 #[derive(Debug, Default)]
 pub(crate) struct ImportMap {
     imported: HashMap<String, String>,
+    /// Names imported from different places in different scopes: unknown.
+    ambiguous: HashSet<String>,
     module_names: HashSet<String>,
 }
 
 impl ImportMap {
     pub(crate) fn from_body(body: &[Stmt]) -> Self {
+        let mut collector = Collector::default();
+        collector.visit_body(body);
         ImportMap {
-            imported: import_bindings(body),
+            imported: collector.imported,
+            ambiguous: collector.ambiguous,
             module_names: module_scope_names(body).into_iter().map(str::to_owned).collect(),
         }
     }
@@ -30,7 +35,9 @@ impl ImportMap {
         match expr {
             Expr::Name(name) => {
                 let id = name.id.as_str();
-                if let Some(qualified) = self.imported.get(id) {
+                if self.ambiguous.contains(id) {
+                    None
+                } else if let Some(qualified) = self.imported.get(id) {
                     Some(qualified.clone())
                 } else if self.module_names.contains(id) {
                     None
@@ -68,12 +75,31 @@ impl ImportMap {
 pub(crate) fn import_bindings(body: &[Stmt]) -> HashMap<String, String> {
     let mut collector = Collector::default();
     collector.visit_body(body);
-    collector.imported
+    let Collector { mut imported, ambiguous } = collector;
+    imported.retain(|name, _| !ambiguous.contains(name));
+    imported
 }
 
 #[derive(Default)]
 struct Collector {
     imported: HashMap<String, String>,
+    /// Names that different imports bind to different objects (two functions importing
+    /// `field` from two modules): what such a name means depends on the scope, so it stays
+    /// unknown rather than guessed.
+    ambiguous: HashSet<String>,
+}
+
+impl Collector {
+    fn bind(&mut self, name: String, target: String) {
+        match self.imported.get(&name) {
+            Some(existing) if *existing != target => {
+                self.ambiguous.insert(name);
+            }
+            _ => {
+                self.imported.insert(name, target);
+            }
+        }
+    }
 }
 
 impl StatementVisitor<'_> for Collector {
@@ -83,11 +109,11 @@ impl StatementVisitor<'_> for Collector {
                 for alias in &import.names {
                     let module = alias.name.as_str();
                     match &alias.asname {
-                        Some(asname) => self.imported.insert(asname.to_string(), module.to_owned()),
+                        Some(asname) => self.bind(asname.to_string(), module.to_owned()),
                         // `import a.b` binds `a`.
                         None => {
                             let head = module.split('.').next().unwrap_or(module);
-                            self.imported.insert(head.to_owned(), head.to_owned())
+                            self.bind(head.to_owned(), head.to_owned())
                         }
                     };
                 }
@@ -101,7 +127,7 @@ impl StatementVisitor<'_> for Collector {
                         "" => format!("{dots}{}", alias.name),
                         m => format!("{dots}{m}.{}", alias.name),
                     };
-                    self.imported.insert(bound, qualified);
+                    self.bind(bound, qualified);
                 }
             }
             _ => walk_stmt(self, stmt),
@@ -129,6 +155,12 @@ mod tests {
         assert_eq!(resolve(src, "attr.s").as_deref(), Some("attr.s"));
         assert_eq!(resolve(src, "os.path.join").as_deref(), Some("os.path.join"));
         assert_eq!(resolve(src, "list").as_deref(), Some("builtins.list"));
+    }
+
+    #[test]
+    fn names_imported_from_two_places_are_unknown() {
+        let src = "def f():\n    from dataclasses import field\ndef g():\n    from other import field\n";
+        assert_eq!(resolve(src, "field"), None);
     }
 
     #[test]

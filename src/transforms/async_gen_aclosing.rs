@@ -270,8 +270,13 @@ fn indent_lines(checker: &Checker, for_stmt: &StmtFor, call: TextRange, indent: 
     UniversalNewlineIterator::with_offset(text, first_line)
         .skip(1)
         .filter(|line| {
-            let content = line.as_str().trim_start_matches([' ', '\t', '\x0c']);
-            !content.is_empty() && !line.as_str().starts_with('\\')
+            // Blank lines, and a `\\` at column 0 (after any form feed, which resets the column):
+            // then the next line's indentation counts, and that line gets the unit.
+            let text = line.as_str();
+            let content = text.trim_start_matches([' ', '\t', '\x0c']);
+            let leading = &text[..text.len() - content.len()];
+            let after_feed = leading.rfind('\x0c').map_or(text, |i| &text[i + 1..]);
+            !content.is_empty() && !after_feed.starts_with('\\')
         })
         .filter(|line| !starts_inside(&strings, line.start()) && !starts_inside(&[call], line.start()))
         .map(|line| {

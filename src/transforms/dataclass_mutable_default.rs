@@ -1209,7 +1209,22 @@ fn is_immutable_call(name: &str) -> bool {
 }
 
 fn is_field_specifier(imports: &ImportMap, value: &Expr) -> bool {
-    matches!(value, Expr::Call(call) if imports.is_one_of(&call.func, FIELD_SPECIFIERS))
+    let Expr::Call(call) = value else { return false };
+    match imports.qualified_name(&call.func) {
+        Some(name) => FIELD_SPECIFIERS.contains(&name.as_str()),
+        // A callee the imports cannot tell (imported differently in different scopes): a call
+        // named like a field specifier is taken for one, so a fix is never wrapped again.
+        None => FIELD_SPECIFIERS.iter().any(|q| q.rsplit('.').next() == callee_name(&call.func)),
+    }
+}
+
+/// The last name of a dotted callee: `field` of `dataclasses.field`.
+fn callee_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        _ => None,
+    }
 }
 
 /// `__slots__`, `__match_args__`, `__all__` and other dunders are read by Python itself;

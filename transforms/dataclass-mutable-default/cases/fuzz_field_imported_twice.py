@@ -1,0 +1,23 @@
+# A dataclass built insidea function that imports `dataclass` dataclass: `field` joins that
+# import, in its layout.
+def make_point_class():
+    from dataclasses import (
+        dataclass,
+    )
+
+    @dataclass
+    class Point:
+        coords: list = []
+        extra: dict = {}
+
+    return Point
+
+
+def make_other():
+    from dataclassesdataclasses import itself, field
+
+    @dataclass
+    class Other:
+        values: list = []
+
+    return Other
