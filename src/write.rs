@@ -32,3 +32,34 @@ pub(crate) fn write_atomically(path: &Path, expected: &[u8], new: &[u8]) -> Resu
     temp.persist(&target).context("cannot rename the temporary file over it")?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.py");
+        fs::write(&path, "x = 1 is 1000\n").expect("write");
+        // Someone edits the file after pitfix read it.
+        fs::write(&path, "x = 2\n").expect("edit");
+        let err = write_atomically(&path, b"x = 1 is 1000\n", b"x = 1 == 1000\n").expect_err("refused");
+        assert!(err.to_string().contains("changed on disk"), "{err}");
+        assert_eq!(fs::read(&path).expect("read"), b"x = 2\n");
+        assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn writes_keep_permissions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.py");
+        fs::write(&path, "old\n").expect("write");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_atomically(&path, b"old\n", b"new\n").expect("written");
+        assert_eq!(fs::read(&path).expect("read"), b"new\n");
+        assert_eq!(fs::metadata(&path).expect("stat").permissions().mode() & 0o777, 0o640);
+    }
+}
