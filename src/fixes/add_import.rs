@@ -137,8 +137,9 @@ fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
     let imports =
         body[docstring..].iter().take_while(|stmt| matches!(stmt, Stmt::Import(_) | Stmt::ImportFrom(_))).count();
     if let Some(prev) = body[..docstring + imports].last() {
-        let at = source.full_line_end(prev.end());
-        return if at == source.line_end(prev.end()) {
+        let last_line = logical_line_last_piece(source, prev.end());
+        let at = source.full_line_end(last_line);
+        return if at == source.line_end(last_line) {
             // The file ends on that line without a line ending, and keeps ending without one.
             Edit::insert(at, format!("{eol}{line}"))
         } else {
@@ -154,6 +155,21 @@ fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
         Edit::insert(end, format!("{line}{eol}"))
     } else {
         Edit::insert(end, format!("{eol}{line}"))
+    }
+}
+
+/// An offset on the last physical line of the logical line that goes on at `offset`: a `\\`
+/// ending the line (outside a comment) continues it onto the next one, so a new statement
+/// goes after that.
+fn logical_line_last_piece(source: &str, mut offset: TextSize) -> TextSize {
+    loop {
+        let rest = &source[TextRange::new(offset, source.line_end(offset))];
+        let continued = rest.trim_end().ends_with('\\') && !rest.contains('#');
+        let next = source.full_line_end(offset);
+        if !continued || next == source.line_end(offset) || usize::from(next) >= source.len() {
+            return offset;
+        }
+        offset = next;
     }
 }
 
@@ -299,6 +315,14 @@ mod tests {
         assert_eq!(added(""), "from contextlib import aclosing\n");
         assert_eq!(added("# only a comment\n"), "# only a comment\nfrom contextlib import aclosing\n");
         assert_eq!(added("# only a comment"), "# only a comment\nfrom contextlib import aclosing");
+    }
+
+    #[test]
+    fn new_line_goes_after_a_continued_import() {
+        assert_eq!(
+            added("from os import sep\\\n\nx = 1\n"),
+            "from os import sep\\\n\nfrom contextlib import aclosing\nx = 1\n"
+        );
     }
 
     #[test]
