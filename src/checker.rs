@@ -37,7 +37,8 @@ pub(crate) struct Checker<'a> {
     stylist: Stylist<'a>,
     settings: &'a FileSettings<'a>,
     parents: Vec<&'a Stmt>,
-    rule: Option<&'static Rule>,
+    /// The transform being run: set by the walk before each call.
+    rule: &'static Rule,
     findings: Vec<Finding>,
 }
 
@@ -83,8 +84,7 @@ impl<'a> Checker<'a> {
 
     /// An option of the running transform, from its `[tool.pitfix.<id>]` table.
     pub(crate) fn option(&self, key: &str) -> Option<&'a toml::Value> {
-        let rule = self.rule?;
-        self.settings.options.get(rule.id)?.get(key)
+        self.settings.options.get(self.rule.id)?.get(key)
     }
 
     /// The statements enclosing the current node, outermost first (the current statement last).
@@ -99,17 +99,15 @@ impl<'a> Checker<'a> {
 
     /// Records a finding of the transform being run, unless a comment suppresses it.
     pub(crate) fn report(&mut self, range: TextRange, message: impl Into<String>, fix: Option<Fix>) {
-        let rule = self.rule.expect("the walk sets the rule before calling a transform");
         if !self.is_suppressed(range) {
-            self.findings.push(Finding { rule, range, message: message.into(), fix });
+            self.findings.push(Finding { rule: self.rule, range, message: message.into(), fix });
         }
     }
 
     /// Whether a comment suppresses the current transform at `range`: a transform whose fix
     /// covers several findings leaves the suppressed ones out of it.
     pub(crate) fn is_suppressed(&self, range: TextRange) -> bool {
-        let rule = self.rule.expect("the walk sets the rule before calling a transform");
-        self.suppressions.is_suppressed(rule, range.start(), self.statement_start(range), self.index)
+        self.suppressions.is_suppressed(self.rule, range.start(), self.statement_start(range), self.index)
     }
 
     /// Start of the innermost statement holding `range`. A compound statement's `elif`, `else`,
@@ -146,6 +144,9 @@ pub(crate) fn check_module<'a>(
     index: &'a LazyLineIndex<'a>,
     settings: &'a FileSettings<'a>,
 ) -> Vec<Finding> {
+    let rules: Vec<&'static Rule> = settings.transforms.iter().map(|t| t.rule()).collect();
+    // Nothing selected (`--ignore` of every transform): nothing to walk for.
+    let Some(&first) = rules.first() else { return Vec::new() };
     let checker = Checker {
         module,
         imports: OnceCell::new(),
@@ -156,10 +157,9 @@ pub(crate) fn check_module<'a>(
         stylist: Stylist::from_tokens(tokens, source),
         settings,
         parents: Vec::new(),
-        rule: None,
+        rule: first,
         findings: Vec::new(),
     };
-    let rules = settings.transforms.iter().map(|t| t.rule()).collect();
     let mut walk = Walk { transforms: settings.transforms, rules, checker };
     walk.visit_body(&module.body);
     walk.checker.findings
@@ -176,7 +176,7 @@ impl<'a> Visitor<'a> for Walk<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         self.checker.parents.push(stmt);
         for (transform, rule) in self.transforms.iter().zip(&self.rules) {
-            self.checker.rule = Some(rule);
+            self.checker.rule = rule;
             transform.check_stmt(&mut self.checker, stmt);
         }
         visitor::walk_stmt(self, stmt);
@@ -185,7 +185,7 @@ impl<'a> Visitor<'a> for Walk<'a> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         for (transform, rule) in self.transforms.iter().zip(&self.rules) {
-            self.checker.rule = Some(rule);
+            self.checker.rule = rule;
             transform.check_expr(&mut self.checker, expr);
         }
         visitor::walk_expr(self, expr);
