@@ -1,6 +1,6 @@
-//! Generates the transform registry from the files in `src/transforms/`, so that adding a
-//! transform means adding `src/transforms/<name>.rs` (which defines `pub(crate) static TRANSFORM`)
-//! and `transforms/<id>/README.md`, and nothing else.
+//! Generates the transform registry from `src/transforms/`, so that adding a transform means
+//! adding `src/transforms/<name>.rs` or a folder `src/transforms/<name>/` with a `mod.rs` (which
+//! defines `pub(crate) static TRANSFORM`) and `transforms/<id>/README.md`, and nothing else.
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -10,28 +10,36 @@ fn main() {
     println!("cargo:rerun-if-changed={}", src.display());
     println!("cargo:rerun-if-changed={}", root.join("transforms").display());
 
-    let mut names: Vec<String> = fs::read_dir(&src)
+    // (module name, its file): `<name>.rs`, or `<name>/mod.rs` for a transform in a folder.
+    let mut names: Vec<(String, std::path::PathBuf)> = fs::read_dir(&src)
         .expect("src/transforms exists")
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
-        .filter(|n| n != "mod")
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let path = e.path();
+            if path.is_dir() {
+                let module = path.join("mod.rs");
+                module.is_file().then_some((name, module))
+            } else {
+                let stem = name.strip_suffix(".rs")?;
+                (stem != "mod").then(|| (stem.to_owned(), path))
+            }
+        })
         .collect();
     names.sort();
 
     let mut out = String::new();
-    for name in &names {
-        let file = src.join(format!("{name}.rs"));
+    for (name, file) in &names {
         println!("cargo:rerun-if-changed={}", file.display());
         out += &format!("#[path = {:?}]\nmod {name};\n", file.display().to_string());
     }
     out += "/// Every transform, in id order.\npub(crate) static ALL: &[&dyn Transform] = &[\n";
-    for name in &names {
+    for (name, _) in &names {
         out += &format!("    &{name}::TRANSFORM,\n");
     }
     out += "];\n\n/// The README of a transform id, embedded for `pitfix explain`.\n";
     out += "pub(crate) fn readme(id: &str) -> Option<&'static str> {\n    match id {\n";
-    for name in &names {
+    for (name, _) in &names {
         let id = name.replace('_', "-");
         let readme = root.join("transforms").join(&id).join("README.md");
         assert!(readme.exists(), "transform `{id}` needs transforms/{id}/README.md");

@@ -1,36 +1,30 @@
 //! pitfix: rewrites Python traps into their fix, keeping every other byte of the file.
-mod checker;
+//!
+//! The pipeline, from the command line down (ARCHITECTURE.md has the whole picture):
+//! `cli` parses arguments and runs a command; `settings` resolves config and options;
+//! `workspace` finds, decodes and writes files; `engine` parses each file, builds its
+//! `semantic` model, runs the `transforms` in one walk and applies their fixes (built with
+//! `edits`) until nothing changes; `output` prints diffs, findings and summaries.
 mod cli;
-mod config;
-mod diff;
-mod discover;
-mod docs;
-mod edit;
+mod edits;
 mod engine;
 mod fixes;
-mod index;
-mod interrupt;
-mod lazy_index;
-mod pr;
-mod progress;
-mod report;
+mod output;
 mod resolve;
-mod run;
+mod rules;
 mod settings;
-mod source;
-mod suppression;
 #[doc(hidden)]
 pub mod testing;
 mod transforms;
-mod write;
+mod workspace;
 
-pub use run::{EXIT_FATAL, EXIT_FOUND, EXIT_OK};
+pub use cli::run::{EXIT_FATAL, EXIT_FOUND, EXIT_OK};
 
 /// Parses the command line, runs it, and returns the process exit code.
 pub fn main() -> i32 {
     use clap::Parser;
-    let cli = cli::Cli::parse();
-    match run::run(cli.command) {
+    let cli = cli::args::Cli::parse();
+    match cli::run::run(cli.command) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("pitfix: error: {error:#}");

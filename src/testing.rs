@@ -1,16 +1,24 @@
 //! The engine's promises as one check, for the fuzz tests: run every transform (unsafe fixes
 //! included) over a file and verify that nothing panics, that a file which parsed still parses
 //! with no fix dropped, and that a second run changes nothing. Not part of the command line.
-use crate::config::Config;
-use crate::engine::{Mode, prepare, process};
-use crate::settings::{Overrides, Settings};
+use std::collections::BTreeMap;
+
+use crate::engine::{FileSettings, Mode, prepare, process};
+use crate::settings::TargetVersion;
+use crate::transforms;
 
 /// Checks the promises on one file; the error says which one broke. A panic inside is caught by
 /// the caller (the fuzz harness), which reports the input that caused it.
 pub fn check_promises(name: &str, source: &[u8]) -> Result<(), String> {
-    let overrides = Overrides { select: Some(vec!["ALL".to_owned()]), unsafe_fixes: true, ..Overrides::default() };
-    let settings = Settings::resolve(&Config::default(), overrides).map_err(|e| e.to_string())?;
-    let file_settings = settings.for_file(name.ends_with(".pyi"));
+    let options = BTreeMap::new();
+    let file_settings = FileSettings {
+        transforms: transforms::ALL,
+        target_version: TargetVersion::default(),
+        is_stub: name.ends_with(".pyi"),
+        options: &options,
+        project: None,
+        module: None,
+    };
     let mode = Mode::Fix { unsafe_fixes: true };
     let Ok(prepared) = prepare(name, source, file_settings.is_stub) else {
         return Ok(()); // Not Python, or a syntax error: reported, nothing to fix.

@@ -176,7 +176,7 @@ fn binds_or_leaves(block: &[Stmt], name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     fn sorted(names: HashSet<&str>) -> Vec<&str> {
         let mut names: Vec<&str> = names.into_iter().collect();

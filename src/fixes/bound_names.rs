@@ -143,7 +143,7 @@ impl<'a> Visitor<'a> for Binder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::{first_function, parse};
+    use crate::edits::test_support::{first_function, parse};
 
     fn sorted(names: HashSet<&str>) -> Vec<&str> {
         let mut names: Vec<&str> = names.into_iter().collect();

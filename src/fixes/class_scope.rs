@@ -71,7 +71,7 @@ impl<'a> StatementVisitor<'a> for Subclasses<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     fn names(classes: &[&StmtClassDef]) -> Vec<String> {
         classes.iter().map(|c| c.name.to_string()).collect()

@@ -223,7 +223,7 @@ pub(crate) fn store_names<'a>(target: &'a Expr, names: &mut HashSet<&'a str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::{first_function, parse};
+    use crate::edits::test_support::{first_function, parse};
 
     fn free(source: &str) -> Vec<String> {
         let parsed = parse(source);

@@ -48,7 +48,7 @@ pub(crate) fn imports_from(import: &StmtImportFrom, module: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     fn lookup(source: &str) -> Option<String> {
         imported_from("contextlib", "aclosing", &parse(source).syntax().body).map(str::to_string)

@@ -102,7 +102,7 @@ mod tests {
     use ruff_text_size::TextSize;
 
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     /// The reads of `f`, as (line, nested).
     fn reads(source: &str, exclude: TextRange) -> Vec<(usize, bool)> {

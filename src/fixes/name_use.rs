@@ -48,7 +48,7 @@ impl<'a> Visitor<'a> for Loads<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     fn loaded(source: &str) -> Vec<String> {
         let parsed = parse(source);

@@ -97,7 +97,7 @@ impl<'a> Visitor<'a> for Children<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     /// The kinds along the path to the first node whose text is `target`.
     fn kinds(source: &str, target: &str, lambda: bool) -> Vec<String> {

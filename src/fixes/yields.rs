@@ -39,7 +39,7 @@ impl<'a> Visitor<'a> for Yields {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     #[test]
     fn only_the_own_scope_counts() {

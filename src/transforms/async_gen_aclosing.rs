@@ -9,16 +9,17 @@ use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
 use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::checker::Checker;
-use crate::edit::{Edit, Fix};
-use crate::fixes::add_import::add_import_from;
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Edit, Fix};
+use crate::edits::add_import::add_import_from;
 use crate::fixes::bound_names::function_scope_names;
-use crate::fixes::fresh_name::fresh_name;
+use crate::edits::fresh_name::fresh_name;
 use crate::fixes::import_lookup::module_reference;
-use crate::fixes::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
+use crate::edits::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
 use crate::fixes::name_use::loaded_names;
-use crate::index::is_async_generator;
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::engine::project_index::is_async_generator;
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule};
 
 pub(crate) struct AsyncGenAclosing;
 
@@ -31,6 +32,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &[],
     options: &["mode"],
+    validate_options,
+    uses_project_index: true,
 };
 
 const MODES: &[&str] = &["early-exit", "always"];
@@ -42,22 +45,19 @@ const KEYWORDS: &[&str] = &[
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+/// `mode` must be one of [`MODES`].
+fn validate_options(options: &toml::Table) -> Result<(), String> {
+    match options.get("mode") {
+        Some(mode) if !mode.as_str().is_some_and(|m| MODES.contains(&m)) => {
+            Err(format!("has `mode = {mode}`; it must be \"early-exit\" or \"always\""))
+        }
+        _ => Ok(()),
+    }
+}
+
 impl Transform for AsyncGenAclosing {
     fn rule(&self) -> &'static Rule {
         &RULE
-    }
-
-    fn uses_project_index(&self) -> bool {
-        true
-    }
-
-    fn validate_options(&self, options: &toml::Table) -> Result<(), String> {
-        match options.get("mode") {
-            Some(mode) if !mode.as_str().is_some_and(|m| MODES.contains(&m)) => {
-                Err(format!("has `mode = {mode}`; it must be \"early-exit\" or \"always\""))
-            }
-            _ => Ok(()),
-        }
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {

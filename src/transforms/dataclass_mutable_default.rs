@@ -14,13 +14,14 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Arguments, Expr, ExprCall, ExprContext, Identifier, Operator, Stmt, StmtClassDef};
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::checker::Checker;
-use crate::edit::{Applicability, Edit, Fix};
-use crate::fixes::add_import::{add_import_from, add_module_import, add_name_to_import};
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Applicability, Edit, Fix};
+use crate::edits::add_import::{add_import_from, add_module_import, add_name_to_import};
 use crate::fixes::bound_names::{function_scope_names, module_scope_names};
 use crate::fixes::import_lookup::{imported_from, imports_from, module_reference};
 use crate::resolve::ImportMap;
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct DataclassMutableDefault;
 
@@ -33,6 +34,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &["RUF008", "RUF009", "RUF012"],
     options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
 };
 
 impl Transform for DataclassMutableDefault {

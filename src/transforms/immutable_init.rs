@@ -17,14 +17,15 @@ use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::checker::Checker;
-use crate::edit::{Edit, Fix};
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Edit, Fix};
 use crate::fixes::bound_names::{function_scope_names, module_scope_names};
 use crate::fixes::class_scope::{bases, class_defines, class_named, subclasses_named};
-use crate::fixes::fresh_name::fresh_name;
-use crate::fixes::lines::{is_alone_on_its_lines, is_first_on_line, reindented, statement_indentation, statement_lines_range};
+use crate::edits::fresh_name::fresh_name;
+use crate::edits::lines::{is_alone_on_its_lines, is_first_on_line, reindented, statement_indentation, statement_lines_range};
 use crate::fixes::name_use::loaded_names;
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct ImmutableInit;
 
@@ -37,6 +38,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &[],
     options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
 };
 
 /// How far base classes and subclasses are followed inside a module (a guard against cycles).

@@ -4,9 +4,10 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{CmpOp, Expr, ExprCompare, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::checker::Checker;
-use crate::edit::{Edit, Fix};
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Edit, Fix};
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct IsLiteral;
 
@@ -19,6 +20,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &["F632"],
     options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
 };
 
 impl Transform for IsLiteral {

@@ -8,15 +8,16 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{Comprehension, ExceptHandler, Expr, ExprCall, ExprLambda, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::checker::Checker;
-use crate::edit::{Applicability, Fix};
-use crate::fixes::add_parameters::{Signature, add_parameters};
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Applicability, Fix};
+use crate::edits::add_parameters::{Signature, add_parameters};
 use crate::fixes::binding_flow::{always_binds, binds_target, block_holding, bound_before, walrus_binds};
 use crate::fixes::free_names::{FreeName, function_free_names, lambda_free_names};
 use crate::fixes::name_reads::name_reads;
 use crate::fixes::node_path::{Node, path_to};
 use crate::fixes::yields::{body_yields, expr_yields};
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct LoopClosure;
 
@@ -29,6 +30,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &["B023"],
     options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
 };
 
 /// Calls that are done with a function argument when they return: they call it, iterate an

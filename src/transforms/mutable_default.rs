@@ -5,13 +5,14 @@ use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
 use ruff_python_ast::{CmpOp, Expr, ExprLambda, ParameterWithDefault, Stmt, StmtFunctionDef};
 use ruff_text_size::Ranged;
 
-use crate::checker::Checker;
-use crate::edit::{Applicability, Edit, Fix};
-use crate::fixes::body_start::{BodyLine, insert_after_leading};
+use crate::engine::checker::Checker;
+use crate::edits::fix::{Applicability, Edit, Fix};
+use crate::edits::body_start::{BodyLine, insert_after_leading};
 use crate::fixes::bound_names::{function_scope_names, module_scope_names};
-use crate::fixes::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
-use crate::fixes::optional::{AnnotationContext, allow_none, pep604_allowed};
-use crate::transforms::{FixSafety, Rule, Transform};
+use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
+use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct MutableDefault;
 
@@ -24,6 +25,8 @@ static RULE: Rule = Rule {
     default_enabled: true,
     noqa_codes: &["B006"],
     options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
 };
 
 /// Calls that build a new mutable object; as a default, one object for all calls.

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use toml::{Table, Value};
 
 use crate::settings::TargetVersion;
-use crate::transforms;
+use crate::rules::Rule;
 
 #[derive(Debug, Default)]
 pub(crate) struct Config {
@@ -24,11 +24,12 @@ pub(crate) struct Config {
 }
 
 /// Loads the named config file, or the nearest one from `cwd` upward; no file means defaults.
-pub(crate) fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config> {
+/// `known` are every transform's rules, whose `[tool.pitfix.<id>]` tables the file may hold.
+pub(crate) fn load(explicit: Option<&Path>, cwd: &Path, known: &[&'static Rule]) -> Result<Config> {
     if let Some(path) = explicit {
         let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
         let table = read_toml(path)?;
-        let mut config = from_file(path, &table, is_pyproject)?;
+        let mut config = from_file(path, &table, is_pyproject, known)?;
         config.dir = config.dir.map(|dir| cwd.join(dir));
         return Ok(config);
     }
@@ -36,7 +37,7 @@ pub(crate) fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config> {
     for dir in cwd.ancestors() {
         let own = dir.join("pitfix.toml");
         if own.is_file() {
-            let mut config = from_file(&own, &read_toml(&own)?, false)?;
+            let mut config = from_file(&own, &read_toml(&own)?, false, known)?;
             config.target_version = config.target_version.or(requires_python);
             return Ok(config);
         }
@@ -44,7 +45,7 @@ pub(crate) fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config> {
         if pyproject.is_file() {
             let table = read_toml(&pyproject)?;
             if tool_pitfix(&table).is_some() {
-                let mut config = from_file(&pyproject, &table, true)?;
+                let mut config = from_file(&pyproject, &table, true, known)?;
                 config.target_version = config.target_version.or(requires_python);
                 return Ok(config);
             }
@@ -88,7 +89,7 @@ fn min_python_minor(spec: &str) -> Option<u32> {
         .min()
 }
 
-fn from_file(path: &Path, table: &Table, is_pyproject: bool) -> Result<Config> {
+fn from_file(path: &Path, table: &Table, is_pyproject: bool, known: &[&'static Rule]) -> Result<Config> {
     let (settings, prefix) = if is_pyproject {
         let Some(value) = tool_pitfix(table) else {
             let requires = project_requires_python(table);
@@ -101,7 +102,7 @@ fn from_file(path: &Path, table: &Table, is_pyproject: bool) -> Result<Config> {
     } else {
         (table, "")
     };
-    let mut config = parse_settings(settings, &Key { path, prefix })?;
+    let mut config = parse_settings(settings, &Key { path, prefix }, known)?;
     config.dir = path.parent().map(Path::to_path_buf);
     if is_pyproject && config.target_version.is_none() {
         config.target_version = project_requires_python(table);
@@ -129,7 +130,7 @@ impl Key<'_> {
     }
 }
 
-fn parse_settings(table: &Table, key: &Key) -> Result<Config> {
+fn parse_settings(table: &Table, key: &Key, known: &[&'static Rule]) -> Result<Config> {
     let mut config = Config::default();
     for (name, value) in table {
         match name.as_str() {
@@ -147,16 +148,16 @@ fn parse_settings(table: &Table, key: &Key) -> Result<Config> {
                 })?;
                 config.target_version = Some(version);
             }
-            other => match transforms::by_id(other) {
-                Some(transform) => {
+            other => match known.iter().find(|rule| rule.id == other) {
+                Some(rule) => {
                     let options = value
                         .as_table()
                         .ok_or_else(|| key.error(name, "must be a table of that transform's options"))?;
-                    let allowed = transform.rule().options;
+                    let allowed = rule.options;
                     if let Some(bad) = options.keys().find(|k| !allowed.contains(&k.as_str())) {
                         return Err(key.error(&format!("{other}.{bad}"), "is not a known option"));
                     }
-                    transform.validate_options(options).map_err(|why| key.error(other, &why))?;
+                    (rule.validate_options)(options).map_err(|why: String| key.error(other, &why))?;
                     config.transform_options.insert(other.to_owned(), options.clone());
                 }
                 None => bail!(key.error(name, "is not a known setting")),
@@ -184,7 +185,7 @@ mod tests {
     #[test]
     fn unknown_key_names_key_and_file() {
         let table: Table = "[tool.pitfix]\nselct = ['is-literal']\n".parse().unwrap();
-        let err = from_file(Path::new("pyproject.toml"), &table, true).unwrap_err().to_string();
+        let err = from_file(Path::new("pyproject.toml"), &table, true, &[]).unwrap_err().to_string();
         assert_eq!(err, "pyproject.toml: `tool.pitfix.selct` is not a known setting");
     }
 }

@@ -1,6 +1,7 @@
-//! Runs a command: resolves settings, finds the files, processes them in parallel and reports.
-use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Read, Write};
+//! One run over many files: resolve the settings, find the files, and process them in parallel,
+//! building the project index on the way when a selected transform reads it. `diff`, `apply`,
+//! `check` and `pr` all run this one pipeline, with plain options (no command-line types).
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
@@ -8,82 +9,79 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::cli::{ColorChoice, Command, OutputFormat, RunArgs};
-use crate::discover::{Input, discover, is_stub};
-use crate::engine::{FileResult, Mode, Prepared, prepare, process};
-use crate::index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
-use crate::report;
-use crate::settings::{Overrides, Settings};
-use crate::write::write_atomically;
-use crate::progress::Progress;
-use crate::{config, interrupt, transforms};
-
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FOUND: i32 = 1;
-pub const EXIT_FATAL: i32 = 2;
+use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
+use crate::engine::transform::Transform;
+use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
+use crate::rules::Rule;
+use crate::settings::{Overrides, Settings, TargetVersion, config};
+use crate::workspace::discover::{Input, discover, is_stub};
+use crate::workspace::interrupt;
+use crate::workspace::write::write_atomically;
 
 /// Worker threads get a large stack so that deeply nested code cannot overflow it.
 const STACK_SIZE: usize = 512 * 1024 * 1024;
 
-/// What one command does with each file's result.
+/// What one run does with each file's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Action {
     Diff,
     Apply,
-    Check(OutputFormat),
+    Check,
 }
 
-pub(crate) fn run(command: Command) -> Result<i32> {
-    match command {
-        Command::Rules => {
-            report::print_rules()?;
-            Ok(EXIT_OK)
-        }
-        Command::Explain { id } => match transforms::readme(&id) {
-            Some(text) => {
-                io::stdout().lock().write_all(text.as_bytes())?;
-                Ok(EXIT_OK)
-            }
-            None => bail!("unknown transform id `{id}` (see `pitfix rules`)"),
-        },
-        Command::Diff(args) => run_files(args, Action::Diff, false),
-        Command::Apply { run, exit_non_zero_on_fix } => run_files(run, Action::Apply, exit_non_zero_on_fix),
-        Command::Check { run, output_format } => run_files(run, Action::Check(output_format), false),
-        Command::Pr(args) => crate::pr::run(args),
-    }
+/// The options of a run, as plain values.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RunOptions {
+    /// Files or directories (default `.`); `-` reads standard input.
+    pub(crate) paths: Vec<PathBuf>,
+    pub(crate) select: Option<Vec<String>>,
+    pub(crate) ignore: Vec<String>,
+    pub(crate) unsafe_fixes: bool,
+    pub(crate) target_version: Option<TargetVersion>,
+    pub(crate) exclude: Vec<String>,
+    /// The config file to read instead of the nearest one.
+    pub(crate) config: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<String>,
+    /// Worker threads (default: one per core).
+    pub(crate) jobs: Option<usize>,
 }
+
+/// What a run reports while it works: the command line shows a progress bar.
+pub(crate) trait Observer: Sync {
+    fn started(&self, _files: usize) {}
+    fn file_done(&self) {}
+    fn finished(&self) {}
+}
+
+/// An observer that shows nothing.
+pub(crate) struct Silent;
+
+impl Observer for Silent {}
 
 /// One file's outcome, ready to report.
 pub(crate) struct Outcome {
     /// The file's name relative to the run's folder (or as given), as messages show it.
     pub(crate) display: String,
     pub(crate) result: FileResult,
-    /// Diff mode: the rendered diff of this file.
-    diff: Vec<u8>,
+    /// Diff mode: the file's original bytes, when `result.fixed` holds new ones.
+    pub(crate) original: Option<Vec<u8>>,
     /// Stdin in apply mode: the text to print.
-    stdout: Option<Vec<u8>>,
-}
-
-fn run_files(args: RunArgs, action: Action, exit_non_zero_on_fix: bool) -> Result<i32> {
-    let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    if action == Action::Apply {
-        interrupt::install();
-    }
-    let outcomes = process_files(&args, action, &cwd)?;
-    let code = report_outcomes(&outcomes, action, &args, exit_non_zero_on_fix)?;
-    if interrupt::interrupted() {
-        eprintln!("pitfix: interrupted; each file is either fixed or as it was");
-        return Ok(interrupt::EXIT_INTERRUPTED);
-    }
-    Ok(code)
+    pub(crate) stdout: Option<Vec<u8>>,
 }
 
 /// Resolves the settings and processes the files `args` names, as seen from `cwd`: the one
 /// pipeline that `diff`, `apply` and `check` run on the current folder and `pr` on its worktree
 /// of the base branch (where `cwd` is not the process's current directory, so `args.paths` must
 /// then be absolute).
-pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Result<Vec<Outcome>> {
-    let config = config::load(args.config.as_deref(), cwd)?;
+pub(crate) fn process_files(
+    args: &RunOptions,
+    registry: &[&'static dyn Transform],
+    action: Action,
+    cwd: &Path,
+    observer: &dyn Observer,
+) -> Result<Vec<Outcome>> {
+    let known: Vec<&'static Rule> = registry.iter().map(|t| t.rule()).collect();
+    let config = config::load(args.config.as_deref(), cwd, &known)?;
     let settings = Settings::resolve(
         &config,
         Overrides {
@@ -93,24 +91,31 @@ pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Resul
             target_version: args.target_version,
             exclude: args.exclude.clone(),
         },
+        &known,
     )?;
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal(),
-    };
+    let transforms: Vec<&'static dyn Transform> =
+        registry.iter().copied().filter(|t| settings.rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .stack_size(STACK_SIZE)
         .build()?;
     let mode = match action {
-        Action::Check(_) => Mode::Check,
+        Action::Check => Mode::Check,
         Action::Diff | Action::Apply => Mode::Fix { unsafe_fixes: settings.unsafe_fixes },
     };
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
-    let job = Job { settings: &settings, mode, action, color, roots, cwd: cwd.to_path_buf(), quiet: args.quiet, packages: PackageRoots::default() };
+    let job = Job {
+        settings: &settings,
+        transforms: &transforms,
+        mode,
+        action,
+        roots,
+        cwd: cwd.to_path_buf(),
+        observer,
+        packages: PackageRoots::default(),
+    };
     let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -137,14 +142,13 @@ pub(crate) fn process_files(args: &RunArgs, action: Action, cwd: &Path) -> Resul
 /// Everything a run does with each file.
 struct Job<'a> {
     settings: &'a Settings,
+    transforms: &'a [&'static dyn Transform],
     mode: Mode,
     action: Action,
-    color: bool,
     /// The folders given on the command line, absolute: module names are also taken from them.
     roots: Vec<PathBuf>,
     cwd: PathBuf,
-    /// No summary and no progress bar.
-    quiet: bool,
+    observer: &'a dyn Observer,
     packages: PackageRoots,
 }
 
@@ -163,19 +167,24 @@ enum Stage {
 }
 
 impl Job<'_> {
+    /// Whether a selected transform reads the project index.
+    fn uses_project_index(&self) -> bool {
+        self.transforms.iter().any(|t| t.rule().uses_project_index)
+    }
+
     /// Processes every file in parallel. With a transform that reads the project index, each
     /// file's parse also yields its summary; the few files that call imported functions in an
     /// `async for` wait (keeping their parse) until every summary is in.
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
         let timer = Instant::now();
         let index_time = AtomicU64::new(0);
-        let progress = Progress::new(sources.len(), self.quiet);
+        self.observer.started(sources.len());
         let stages: Vec<(Stage, Option<ModuleSummary>)> = sources
             .into_par_iter()
             .map(|source| {
                 let stage = self.first_stage(source, &index_time);
                 if matches!(stage.0, Stage::Done(_)) {
-                    progress.inc();
+                    self.observer.file_done();
                 }
                 stage
             })
@@ -197,14 +206,14 @@ impl Job<'_> {
             .into_par_iter()
             .map(|(source, bytes, prepared, module)| {
                 let outcome = self.finish(source, &bytes, prepared, Some(&module), Some(&project));
-                progress.inc();
+                self.observer.file_done();
                 outcome
             })
             .collect();
-        progress.finish();
+        self.observer.finished();
         outcomes.extend(rest);
         outcomes.sort_by(|a, b| a.display.cmp(&b.display));
-        if std::env::var_os("PITFIX_TIMINGS").is_some() && self.settings.uses_project_index() {
+        if std::env::var_os("PITFIX_TIMINGS").is_some() && self.uses_project_index() {
             let index_ms = index_time.load(Ordering::Relaxed) as f64 / 1e6;
             let total_ms = timer.elapsed().as_secs_f64() * 1e3;
             eprintln!("timings: project index {index_ms:.1} ms of CPU time; run {total_ms:.1} ms wall");
@@ -235,7 +244,7 @@ impl Job<'_> {
                 return (Stage::Done(outcome), None);
             }
         };
-        if !self.settings.uses_project_index() {
+        if !self.uses_project_index() {
             return (Stage::Done(self.finish(source, &bytes, prepared, None, None)), None);
         }
         let start = Instant::now();
@@ -258,9 +267,14 @@ impl Job<'_> {
         module: Option<&ModuleName>,
         project: Option<&ProjectIndex>,
     ) -> Outcome {
-        let mut settings = self.settings.for_file(is_stub(&source.display));
-        settings.module = module;
-        settings.project = project;
+        let settings = FileSettings {
+            transforms: self.transforms,
+            target_version: self.settings.target_version,
+            is_stub: is_stub(&source.display),
+            options: &self.settings.options,
+            project,
+            module,
+        };
         let name = source.display.as_str();
         let mut outcome = Outcome::new(name, process(name, prepared, &settings, self.mode));
         let Some(fixed) = &outcome.result.fixed else {
@@ -271,10 +285,7 @@ impl Job<'_> {
             return outcome;
         };
         match (self.action, source.stdin, &source.path) {
-            (Action::Diff, _, _) => {
-                // Writing into a Vec cannot fail.
-                let _ = crate::diff::write_file_diff(&mut outcome.diff, name, bytes, fixed, self.color);
-            }
+            (Action::Diff, _, _) => outcome.original = Some(bytes.to_vec()),
             (Action::Apply, true, _) => outcome.stdout = Some(fixed.clone()),
             (Action::Apply, false, Some(path)) => {
                 if interrupt::interrupted() {
@@ -303,7 +314,7 @@ fn failed(display: &str, why: String) -> Outcome {
 
 impl Outcome {
     fn new(display: &str, result: FileResult) -> Self {
-        Outcome { display: display.to_owned(), result, diff: Vec::new(), stdout: None }
+        Outcome { display: display.to_owned(), result, original: None, stdout: None }
     }
 
     fn of_error(display: &str, message: String) -> Self {
@@ -311,53 +322,5 @@ impl Outcome {
         result.errors.push(message);
         Outcome::new(display, result)
     }
-}
-
-fn report_outcomes(outcomes: &[Outcome], action: Action, args: &RunArgs, exit_non_zero_on_fix: bool) -> Result<i32> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut errors = 0;
-    for outcome in outcomes {
-        for error in &outcome.result.errors {
-            eprintln!("{error}");
-            errors += 1;
-        }
-        out.write_all(&outcome.diff)?;
-        if let Some(text) = &outcome.stdout {
-            out.write_all(text)?;
-        }
-    }
-    let changed = outcomes.iter().filter(|o| o.result.fixed.is_some()).count();
-    let code = match action {
-        Action::Check(format) => {
-            let found = report::write_findings(&mut out, outcomes.iter().map(|o| (o.display.as_str(), &o.result)), format)?;
-            if !args.quiet {
-                report::findings_summary(found, errors);
-            }
-            if found.total > 0 || errors > 0 { EXIT_FOUND } else { EXIT_OK }
-        }
-        Action::Diff | Action::Apply => {
-            if !args.quiet {
-                let counts = total_counts(outcomes);
-                let unfixed = outcomes.iter().map(|o| o.result.unfixed).sum();
-                report::fix_summary(action == Action::Apply, &counts, changed, unfixed);
-            }
-            match action {
-                Action::Diff if changed > 0 => EXIT_FOUND,
-                Action::Apply if changed > 0 && exit_non_zero_on_fix => EXIT_FOUND,
-                _ => EXIT_OK,
-            }
-        }
-    };
-    out.flush()?;
-    Ok(code)
-}
-
-fn total_counts(outcomes: &[Outcome]) -> BTreeMap<&'static str, usize> {
-    let mut counts = BTreeMap::new();
-    for (rule, n) in outcomes.iter().flat_map(|o| &o.result.fixed_counts) {
-        *counts.entry(*rule).or_default() += n;
-    }
-    counts
 }
 

@@ -95,7 +95,7 @@ fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 }
 
 /// Removes `.` and folds `..` lexically (no symlink resolution, as the user typed the path).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -2,7 +2,7 @@
 //! runner turns into an annotation on the line in the pull request's Files view.
 use std::io::{self, Write};
 
-use crate::edit::Applicability;
+use crate::edits::fix::Applicability;
 use crate::engine::LocatedFinding;
 
 /// Writes `::warning file=…,line=…,endLine=…,col=…,endColumn=…,title=<id>::<message>` lines.

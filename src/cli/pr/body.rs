@@ -2,7 +2,7 @@
 use std::fmt::Write as _;
 
 use super::fixes::Change;
-use crate::docs::{first_sentences, why_of};
+use crate::output::docs::{first_sentences, why_of};
 
 /// GitHub refuses a pull request body longer than this many characters.
 pub(crate) const BODY_LIMIT: usize = 65_536;
@@ -166,7 +166,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::pr::fixes::RuleCount;
+    use crate::cli::pr::fixes::RuleCount;
 
     fn change(diff: String) -> Change {
         let mut counts = BTreeMap::new();

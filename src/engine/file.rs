@@ -8,15 +8,13 @@ use ruff_python_ast::ModModule;
 use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
-use crate::checker::{Finding, check_module};
-use crate::lazy_index::LazyLineIndex;
-use crate::edit::{Applicability, apply_fixes};
-use crate::settings::FileSettings;
-use crate::source::{TextEncoding, decode, encode};
-use crate::suppression::Suppressions;
-
-/// Fix passes before a file is declared not to converge (each pass re-parses the new text).
-const MAX_PASSES: usize = 10;
+use crate::engine::checker::{Finding, check_module};
+use crate::engine::line_index::LazyLineIndex;
+use crate::edits::fix::Applicability;
+use crate::engine::fix_loop::fix_until_stable;
+use crate::engine::FileSettings;
+use crate::workspace::decode::{TextEncoding, decode, encode};
+use crate::engine::suppression::Suppressions;
 
 /// What `check` needs to print about a finding.
 #[derive(Debug, Clone)]
@@ -127,54 +125,8 @@ fn fixes_dropped(result: &mut FileResult, message: String) {
     result.fixed = None;
 }
 
-/// Applies fixes pass after pass until none is left; each pass's output must parse.
-fn fix_until_stable(
-    name: &str,
-    mut text: String,
-    mut findings: Vec<Finding>,
-    settings: &FileSettings,
-    allowed: Applicability,
-    result: &mut FileResult,
-) -> Result<String, String> {
-    for _ in 0..MAX_PASSES {
-        let fixes = findings
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| f.fix.as_ref().filter(|fix| fix.applicability() >= allowed).map(|fix| (i, fix)));
-        let (new_text, applied) = apply_fixes(&text, fixes);
-        if applied.is_empty() {
-            result.unfixed = findings.len();
-            return Ok(text);
-        }
-        let rules: Vec<&'static str> = applied.iter().map(|&i| findings[i].rule.id).collect();
-        for rule in &rules {
-            *result.fixed_counts.entry(rule).or_default() += 1;
-        }
-        for &i in &applied {
-            if findings[i].fix.as_ref().is_some_and(|f| f.applicability() == Applicability::Unsafe) {
-                *result.unsafe_counts.entry(findings[i].rule.id).or_default() += 1;
-            }
-        }
-        let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
-        let parsed = parse_unchecked_source(&new_text, source_type);
-        let index = LazyLineIndex::new(&new_text);
-        if let Some(message) = syntax_error(&parsed, &new_text) {
-            let mut ids = rules.clone();
-            ids.sort_unstable();
-            ids.dedup();
-            return Err(format!(
-                "{name}: fixes dropped, file left unchanged: the fix of {} would produce code that does not parse ({message})",
-                ids.join(", ")
-            ));
-        }
-        findings = unsuppressed_findings(&parsed, &new_text, &index, settings).unwrap_or_default();
-        text = new_text;
-    }
-    Err(format!("{name}: fixes dropped, file left unchanged: fixes did not settle after {MAX_PASSES} passes"))
-}
-
 /// The findings of the selected transforms that no comment silences; `None` for a skipped file.
-fn unsuppressed_findings(
+pub(super) fn unsuppressed_findings(
     parsed: &Parsed<ModModule>,
     text: &str,
     index: &LazyLineIndex,
@@ -190,7 +142,7 @@ fn unsuppressed_findings(
 }
 
 /// `line:col: syntax error: ...` for the first syntax error, if any.
-fn syntax_error(parsed: &Parsed<ModModule>, text: &str) -> Option<String> {
+pub(super) fn syntax_error(parsed: &Parsed<ModModule>, text: &str) -> Option<String> {
     let error = parsed.errors().first()?;
     let at = LineIndex::from_source_text(text).line_column(error.location.start(), text);
     Some(format!("{}:{}: syntax error: {}", at.line, at.column, error.error))

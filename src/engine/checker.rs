@@ -8,13 +8,15 @@ use ruff_python_ast::{Expr, ModModule, Stmt};
 use ruff_python_codegen::Stylist;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::edit::Fix;
-use crate::index::{ModuleName, ProjectIndex};
-use crate::lazy_index::LazyLineIndex;
+use crate::edits::fix::Fix;
+use crate::engine::project_index::{ModuleName, ProjectIndex};
+use crate::engine::line_index::LazyLineIndex;
 use crate::resolve::ImportMap;
-use crate::suppression::Suppressions;
-use crate::settings::{FileSettings, TargetVersion};
-use crate::transforms::{Rule, Transform};
+use crate::engine::suppression::Suppressions;
+use crate::engine::FileSettings;
+use crate::settings::TargetVersion;
+use crate::engine::transform::Transform;
+use crate::rules::Rule;
 
 /// Something a transform found, with the fix it proposes if it has one.
 #[derive(Debug, Clone)]

@@ -3,10 +3,10 @@
 use std::collections::HashMap;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use crate::lazy_index::LazyLineIndex;
+use crate::engine::line_index::LazyLineIndex;
 use ruff_text_size::{Ranged, TextSize};
 
-use crate::transforms::Rule;
+use crate::rules::Rule;
 
 #[derive(Debug, Default)]
 struct LineDirectives {

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::engine::job::RunOptions;
 use crate::settings::TargetVersion;
 
 /// Finds the Python traps that pass review and fail in production, and rewrites them into their fix.
@@ -133,4 +134,21 @@ pub(crate) struct PrArgs {
     /// Do everything but push and write to GitHub: print the branch, title and body instead.
     #[arg(long)]
     pub(crate) dry_run: bool,
+}
+
+impl RunArgs {
+    /// The pipeline's options (the rest — colour, quiet — is the command line's own business).
+    pub(crate) fn options(&self) -> RunOptions {
+        RunOptions {
+            paths: self.paths.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            unsafe_fixes: self.unsafe_fixes,
+            target_version: self.target_version,
+            exclude: self.exclude.clone(),
+            config: self.config.clone(),
+            stdin_filename: self.stdin_filename.clone(),
+            jobs: self.jobs,
+        }
+    }
 }

@@ -3,49 +3,15 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::config::Config;
-use crate::index::{ModuleName, ProjectIndex};
-use crate::transforms::{self, Transform};
+use crate::rules::Rule;
 
-/// The oldest Python version the checked code must run on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Default)]
-pub(crate) enum TargetVersion {
-    Py38,
-    Py39,
-    #[default]
-    Py310,
-    Py311,
-    Py312,
-    Py313,
-    Py314,
-}
+pub(crate) mod config;
+mod target_version;
 
-impl TargetVersion {
-    pub(crate) fn minor(self) -> u8 {
-        match self {
-            TargetVersion::Py38 => 8,
-            TargetVersion::Py39 => 9,
-            TargetVersion::Py310 => 10,
-            TargetVersion::Py311 => 11,
-            TargetVersion::Py312 => 12,
-            TargetVersion::Py313 => 13,
-            TargetVersion::Py314 => 14,
-        }
-    }
-
-    /// The supported version for `3.<minor>`, clamped to the range pitfix knows.
-    pub(crate) fn from_minor(minor: u32) -> Self {
-        let all = TargetVersion::value_variants();
-        all.iter().copied().find(|v| u32::from(v.minor()) >= minor).unwrap_or(TargetVersion::Py314)
-    }
-
-    pub(crate) fn parse(name: &str) -> Option<Self> {
-        TargetVersion::from_str(name, true).ok()
-    }
-}
+use config::Config;
+pub(crate) use target_version::TargetVersion;
 
 /// Folders skipped while walking unless `exclude` replaces this list (named files are never
 /// skipped).
@@ -67,7 +33,8 @@ pub(crate) struct Overrides {
 
 #[derive(Debug)]
 pub(crate) struct Settings {
-    pub(crate) transforms: Vec<&'static dyn Transform>,
+    /// The selected transforms, in id order.
+    pub(crate) rules: Vec<&'static Rule>,
     pub(crate) unsafe_fixes: bool,
     pub(crate) target_version: TargetVersion,
     pub(crate) exclude: Excludes,
@@ -83,30 +50,13 @@ pub(crate) struct Excludes {
     pub(crate) anchor: Option<PathBuf>,
 }
 
-/// The settings one file is checked with.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FileSettings<'a> {
-    pub(crate) transforms: &'a [&'static dyn Transform],
-    pub(crate) target_version: TargetVersion,
-    pub(crate) is_stub: bool,
-    pub(crate) options: &'a BTreeMap<String, toml::Table>,
-    /// The run's project index, when a selected transform uses it.
-    pub(crate) project: Option<&'a ProjectIndex>,
-    /// The file's dotted module name, for its relative imports.
-    pub(crate) module: Option<&'a ModuleName>,
-}
-
 impl Settings {
-    /// Whether a selected transform needs the project index.
-    pub(crate) fn uses_project_index(&self) -> bool {
-        self.transforms.iter().any(|t| t.uses_project_index())
-    }
-
-    pub(crate) fn resolve(config: &Config, cli: Overrides) -> Result<Self> {
+    /// The settings from the config file and the command line; `known` are every transform's rules.
+    pub(crate) fn resolve(config: &Config, cli: Overrides, known: &[&'static Rule]) -> Result<Self> {
         let select = cli.select.or_else(|| config.select.clone());
         let mut ignore = config.ignore.clone().unwrap_or_default();
         ignore.extend(cli.ignore);
-        let transforms = selected(select.as_deref(), &ignore)?;
+        let rules = selected(known, select.as_deref(), &ignore)?;
 
         let mut exclude: Vec<String> = match &config.exclude {
             Some(list) => list.clone(),
@@ -116,7 +66,7 @@ impl Settings {
         exclude.extend(cli.exclude);
 
         Ok(Settings {
-            transforms,
+            rules,
             unsafe_fixes: cli.unsafe_fixes || config.unsafe_fixes.unwrap_or(false),
             target_version: cli
                 .target_version
@@ -127,34 +77,19 @@ impl Settings {
         })
     }
 
-    pub(crate) fn for_file(&self, is_stub: bool) -> FileSettings<'_> {
-        FileSettings {
-            transforms: &self.transforms,
-            target_version: self.target_version,
-            is_stub,
-            options: &self.options,
-            project: None,
-            module: None,
-        }
-    }
 }
 
-fn selected(select: Option<&[String]>, ignore: &[String]) -> Result<Vec<&'static dyn Transform>> {
+fn selected(known: &[&'static Rule], select: Option<&[String]>, ignore: &[String]) -> Result<Vec<&'static Rule>> {
     for id in select.into_iter().flatten().chain(ignore) {
-        if id != "ALL" && transforms::by_id(id).is_none() {
+        if id != "ALL" && !known.iter().any(|rule| rule.id == id) {
             bail!("unknown transform id `{id}` (see `pitfix rules`)");
         }
     }
-    let chosen = |t: &&'static dyn Transform| match select {
-        Some(ids) => ids.iter().any(|id| id == "ALL" || id == t.rule().id),
-        None => t.rule().default_enabled,
+    let chosen = |rule: &&'static Rule| match select {
+        Some(ids) => ids.iter().any(|id| id == "ALL" || id == rule.id),
+        None => rule.default_enabled,
     };
-    Ok(transforms::ALL
-        .iter()
-        .copied()
-        .filter(chosen)
-        .filter(|t| !ignore.iter().any(|id| id == t.rule().id))
-        .collect())
+    Ok(known.iter().copied().filter(chosen).filter(|rule| !ignore.iter().any(|id| id == rule.id)).collect())
 }
 
 fn glob_set(patterns: &[String]) -> Result<GlobSet> {

@@ -1,13 +1,14 @@
 //! The fixes of the base branch: `apply`'s pipeline run on a temporary worktree of it, with the
 //! user's paths and config file mapped into that worktree.
 use std::collections::BTreeMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
 use super::repo::{Checkout, Worktree};
-use crate::cli::RunArgs;
-use crate::run::{Action, Outcome, process_files};
+use crate::engine::job::{Action, Outcome, RunOptions, Silent, process_files};
+use crate::transforms;
+use crate::workspace::discover::normalize;
 
 /// Fixes of one transform, and how many of them were unsafe.
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,13 +41,13 @@ impl Change {
 
 /// Applies the fixes in the worktree (as `apply` would in the user's folder); problems with single
 /// files are printed and counted, as `apply` does.
-pub(crate) fn apply(args: &RunArgs, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Result<Change> {
+pub(crate) fn apply(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Result<Change> {
     let tree_cwd = tree.path.join(&checkout.prefix);
     if !tree_cwd.is_dir() {
         bail!("the current folder `{}` does not exist on the base branch", checkout.prefix.display());
     }
     let mapped = map_args(args, checkout, tree, cwd)?;
-    let outcomes = process_files(&mapped, Action::Apply, &tree_cwd)?;
+    let outcomes = process_files(&mapped, transforms::ALL, Action::Apply, &tree_cwd, &Silent)?;
     let mut change = Change {
         base: String::new(),
         base_sha: String::new(),
@@ -86,7 +87,7 @@ fn record(change: &mut Change, outcome: &Outcome, tree_root: &Path, tree_cwd: &P
 
 /// The run's options with every path made absolute inside the worktree: named paths default to
 /// the current folder, and the config file is the base branch's copy when it is in the checkout.
-fn map_args(args: &RunArgs, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Result<RunArgs> {
+fn map_args(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Result<RunOptions> {
     let mut mapped = args.clone();
     let user_paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     mapped.paths = user_paths.iter().map(|p| map_path(p, checkout, tree, cwd)).collect::<Result<_>>()?;
@@ -113,17 +114,3 @@ fn map_path(path: &Path, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Re
     Ok(mapped)
 }
 
-/// Removes `.` and folds `..` without touching the disk.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}

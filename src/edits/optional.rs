@@ -6,8 +6,8 @@ use ruff_python_ast::{Expr, ExprStringLiteral, ModModule, Operator, Stmt, String
 use ruff_python_codegen::Stylist;
 use ruff_text_size::{Ranged, TextRange};
 
-use crate::edit::Edit;
-use crate::fixes::add_import::add_import_from;
+use crate::edits::fix::Edit;
+use crate::edits::add_import::add_import_from;
 use crate::fixes::import_lookup::module_reference;
 use crate::resolve::ImportMap;
 
@@ -132,7 +132,7 @@ fn needs_parentheses(annotation: &Expr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::{apply, parse, stylist};
+    use crate::edits::test_support::{apply, parse, stylist};
 
     fn fixed(source: &str, target_minor: u8) -> Option<String> {
         let parsed = parse(source);

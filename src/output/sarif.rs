@@ -4,8 +4,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::edit::Applicability;
+use crate::edits::fix::Applicability;
 use crate::engine::{LocatedEdit, LocatedFinding};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use crate::transforms;
 
 const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -163,12 +165,12 @@ fn driver() -> Driver {
     Driver { name: "pitfix", version, semantic_version: version, rules }
 }
 
-fn rule(rule: &'static transforms::Rule) -> Rule {
+fn rule(rule: &'static crate::rules::Rule) -> Rule {
     let readme = transforms::readme(rule.id).unwrap_or(rule.summary);
     Rule {
         id: rule.id,
         short_description: Text { text: rule.summary.to_owned() },
-        full_description: Text { text: crate::docs::why_of(rule.id) },
+        full_description: Text { text: crate::output::docs::why_of(rule.id) },
         help: Help { text: readme.to_owned(), markdown: readme.to_owned() },
         default_configuration: Configuration { level: "warning" },
         properties: RuleProperties { fix_safety: rule.fix_safety.as_str(), tags: vec!["python", "correctness"] },
@@ -224,17 +226,11 @@ fn artifact(path: &str) -> ArtifactLocation {
     }
 }
 
-/// Percent-encodes every byte but the URI's unreserved characters and `/`.
+/// Every byte but the URI's unreserved characters and `/` is percent-encoded.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
 fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH).to_string()
 }
 
 #[cfg(test)]

@@ -16,29 +16,19 @@ use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer, indentation_at_offset
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::edit::Edit;
-use crate::fixes::lines::indent_unit;
+use crate::edits::fix::Edit;
+use crate::edits::lines::indent_unit;
 
 /// One line to insert: how many indentation units deeper than the body it goes (0 = body level),
 /// and its text: one physical line, without indentation. An empty text gives an empty line.
 pub(crate) type BodyLine<'a> = (usize, &'a str);
 
 /// The edits that make `lines` the first statements of `func`'s body (see the module docs for
-/// where exactly). Depth 0 uses the body's own indentation bytes; each deeper level adds the
-/// file's indentation unit. Lines end with the file's line ending. `None` when the source around
-/// the body is not in a shape this understands (the caller then offers no fix).
-pub(crate) fn insert_at_body_start(
-    func: &StmtFunctionDef,
-    lines: &[BodyLine],
-    source: &str,
-    stylist: &Stylist,
-) -> Option<Vec<Edit>> {
-    insert_after_leading(func, &|_| false, lines, source, stylist)
-}
-
-/// Like [`insert_at_body_start`], but the leading statements for which `stays` holds (after the
-/// docstring and declarations) also stay ahead of the inserted lines: a transform that inserts
-/// one guard per pass keeps its guards in order, after those already there.
+/// where exactly), after the leading statements for which `stays` holds (after the docstring and
+/// declarations): a transform that inserts one guard per pass keeps its guards in order, after
+/// those already there. Depth 0 uses the body's own indentation bytes; each deeper level adds
+/// the file's indentation unit. Lines end with the file's line ending. `None` when the source
+/// around the body is not in a shape this understands (the caller then offers no fix).
 pub(crate) fn insert_after_leading(
     func: &StmtFunctionDef,
     stays: &dyn Fn(&Stmt) -> bool,
@@ -163,7 +153,7 @@ fn gap_between(source: &str, range: TextRange) -> Option<Gap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::{apply, first_function, parse, stylist};
+    use crate::edits::test_support::{apply, first_function, parse, stylist};
 
     const GUARD: &[BodyLine] = &[(0, "if x is None:"), (1, "x = []")];
 
@@ -171,7 +161,7 @@ mod tests {
         let parsed = parse(source);
         let func = first_function(parsed.syntax());
         let edits =
-            insert_at_body_start(func, lines, source, &stylist(&parsed, source)).expect("the body can take insertions");
+            insert_after_leading(func, &|_| false, lines, source, &stylist(&parsed, source)).expect("the body can take insertions");
         apply(source, edits)
     }
 
@@ -209,7 +199,7 @@ mod tests {
             _ => unreachable!(),
         };
         let Stmt::FunctionDef(func) = &class.body[0] else { unreachable!() };
-        let edits = insert_at_body_start(func, GUARD, src, &stylist(&parsed, src)).unwrap();
+        let edits = insert_after_leading(func, &|_| false, GUARD, src, &stylist(&parsed, src)).unwrap();
         assert_eq!(
             apply(src, edits),
             "class C:\n\tdef f(self, x=[]):\n\t\tif x is None:\n\t\t\tx = []\n\t\treturn x\n"
@@ -367,6 +357,6 @@ mod tests {
         let src = "def f():\n    return 1\n";
         let parsed = parse(src);
         let func = first_function(parsed.syntax());
-        assert_eq!(insert_at_body_start(func, &[], src, &stylist(&parsed, src)), Some(Vec::new()));
+        assert_eq!(insert_after_leading(func, &|_| false, &[], src, &stylist(&parsed, src)), Some(Vec::new()));
     }
 }

@@ -109,7 +109,7 @@ mod tests {
     #[test]
     fn reindents_continuation_lines_but_not_string_contents() {
         let source = "x = [  # c\n        1,\n        '''a\n        b''',\n    ]\n";
-        let parsed = crate::fixes::test_support::parse(source);
+        let parsed = crate::edits::test_support::parse(source);
         let range = TextRange::new(TextSize::new(4), TextSize::of(source.trim_end()));
         let out = super::reindented(range, "    ", "\t", source, parsed.tokens());
         assert_eq!(out, "[  # c\n\t    1,\n\t    '''a\n        b''',\n\t]");
@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn f_string_closing_line_counts_as_inside() {
         let source = "x = [f'''{a}\n  {b}\n''',\n    1]\n";
-        let parsed = crate::fixes::test_support::parse(source);
+        let parsed = crate::edits::test_support::parse(source);
         let spans = super::string_spans(parsed.tokens(), TextRange::up_to(TextSize::of(source)));
         assert_eq!(spans.len(), 1);
         let last_quote_line = TextSize::try_from(source.find("''',").unwrap_or_default()).unwrap_or_default();
@@ -128,7 +128,7 @@ mod tests {
     use ruff_python_ast::Stmt;
 
     use super::*;
-    use crate::fixes::test_support::parse;
+    use crate::edits::test_support::parse;
 
     /// The statements of a snippet, flattened: each compound statement followed by its body.
     fn statements(source: &str) -> Vec<Stmt> {

@@ -14,7 +14,7 @@ use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer, has_leading_content, 
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::edit::Edit;
+use crate::edits::fix::Edit;
 use crate::fixes::bound_names::module_scope_names;
 use crate::fixes::import_lookup::{imported_from, imports_from, module_reference};
 
@@ -176,7 +176,7 @@ fn logical_line_last_piece(source: &str, mut offset: TextSize) -> TextSize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fixes::test_support::{apply, parse, stylist};
+    use crate::edits::test_support::{apply, parse, stylist};
 
     fn add(source: &str) -> Option<ImportEdit> {
         let parsed = parse(source);

@@ -1,6 +1,9 @@
 //! What the commands print: findings (text, JSON, GitHub workflow commands or SARIF), summaries,
 //! and the table of transforms.
+pub(crate) mod diff;
+pub(crate) mod docs;
 mod github;
+pub(crate) mod progress;
 mod sarif;
 
 use std::collections::BTreeMap;
@@ -8,8 +11,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cli::OutputFormat;
-use crate::edit::Applicability;
+use crate::cli::args::OutputFormat;
+use crate::edits::fix::Applicability;
 use crate::engine::{FileResult, LocatedFinding};
 use crate::transforms;
 

@@ -3,7 +3,7 @@ use ruff_python_ast::{ModModule, Stmt, StmtFunctionDef};
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::{Parsed, parse_module};
 
-use crate::edit::{Edit, Fix, apply_fixes};
+use crate::edits::fix::{Edit, Fix, apply_fixes};
 
 /// Parses a snippet that the test expects to be valid Python.
 pub(crate) fn parse(source: &str) -> Parsed<ModModule> {

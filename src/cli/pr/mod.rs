@@ -12,8 +12,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::cli::PrArgs;
-use crate::run::EXIT_OK;
+use crate::cli::args::PrArgs;
+use crate::cli::run::EXIT_OK;
 use fixes::Change;
 use github::{GitHub, Opened, Pull};
 use outputs::{Operation, Report};
@@ -136,7 +136,7 @@ fn fetch(args: &PrArgs, checkout: &Checkout, base: String) -> Result<Remote> {
 /// The fix commit on top of the base, or `None` when the base needs no fix.
 fn compute(args: &PrArgs, checkout: &Checkout, cwd: &Path, remote: &Remote) -> Result<Option<Fix>> {
     let tree = Worktree::add(checkout, &remote.base_sha)?;
-    let mut change = fixes::apply(&args.run, checkout, &tree, cwd)?;
+    let mut change = fixes::apply(&args.run.options(), checkout, &tree, cwd)?;
     change.base = remote.base.clone();
     change.base_sha = remote.base_sha.clone();
     let new_tree = tree.write_tree()?;

@@ -7,7 +7,7 @@ use ruff_python_trivia::{has_leading_content, leading_indentation};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::edit::Edit;
+use crate::edits::fix::Edit;
 
 /// The signature that gets the new parameters.
 #[derive(Clone, Copy)]
@@ -141,7 +141,7 @@ mod tests {
     use ruff_python_ast::{Expr, Stmt};
 
     use super::*;
-    use crate::fixes::test_support::{apply, first_function, parse, stylist};
+    use crate::edits::test_support::{apply, first_function, parse, stylist};
 
     fn with_params(source: &str, params: &[&str]) -> String {
         let parsed = parse(source);
