@@ -5,7 +5,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use crate::semantic::reference::resolve_nonlocal;
-use crate::semantic::{NodeId, Reference, Resolution, ScopeId, SemanticModel};
+use crate::semantic::{NodeId, Reference, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 /// A read of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,16 +28,42 @@ pub(crate) struct FreeName<'a> {
 }
 
 impl<'a> SemanticModel<'a> {
-    /// The reads of the variable `name` of `scope`, from its own code and from nested scopes
-    /// that do not bind the name themselves, in evaluation order. The target of `x += 1` is
-    /// not counted; reads inside `exclude` are left out (a function reading its own name).
+    /// The reads of `name` that see the variable of `scope` (whether or not the scope binds it),
+    /// from its own code and from nested scopes that do not bind the name themselves, in
+    /// evaluation order. The target of `x += 1` is not counted; reads inside `exclude` are left
+    /// out (a function reading its own name).
     pub(crate) fn reads_of(&self, scope: ScopeId, name: &str, exclude: TextRange) -> Vec<Read> {
-        let Some(variable) = self.scope(scope).variable(name) else { return Vec::new() };
-        let reads = variable.references.iter().map(|&id| self.reference(id));
+        let own = self.scope(scope);
+        let declared = own.globals.contains(name) || own.nonlocals.contains(name);
+        let reads: Vec<&Reference<'a>> = match own.variable(name) {
+            // The usual question, about a name the scope binds: its variable lists its reads.
+            Some(variable) if own.binds(name) && !declared => {
+                variable.references.iter().map(|&id| self.reference(id)).collect()
+            }
+            _ => {
+                let span = &self.references[own.references.start as usize..own.references.end as usize];
+                span.iter().filter(|r| r.name == name && self.sees(scope, r)).collect()
+            }
+        };
         reads
+            .into_iter()
             .filter(|r| !r.augmented && !exclude.contains_range(r.range))
             .map(|r| Read { range: r.range, nested: self.runs_later(r.scope, scope) })
             .collect()
+    }
+
+    /// Whether a read made in `scope` or a scope nested in it looks its name up in `scope`:
+    /// no scope between binds it, and `scope` is not a class body seen from a nested scope.
+    fn sees(&self, scope: ScopeId, reference: &Reference<'a>) -> bool {
+        let own = self.scope(scope);
+        let skipped = matches!(own.kind, ScopeKind::Class(_)) && reference.scope != scope;
+        match reference.resolution {
+            Resolution::Scope(s) => s == scope || (!own.holds(scope, s) && !skipped),
+            Resolution::Global { declared_in } => {
+                scope == ScopeId::MODULE || declared_in == scope || (!own.holds(scope, declared_in) && !skipped)
+            }
+            Resolution::Unbound => !skipped,
+        }
     }
 
     /// Whether code of `inner` runs inside a function, lambda or class body nested in `outer`
@@ -46,7 +72,7 @@ impl<'a> SemanticModel<'a> {
         let mut current = inner;
         while current != outer {
             let scope = self.scope(current);
-            if !matches!(scope.kind, crate::semantic::ScopeKind::Comprehension(_)) {
+            if !matches!(scope.kind, ScopeKind::Comprehension(_)) {
                 return true;
             }
             let Some(parent) = scope.parent else { return false };
