@@ -202,7 +202,12 @@ impl<'a> Builder<'a> {
 
     /// The first iterable runs outside; targets, conditions, later iterables and the results
     /// run in the comprehension's own scope.
-    fn visit_comprehension_expr(&mut self, expr: &'a Expr, generators: &'a [Comprehension], results: [Option<&'a Expr>; 2]) {
+    fn visit_comprehension_expr(
+        &mut self,
+        expr: &'a Expr,
+        generators: &'a [Comprehension],
+        results: [Option<&'a Expr>; 2],
+    ) {
         let Some(first) = generators.first() else { return };
         self.visit_expr(&first.iter);
         self.push_scope(ScopeKind::Comprehension(expr), std::ptr::from_ref(expr) as usize);
@@ -255,7 +260,10 @@ impl<'a> Builder<'a> {
         let pending = self.references.len();
         self.read(name, NodeId(u32::MAX), true);
         visitor::walk_stmt(self, stmt);
-        self.references[pending].node = self.nodes.expr_id(target).expect("the target was walked");
+        // The target is the statement's last child, so the last node of the walk.
+        let last = NodeId(u32::try_from(self.nodes.len() - 1).expect("fewer than 2^32 nodes"));
+        debug_assert!(self.nodes.node(last).expr().is_some_and(|e| std::ptr::eq(e, target)));
+        self.references[pending].node = last;
     }
 }
 
@@ -290,7 +298,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         let id = self.nodes.push(Node::Expr(expr), self.parent, self.scope);
-        let saved = std::mem::replace(&mut self.parent, Some(id));
+        let saved = self.parent.replace(id);
         match expr {
             Expr::Name(name) => match name.ctx {
                 ExprContext::Load => self.read(name, id, false),

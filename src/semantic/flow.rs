@@ -69,7 +69,8 @@ pub(crate) fn block_holding<'a>(parent: &'a Stmt, child: &Stmt) -> &'a [Stmt] {
 /// on every path that does not leave the block (by `continue`, `break`, `return` or `raise`).
 /// Loops never count, since their body may not run.
 pub(crate) fn always_binds(stmt: &Stmt, name: &str) -> bool {
-    let binds_as = |items: &[WithItem]| items.iter().any(|i| i.optional_vars.as_deref().is_some_and(|v| binds_target(v, name)));
+    let binds_as =
+        |items: &[WithItem]| items.iter().any(|i| i.optional_vars.as_deref().is_some_and(|v| binds_target(v, name)));
     match stmt {
         Stmt::Assign(a) => a.targets.iter().any(|t| binds_target(t, name)) || walrus_binds(&a.value, name),
         Stmt::AnnAssign(a) => a.value.is_some() && binds_target(&a.target, name),

@@ -40,8 +40,8 @@ pub(crate) struct SemanticModel<'a> {
 
 impl<'a> SemanticModel<'a> {
     pub(crate) fn build(module: &'a ModModule) -> Self {
-        // About one node per 5 bytes of source; a guess that avoids most regrowth.
-        let estimate = usize::from(module.range().len()) / 5 + 16;
+        // About one node per 12 to 16 bytes of source; a guess that avoids most regrowth.
+        let estimate = usize::from(module.range().len()) / 12 + 16;
         let mut builder = builder::Builder::new(estimate);
         builder.visit_body(&module.body);
         builder.finish();

@@ -2,6 +2,8 @@
 //! them (a parent before its children), with its parent and the scope its code runs in. An
 //! analysis that needs the nodes around one (is a lambda the argument of a call?) climbs the
 //! parents instead of searching the module again.
+use std::sync::OnceLock;
+
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashMap;
@@ -79,21 +81,19 @@ struct Entry<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Nodes<'a> {
     entries: Vec<Entry<'a>>,
-    by_address: FxHashMap<usize, NodeId>,
+    /// Built on the first lookup by address: hashing every node costs about as much as the
+    /// rest of the walk, and many files never need it.
+    by_address: OnceLock<FxHashMap<usize, NodeId>>,
 }
 
 impl<'a> Nodes<'a> {
     pub(super) fn with_capacity(capacity: usize) -> Self {
-        Nodes {
-            entries: Vec::with_capacity(capacity),
-            by_address: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-        }
+        Nodes { entries: Vec::with_capacity(capacity), by_address: OnceLock::new() }
     }
 
     pub(super) fn push(&mut self, node: Node<'a>, parent: Option<NodeId>, scope: ScopeId) -> NodeId {
         let id = NodeId(u32::try_from(self.entries.len()).expect("fewer than 2^32 nodes"));
         self.entries.push(Entry { node, parent, scope });
-        self.by_address.insert(node.key(), id);
         id
     }
 
@@ -115,12 +115,22 @@ impl<'a> Nodes<'a> {
         self.entries[id.index()].scope
     }
 
+    fn by_address(&self) -> &FxHashMap<usize, NodeId> {
+        self.by_address.get_or_init(|| {
+            let mut map = FxHashMap::with_capacity_and_hasher(self.entries.len(), Default::default());
+            for (index, entry) in self.entries.iter().enumerate() {
+                map.insert(entry.node.key(), NodeId(index as u32));
+            }
+            map
+        })
+    }
+
     pub(crate) fn stmt_id(&self, stmt: &Stmt) -> Option<NodeId> {
-        self.by_address.get(&Node::Stmt(stmt).key()).copied()
+        self.by_address().get(&Node::Stmt(stmt).key()).copied()
     }
 
     pub(crate) fn expr_id(&self, expr: &Expr) -> Option<NodeId> {
-        self.by_address.get(&Node::Expr(expr).key()).copied()
+        self.by_address().get(&Node::Expr(expr).key()).copied()
     }
 
     /// The parent, its parent and so on, up to a top-level statement.

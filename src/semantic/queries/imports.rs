@@ -4,7 +4,7 @@
 use ruff_python_ast::{Expr, ExprName, Stmt, StmtImportFrom};
 use ruff_text_size::Ranged;
 
-use crate::semantic::{Binding, BindingKind, Node, Resolution, ScopeId, SemanticModel};
+use crate::semantic::{Binding, BindingId, BindingKind, Node, Resolution, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     /// The qualified name of a `Name` or dotted `Attribute`: `collections.deque`,
@@ -71,10 +71,10 @@ impl<'a> SemanticModel<'a> {
     /// An import under `if`, `try` or in a function may not have run when fixed code does.
     fn top_level_imports(&self) -> impl Iterator<Item = (&Binding<'a>, &'a Stmt)> + '_ {
         let variables = self.scope(ScopeId::MODULE).bound();
-        let mut bindings: Vec<&Binding<'a>> =
-            variables.flat_map(|v| v.bindings.iter().map(|&id| self.binding(id))).filter(|b| b.kind.is_import()).collect();
-        bindings.sort_by_key(|b| b.range.start());
-        bindings.into_iter().filter_map(|binding| {
+        let mut ids: Vec<BindingId> = variables.flat_map(|v| v.bindings.iter().copied()).collect();
+        // Binding ids follow the walk, which meets top-level statements in source order.
+        ids.sort_unstable();
+        ids.into_iter().map(|id| self.binding(id)).filter(|b| b.kind.is_import()).filter_map(|binding| {
             let stmt = binding.stmt?;
             let top_level = self.nodes.parent(stmt).is_none();
             let Node::Stmt(statement) = self.nodes.node(stmt) else { return None };
@@ -106,7 +106,8 @@ impl<'a> SemanticModel<'a> {
                 Some(asname) => (imported == module).then(|| asname.to_string()),
                 // `import a.b.c` binds `a`, through which `a.b` is reachable too.
                 None => {
-                    let covers = imported == module || imported.strip_prefix(module).is_some_and(|r| r.starts_with('.'));
+                    let below = imported.strip_prefix(module).is_some_and(|rest| rest.starts_with('.'));
+                    let covers = imported == module || below;
                     covers.then(|| module.to_owned())
                 }
             }

@@ -82,7 +82,8 @@ impl<'a> SemanticModel<'a> {
             ScopeKind::Class(class) => Some(class),
             _ => None,
         });
-        classes.filter(|class| bases(class).iter().any(|b| matches!(b, Expr::Name(n) if n.id.as_str() == name))).collect()
+        let names_it = |base: &Expr| matches!(base, Expr::Name(n) if n.id.as_str() == name);
+        classes.filter(|class| bases(class).iter().any(names_it)).collect()
     }
 
     /// Whether the class body binds `name`: a `def`, an assignment, an import, also in an `if`.
