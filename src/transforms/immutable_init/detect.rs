@@ -1,15 +1,13 @@
 //! Finding the trap: which classes count (immutable through their bases, with an `__init__`
 //! that takes arguments and no `__new__`) and what goes wrong in them, for the message.
-use std::collections::HashSet;
-
 use ruff_python_ast::helpers::is_docstring_stmt;
 use ruff_python_ast::{ExceptHandler, Expr, ExprCall, ParameterWithDefault, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
-use crate::fixes::bound_names::module_scope_names;
-use crate::fixes::class_scope::class_defines;
+use crate::semantic::{ScopeId, SemanticModel};
 
-use super::lineage::{Lineage, Scopes, has_enum_like_base, lineage};
+use super::lineage::{Lineage, has_enum_like_base, lineage};
 use super::syntax::{attribute_receiver, first_line, is_attribute_call, is_super_call};
 
 /// A class that counts: immutable through its bases, with an `__init__` that takes arguments
@@ -17,6 +15,8 @@ use super::syntax::{attribute_receiver, first_line, is_attribute_call, is_super_
 pub(super) struct Candidate<'a> {
     pub(super) class: &'a StmtClassDef,
     pub(super) init: &'a StmtFunctionDef,
+    /// The function scope of `__init__`.
+    pub(super) scope: ScopeId,
     /// How many `def __init__` the class body has (overloads, redefinitions).
     pub(super) inits: usize,
     pub(super) lineage: Lineage<'a>,
@@ -25,7 +25,8 @@ pub(super) struct Candidate<'a> {
 }
 
 impl<'a> Candidate<'a> {
-    pub(super) fn of(checker: &Checker, scopes: &Scopes<'a>, class: &'a StmtClassDef, depth: usize) -> Option<Self> {
+    pub(super) fn of(checker: &Checker<'a>, class: &'a StmtClassDef, depth: usize) -> Option<Self> {
+        let semantic = checker.semantic();
         let inits: Vec<&'a StmtFunctionDef> = class
             .body
             .iter()
@@ -35,20 +36,21 @@ impl<'a> Candidate<'a> {
             })
             .collect();
         let init = *inits.last()?;
-        if class_defines(class, "__new__") || init.is_async || is_guard(init) || is_not_a_method(checker, init) {
+        if semantic.class_defines(class, "__new__") || init.is_async || is_guard(init) || is_not_a_method(checker, init) {
             return None;
         }
-        let lineage = lineage(checker, scopes, class, depth)?;
-        if lineage.via.iter().any(|c| class_defines(c, "__new__")) || has_enum_like_base(checker, scopes, class, depth) {
+        let lineage = lineage(checker, class, depth)?;
+        if lineage.via.iter().any(|c| semantic.class_defines(c, "__new__")) || has_enum_like_base(checker, class, depth) {
             return None;
         }
+        let scope = semantic.function_scope(init)?;
         let parameters = &init.parameters;
         let receiver = parameters.posonlyargs.iter().chain(parameters.args.iter()).next()?;
         let more = parameters.posonlyargs.len() + parameters.args.len() > 1
             || parameters.vararg.is_some()
             || parameters.kwarg.is_some()
             || !parameters.kwonlyargs.is_empty();
-        more.then_some(Candidate { class, init, inits: inits.len(), lineage, receiver })
+        more.then_some(Candidate { class, init, scope, inits: inits.len(), lineage, receiver })
     }
 
     pub(super) fn receiver_name(&self) -> &'a str {
@@ -70,11 +72,12 @@ impl<'a> Candidate<'a> {
     fn symptom(&self, checker: &Checker) -> String {
         let receiver = self.receiver_name();
         let root = self.lineage.root.shown;
-        if let Some(stmt) = rebinding(&self.init.body, &HashSet::from([receiver])) {
+        let semantic = checker.semantic();
+        if let Some(stmt) = rebinding(semantic, self.scope, &self.init.body, receiver) {
             return format!("`{}` only rebinds the local name `{receiver}`", first_line(checker.locate(stmt)));
         }
         let first = self.positional().first().map(|p| p.name().as_str());
-        if let Some(stmt) = first.and_then(|name| rebinding(&self.init.body, &HashSet::from([name]))) {
+        if let Some(stmt) = first.and_then(|name| rebinding(semantic, self.scope, &self.init.body, name)) {
             return format!("`{}` does not change the instance", first_line(checker.locate(stmt)));
         }
         if let Some(call) = self.explicit_base_call() {
@@ -135,17 +138,25 @@ fn is_guard(init: &StmtFunctionDef) -> bool {
 
 fn is_not_a_method(checker: &Checker, init: &StmtFunctionDef) -> bool {
     const NOT_METHODS: &[&str] = &["builtins.staticmethod", "builtins.classmethod", "builtins.property"];
-    init.decorator_list.iter().any(|d| checker.imports().is_one_of(&d.expression, NOT_METHODS))
+    init.decorator_list.iter().any(|d| checker.semantic().is_one_of(&d.expression, NOT_METHODS))
 }
 
-/// The first own-scope statement of `body` that binds one of `names` (`value = ...`,
-/// `self += 1`, `for value in ...`), the innermost one when it is nested in a block.
-pub(super) fn rebinding<'b>(body: &'b [Stmt], names: &HashSet<&str>) -> Option<&'b Stmt> {
+/// The first statement of `body` (the code of `scope`) that binds `name` in that scope
+/// (`value = ...`, `self += 1`, `for value in ...`), the innermost one when it is nested in a
+/// block.
+pub(super) fn rebinding<'b>(semantic: &SemanticModel, scope: ScopeId, body: &'b [Stmt], name: &str) -> Option<&'b Stmt> {
+    let bound: Vec<TextRange> = semantic.bindings_of(scope, name).map(|b| b.range).collect();
+    innermost_binding(body, &bound)
+}
+
+/// The first statement of `body` holding one of the `bound` names, the innermost one when it
+/// is nested in a block.
+fn innermost_binding<'b>(body: &'b [Stmt], bound: &[TextRange]) -> Option<&'b Stmt> {
     body.iter().find_map(|stmt| {
-        if !module_scope_names(std::slice::from_ref(stmt)).iter().any(|n| names.contains(n)) {
+        if !bound.iter().any(|range| stmt.range().contains_range(*range)) {
             return None;
         }
-        let nested = nested_bodies(stmt).into_iter().find_map(|inner| rebinding(inner, names));
+        let nested = nested_bodies(stmt).into_iter().find_map(|inner| innermost_binding(inner, bound));
         Some(nested.unwrap_or(stmt))
     })
 }

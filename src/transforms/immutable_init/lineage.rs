@@ -1,39 +1,20 @@
-//! Following base classes within the module: where a base name is looked up, how a class comes
-//! to be immutable, and which bases add nothing to how instances are made.
-use ruff_python_ast::{Expr, Stmt, StmtClassDef};
+//! Following base classes within the module: the class a base names, how a class comes to be
+//! immutable, and which bases add nothing to how instances are made.
+use ruff_python_ast::{Expr, StmtClassDef};
 
 use crate::engine::checker::Checker;
-use crate::fixes::class_scope::{bases, class_defines, class_named};
+use crate::semantic::knowledge::{IMMUTABLE_BASE_TYPES, ImmutableBase};
+use crate::semantic::queries::names::bases;
 
 use super::MAX_DEPTH;
-use super::tables::{HARMLESS_BASES, IMMUTABLES, Immutable};
+use super::tables::HARMLESS_BASES;
 
-/// Where the base names of a class are looked up: the scope the class statement runs in, then
-/// the module.
-pub(super) struct Scopes<'a> {
-    bodies: Vec<&'a [Stmt]>,
-}
-
-impl<'a> Scopes<'a> {
-    pub(super) fn around(parents: &[&'a Stmt], module: &'a [Stmt]) -> Self {
-        let enclosing = parents.iter().rev().skip(1).find_map(|stmt| match stmt {
-            Stmt::FunctionDef(func) => Some(&func.body[..]),
-            Stmt::ClassDef(class) => Some(&class.body[..]),
-            _ => None,
-        });
-        Scopes { bodies: enclosing.into_iter().chain([module]).collect() }
-    }
-
-    pub(super) fn module(&self) -> &'a [Stmt] {
-        self.bodies.last().copied().unwrap_or_default()
-    }
-
-    /// The class of this module a base expression names, other than `class` itself.
-    pub(super) fn class_of(&self, base: &Expr, class: &StmtClassDef) -> Option<&'a StmtClassDef> {
-        let Expr::Name(name) = unsubscripted(base) else { return None };
-        let found = self.bodies.iter().find_map(|body| class_named(body, name.id.as_str()))?;
-        (!std::ptr::eq(found, class)).then_some(found)
-    }
+/// The class of this module a base expression names, other than `class` itself: the class
+/// statement that the name reads, through the model's resolution of the name.
+pub(super) fn class_of<'a>(checker: &Checker<'a>, base: &Expr, class: &StmtClassDef) -> Option<&'a StmtClassDef> {
+    let Expr::Name(name) = unsubscripted(base) else { return None };
+    let found = checker.semantic().class_of_name(name)?;
+    (!std::ptr::eq(found, class)).then_some(found)
 }
 
 /// `@deprecated("...")` is the decorator `deprecated`, configured.
@@ -52,19 +33,19 @@ pub(super) fn unsubscripted(expr: &Expr) -> &Expr {
     }
 }
 
-pub(super) fn immutable_type(checker: &Checker, base: &Expr) -> Option<&'static Immutable> {
-    let qualified = checker.imports().qualified_name(unsubscripted(base))?;
-    IMMUTABLES.iter().find(|t| t.qualified == qualified)
+pub(super) fn immutable_type(checker: &Checker, base: &Expr) -> Option<&'static ImmutableBase> {
+    let qualified = checker.semantic().qualified_name(unsubscripted(base))?;
+    IMMUTABLE_BASE_TYPES.iter().find(|t| t.qualified == qualified)
 }
 
 /// How a class comes to be immutable: the built-in type at the root and the classes of this
 /// module in between, nearest first.
 pub(super) struct Lineage<'a> {
-    pub(super) root: &'static Immutable,
+    pub(super) root: &'static ImmutableBase,
     pub(super) via: Vec<&'a StmtClassDef>,
 }
 
-pub(super) fn lineage<'a>(checker: &Checker, scopes: &Scopes<'a>, class: &'a StmtClassDef, depth: usize) -> Option<Lineage<'a>> {
+pub(super) fn lineage<'a>(checker: &Checker<'a>, class: &'a StmtClassDef, depth: usize) -> Option<Lineage<'a>> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -72,8 +53,8 @@ pub(super) fn lineage<'a>(checker: &Checker, scopes: &Scopes<'a>, class: &'a Stm
         if let Some(root) = immutable_type(checker, base) {
             return Some(Lineage { root, via: Vec::new() });
         }
-        let parent = scopes.class_of(base, class)?;
-        let mut found = lineage(checker, scopes, parent, depth + 1)?;
+        let parent = class_of(checker, base, class)?;
+        let mut found = lineage(checker, parent, depth + 1)?;
         found.via.insert(0, parent);
         Some(found)
     })
@@ -83,30 +64,31 @@ pub(super) fn lineage<'a>(checker: &Checker, scopes: &Scopes<'a>, class: &'a Stm
 /// member's value on purpose; `NamedTuple` forbids overriding `__new__`).
 fn is_enum_like(checker: &Checker, base: &Expr) -> bool {
     let base = unsubscripted(base);
-    let name = checker.imports().qualified_name(base).unwrap_or_else(|| checker.locate(base).to_owned());
+    let name = checker.semantic().qualified_name(base).unwrap_or_else(|| checker.locate(base).to_owned());
     let last = name.rsplit('.').next().unwrap_or_default();
     name.starts_with("enum.") || ["Enum", "Flag", "Choices"].iter().any(|end| last.ends_with(end)) || last == "NamedTuple"
 }
 
-pub(super) fn has_enum_like_base(checker: &Checker, scopes: &Scopes, class: &StmtClassDef, depth: usize) -> bool {
+pub(super) fn has_enum_like_base(checker: &Checker, class: &StmtClassDef, depth: usize) -> bool {
     depth <= MAX_DEPTH
         && bases(class).iter().any(|base| {
             is_enum_like(checker, base)
-                || scopes.class_of(base, class).is_some_and(|parent| has_enum_like_base(checker, scopes, parent, depth + 1))
+                || class_of(checker, base, class).is_some_and(|parent| has_enum_like_base(checker, parent, depth + 1))
         })
 }
 
 /// A class of the module that adds nothing to how instances are made: no `__init__` or
 /// `__new__`, here or in its bases.
-fn is_plain_class(checker: &Checker, scopes: &Scopes, class: &StmtClassDef, depth: usize) -> bool {
+fn is_plain_class(checker: &Checker, class: &StmtClassDef, depth: usize) -> bool {
+    let semantic = checker.semantic();
     depth <= MAX_DEPTH
-        && !class_defines(class, "__init__")
-        && !class_defines(class, "__new__")
+        && !semantic.class_defines(class, "__init__")
+        && !semantic.class_defines(class, "__new__")
         && class.arguments.as_ref().is_none_or(|a| a.keywords.is_empty())
-        && bases(class).iter().all(|base| is_harmless_base(checker, scopes, base, class, depth + 1))
+        && bases(class).iter().all(|base| is_harmless_base(checker, base, class, depth + 1))
 }
 
-pub(super) fn is_harmless_base(checker: &Checker, scopes: &Scopes, base: &Expr, class: &StmtClassDef, depth: usize) -> bool {
-    checker.imports().is_one_of(unsubscripted(base), HARMLESS_BASES)
-        || scopes.class_of(base, class).is_some_and(|parent| is_plain_class(checker, scopes, parent, depth))
+pub(super) fn is_harmless_base(checker: &Checker, base: &Expr, class: &StmtClassDef, depth: usize) -> bool {
+    checker.semantic().is_one_of(unsubscripted(base), HARMLESS_BASES)
+        || class_of(checker, base, class).is_some_and(|parent| is_plain_class(checker, parent, depth))
 }

@@ -4,19 +4,22 @@
 //! the call fail. The fix turns `__init__` into `__new__`: the code before the first use of
 //! `self` runs before the instance exists, then `self = super().__new__(cls, value)`, then the
 //! rest, then `return self`.
-
 //!
-//! The folder: `tables` (the immutable types and the harmless decorators and bases),
-//! `lineage` (following base classes within the module), `detect` (which classes count and what
-//! goes wrong), `reasons` (why the fix may be unsafe or impossible), `own_scope` (what the body
-//! of `__init__` does in its own scope), `value` (what the instance is built from), `plan`
-//! (where it is built), `fix` (the edits), `syntax` (small shape tests shared by the others).
+//! Every question about names, bindings, classes and imports goes to the file's semantic model
+//! (`checker.semantic()`); the immutable base types are shared knowledge
+//! (`semantic::knowledge::IMMUTABLE_BASE_TYPES`). The folder: `tables` (the harmless decorators
+//! and bases), `lineage` (following base classes within the module), `detect` (which classes
+//! count and what goes wrong), `reasons` (why the fix may be unsafe or impossible), `own_scope`
+//! (what the body of `__init__` does in its own scope), `receiver` (uses of `self` and
+//! `super()`), `value` (what the instance is built from), `plan` (where it is built), `fix`
+//! (the edits), `syntax` (small shape tests shared by the others).
 mod detect;
 mod fix;
 mod lineage;
 mod own_scope;
 mod plan;
 mod reasons;
+mod receiver;
 mod syntax;
 mod tables;
 mod value;
@@ -30,7 +33,6 @@ use crate::engine::transform::Transform;
 use crate::rules::{FixSafety, Rule, any_options};
 
 use detect::Candidate;
-use lineage::Scopes;
 
 pub(crate) struct ImmutableInit;
 
@@ -68,9 +70,8 @@ fn check_class(checker: &mut Checker) {
     if checker.is_stub() {
         return;
     }
-    let scopes = Scopes::around(checker.parents(), &checker.module().body);
-    let Some(candidate) = Candidate::of(checker, &scopes, class, 0) else { return };
-    let verdict = candidate.verdict(checker, &scopes, 0);
+    let Some(candidate) = Candidate::of(checker, class, 0) else { return };
+    let verdict = candidate.verdict(checker, 0);
     let described = candidate.describe(checker);
     let (message, fix) = match verdict.fix {
         Err(why) => (format!("{described}; no automatic fix: {why}"), None),

@@ -1,7 +1,8 @@
 //! What one statement of the `__init__` body does in the function's own scope: its returns,
-//! yields, `X.__init__(...)` calls and bare `super()` uses.
-use ruff_python_ast::visitor::{self, Visitor};
+//! yields, `X.__init__(...)` calls and bare `super()` uses, read from the model's node table.
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtReturn};
+
+use crate::semantic::{Node, ScopeId, SemanticModel};
 
 use super::syntax::{is_attribute_call, is_bare_super};
 
@@ -18,54 +19,27 @@ pub(super) struct OwnScope<'a> {
 }
 
 impl<'a> OwnScope<'a> {
-    pub(super) fn of(stmt: &'a Stmt) -> Self {
-        let mut scope = OwnScope::default();
-        scope.visit_stmt(stmt);
-        scope
-    }
-}
-
-impl<'a> Visitor<'a> for OwnScope<'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        match stmt {
-            Stmt::FunctionDef(func) => {
-                for decorator in &func.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                for default in func.parameters.iter_non_variadic_params().filter_map(|p| p.default()) {
-                    self.visit_expr(default);
-                }
+    /// What `stmt`, a statement of the body of the function whose scope is `scope`, does in
+    /// that scope: the nodes under it in the model's node table whose code runs there.
+    pub(super) fn of(semantic: &SemanticModel<'a>, scope: ScopeId, stmt: &'a Stmt) -> Self {
+        let mut own = OwnScope::default();
+        let Some(id) = semantic.nodes.stmt_id(stmt) else { return own };
+        for node in semantic.nodes.subtree(id).filter(|&node| semantic.runs_in(node, scope)) {
+            match semantic.nodes.node(node) {
+                Node::Stmt(Stmt::Return(ret)) => own.returns.push(ret),
+                Node::Stmt(_) => {}
+                Node::Expr(expr) => own.note(expr),
             }
-            Stmt::ClassDef(class) => {
-                for decorator in &class.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(arguments) = &class.arguments {
-                    self.visit_arguments(arguments);
-                }
-            }
-            Stmt::Return(ret) => {
-                self.returns.push(ret);
-                visitor::walk_stmt(self, stmt);
-            }
-            _ => visitor::walk_stmt(self, stmt),
         }
+        own
     }
 
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    fn note(&mut self, expr: &'a Expr) {
         match expr {
-            Expr::Lambda(lambda) => {
-                let parameters = lambda.parameters.iter().flat_map(|p| p.iter_non_variadic_params());
-                for default in parameters.filter_map(|p| p.default()) {
-                    self.visit_expr(default);
-                }
-                return;
-            }
             Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Await(_) => self.yields = true,
             Expr::Call(call) if is_attribute_call(call, "__init__") => self.init_calls.push(call),
             _ if is_bare_super(expr) => self.bare_supers += 1,
             _ => {}
         }
-        visitor::walk_expr(self, expr);
     }
 }

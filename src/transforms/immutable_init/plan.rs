@@ -3,24 +3,24 @@
 //! the plan is unsafe.
 use std::collections::HashSet;
 
-use ruff_python_ast::helpers::{any_over_body, any_over_expr};
-use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::{Expr, Stmt, StmtReturn, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::fresh_name::fresh_name;
 use crate::edits::lines::is_first_on_line;
 use crate::engine::checker::Checker;
-use crate::fixes::bound_names::{function_scope_names, module_scope_names};
-use crate::fixes::name_use::loaded_names;
+use crate::semantic::SemanticModel;
 
 use super::detect::{Candidate, rebinding};
 use super::own_scope::OwnScope;
-use super::syntax::{first_line, is_bare_super, is_name};
+use super::receiver::{called_method, has_bare_super, name_uses};
+use super::syntax::first_line;
 use super::value::{BaseCall, Value, base_call, explicit_value, value_from_parameters};
 
 /// Where the fix builds the instance and what it rewrites.
 pub(super) struct Plan<'c, 'a> {
+    semantic: &'a SemanticModel<'a>,
     pub(super) candidate: &'c Candidate<'a>,
     pub(super) body: &'a [Stmt],
     pub(super) receiver: &'a str,
@@ -38,13 +38,14 @@ pub(super) struct Plan<'c, 'a> {
 }
 
 impl<'c, 'a> Plan<'c, 'a> {
-    pub(super) fn new(checker: &Checker, candidate: &'c Candidate<'a>, reasons: &mut Vec<String>) -> Result<Self, String> {
-        let init = candidate.init;
-        let body = &init.body[..];
+    pub(super) fn new(checker: &Checker<'a>, candidate: &'c Candidate<'a>, reasons: &mut Vec<String>) -> Result<Self, String> {
+        let semantic = checker.semantic();
+        let body = &candidate.init.body[..];
         check_shape(checker, candidate)?;
-        let scans: Vec<OwnScope<'a>> = body.iter().map(OwnScope::of).collect();
+        let scans: Vec<OwnScope<'a>> = body.iter().map(|stmt| OwnScope::of(semantic, candidate.scope, stmt)).collect();
         check_returns_and_layout(checker, body, &scans)?;
-        let taken: HashSet<&str> = function_scope_names(init).into_iter().chain(loaded_names(body)).collect();
+        let taken: HashSet<&str> =
+            semantic.scope_names(candidate.scope).chain(semantic.loaded_names_in_body(body)).collect();
         let cls = fresh_name("cls", &taken);
         let base_call = base_call(checker, candidate, &scans, &cls)?;
         let bare_supers: usize = scans.iter().map(|s| s.bare_supers).sum();
@@ -69,8 +70,19 @@ impl<'c, 'a> Plan<'c, 'a> {
             .enumerate()
             .flat_map(|(index, scope)| scope.returns.iter().map(move |ret| (index, *ret)))
             .collect();
-        let mut plan =
-            Plan { candidate, body, receiver, cls, new_func, value, base_call, split: None, early_receivers: Vec::new(), returns };
+        let mut plan = Plan {
+            semantic,
+            candidate,
+            body,
+            receiver,
+            cls,
+            new_func,
+            value,
+            base_call,
+            split: None,
+            early_receivers: Vec::new(),
+            returns,
+        };
         plan.place_split(checker, reasons)?;
         plan.check_early_returns()?;
         if let Some(stmt) = plan.changed_again_by_copies() {
@@ -88,12 +100,18 @@ impl<'c, 'a> Plan<'c, 'a> {
             // A base call that passes nothing is simply removed.
             return false;
         }
-        let receiver = self.receiver;
-        any_over_body(std::slice::from_ref(&self.body[index]), |e| is_name(e, receiver) || is_bare_super(e))
+        let range = self.body[index].range();
+        !name_uses(self.semantic, self.candidate.scope, range, self.receiver).is_empty() || has_bare_super(self.semantic, range)
+    }
+
+    /// The value's names that the statement binds in the scope of `__init__`.
+    fn value_names_bound_by(&self, index: usize) -> Vec<&'a str> {
+        let bindings = self.semantic.bindings_in(self.candidate.scope, self.body[index].range());
+        bindings.into_iter().map(|b| b.name).filter(|name| self.value.names.contains(*name)).collect()
     }
 
     fn binds_value_name(&self, index: usize) -> bool {
-        module_scope_names(std::slice::from_ref(&self.body[index])).iter().any(|n| self.value.names.contains(*n))
+        !self.value_names_bound_by(index).is_empty()
     }
 
     /// The split goes before the first statement that uses `self`, unless the value still
@@ -109,8 +127,8 @@ impl<'c, 'a> Plan<'c, 'a> {
             self.split = Some(first_use);
             return Ok(());
         };
-        let early = &self.body[first_use..=last_change];
-        let Some(calls) = method_calls_only(early, self.receiver) else {
+        let early = TextRange::new(self.body[first_use].start(), self.body[last_change].end());
+        let Some(calls) = self.method_calls_only(early) else {
             let name = self.changed_name(last_change);
             return Err(format!(
                 "`{name}` still changes after `{}` is first used (`{}`), so the instance cannot be built from its final value without reordering the code",
@@ -132,8 +150,7 @@ impl<'c, 'a> Plan<'c, 'a> {
     }
 
     fn changed_name(&self, index: usize) -> String {
-        let bound = module_scope_names(std::slice::from_ref(&self.body[index]));
-        let mut names: Vec<&str> = bound.into_iter().filter(|n| self.value.names.contains(*n)).collect();
+        let mut names = self.value_names_bound_by(index);
         names.sort_unstable();
         names.first().map_or_else(String::new, |n| (*n).to_owned())
     }
@@ -160,45 +177,40 @@ impl<'c, 'a> Plan<'c, 'a> {
     /// An assignment before the split that computes the value with arithmetic: copy and pickle
     /// call `__new__` again with the built value, and `value * 2` would apply twice.
     fn changed_again_by_copies(&self) -> Option<&'a Stmt> {
-        let end = self.split.unwrap_or(self.body.len());
-        let mut finder = Arithmetic { names: &self.value.names, found: None };
-        finder.visit_body(&self.body[..end]);
-        finder.found
+        let end = self.split.unwrap_or(self.body.len()).checked_sub(1)?;
+        let before = TextRange::new(self.body[0].start(), self.body[end].end());
+        let bindings = self.semantic.bindings_in(self.candidate.scope, before);
+        let statements = bindings.into_iter().filter(|b| self.value.names.contains(b.name)).filter_map(|b| b.stmt);
+        let statements = statements.filter_map(|id| self.semantic.nodes.node(id).stmt());
+        statements.filter(|stmt| computes_value(stmt, &self.value.names)).min_by_key(|stmt| stmt.start())
+    }
+
+    /// The `self` names of `self.method(...)` calls in `range`, with the method names; `None`
+    /// if `self` is used in any other way there, or `super()` is.
+    fn method_calls_only(&self, range: TextRange) -> Option<Vec<(TextRange, String)>> {
+        let uses = name_uses(self.semantic, self.candidate.scope, range, self.receiver);
+        if uses.stores > 0 || has_bare_super(self.semantic, range) {
+            return None;
+        }
+        uses.reads.into_iter().map(|read| Some((read, called_method(self.semantic, read)?))).collect()
     }
 }
 
-/// Assignments to the value's names whose right side does arithmetic.
-struct Arithmetic<'n, 'a> {
-    names: &'n HashSet<String>,
-    found: Option<&'a Stmt>,
-}
-
-impl<'a> StatementVisitor<'a> for Arithmetic<'_, 'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found.is_some() {
-            return;
-        }
-        let targets_value = |target: &Expr| matches!(target, Expr::Name(n) if self.names.contains(n.id.as_str()));
-        let computes = |value: &Expr| {
-            any_over_expr(value, |e| match e {
-                Expr::BinOp(_) => true,
-                Expr::UnaryOp(op) => op.op != UnaryOp::Not,
-                _ => false,
-            })
-        };
-        let hit = match stmt {
-            Stmt::AugAssign(assign) => targets_value(&assign.target),
-            Stmt::Assign(assign) => assign.targets.iter().any(targets_value) && computes(&assign.value),
-            Stmt::AnnAssign(assign) => targets_value(&assign.target) && assign.value.as_deref().is_some_and(computes),
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
-            _ => {
-                walk_stmt(self, stmt);
-                false
-            }
-        };
-        if hit {
-            self.found = Some(stmt);
-        }
+/// An assignment to one of the value's names whose right side does arithmetic.
+fn computes_value(stmt: &Stmt, names: &HashSet<String>) -> bool {
+    let targets_value = |target: &Expr| matches!(target, Expr::Name(n) if names.contains(n.id.as_str()));
+    let computes = |value: &Expr| {
+        any_over_expr(value, |e| match e {
+            Expr::BinOp(_) => true,
+            Expr::UnaryOp(op) => op.op != UnaryOp::Not,
+            _ => false,
+        })
+    };
+    match stmt {
+        Stmt::AugAssign(assign) => targets_value(&assign.target),
+        Stmt::Assign(assign) => assign.targets.iter().any(targets_value) && computes(&assign.value),
+        Stmt::AnnAssign(assign) => targets_value(&assign.target) && assign.value.as_deref().is_some_and(computes),
+        _ => false,
     }
 }
 
@@ -208,14 +220,19 @@ fn check_shape(checker: &Checker, candidate: &Candidate) -> Result<(), String> {
     if candidate.inits > 1 {
         return Err("the class defines `__init__` more than once".to_owned());
     }
+    let semantic = checker.semantic();
+    let bound: Vec<TextRange> = match semantic.class_scope(candidate.class) {
+        Some(scope) => semantic.bindings_of(scope, "__init__").map(|b| b.range).collect(),
+        None => Vec::new(),
+    };
     let elsewhere = candidate.class.body.iter().filter(|s| !matches!(s, Stmt::FunctionDef(_)));
-    if elsewhere.into_iter().any(|s| module_scope_names(std::slice::from_ref(s)).contains("__init__")) {
+    if elsewhere.into_iter().any(|s| bound.iter().any(|range| s.range().contains_range(*range))) {
         return Err("the class body also binds `__init__` in another way".to_owned());
     }
     if candidate.receiver.default.is_some() {
         return Err(format!("`{receiver}` has a default value"));
     }
-    if let Some(stmt) = rebinding(&candidate.init.body, &HashSet::from([receiver])) {
+    if let Some(stmt) = rebinding(semantic, candidate.scope, &candidate.init.body, receiver) {
         return Err(format!(
             "`{}` cannot move before the instance exists; compute the new value from the arguments by hand",
             first_line(checker.locate(stmt))
@@ -238,28 +255,4 @@ fn check_returns_and_layout(checker: &Checker, body: &[Stmt], scans: &[OwnScope]
         return Err("the body shares a line with the `def` or between statements (`;`)".to_owned());
     }
     Ok(())
-}
-
-/// The `self` names of `self.method(...)` calls in `stmts`, with the method names; `None` if
-/// `self` is used in any other way there, or `super()` is.
-fn method_calls_only(stmts: &[Stmt], receiver: &str) -> Option<Vec<(TextRange, String)>> {
-    let mut names = Vec::new();
-    let mut calls = Vec::new();
-    let uses_super = any_over_body(stmts, |expr| {
-        match expr {
-            Expr::Name(name) if name.id.as_str() == receiver => names.push(name.range()),
-            Expr::Call(call) => {
-                if let Expr::Attribute(attribute) = call.func.as_ref()
-                    && let Expr::Name(name) = attribute.value.as_ref()
-                    && name.id.as_str() == receiver
-                {
-                    calls.push((name.range(), attribute.attr.to_string()));
-                }
-            }
-            _ => {}
-        }
-        is_bare_super(expr)
-    });
-    let only_calls = names.iter().all(|range| calls.iter().any(|(r, _)| r == range));
-    (!uses_super && only_calls).then_some(calls)
 }

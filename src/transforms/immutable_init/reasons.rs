@@ -7,20 +7,20 @@ use ruff_python_ast::{Expr, StmtClassDef};
 use ruff_text_size::Ranged;
 
 use crate::engine::checker::Checker;
-use crate::fixes::class_scope::{bases, class_defines, subclasses_named};
+use crate::semantic::queries::names::bases;
 
 use super::detect::Candidate;
-use super::lineage::{Scopes, immutable_type, is_harmless_base, uncalled};
+use super::lineage::{class_of, immutable_type, is_harmless_base, uncalled};
 use super::plan::Plan;
 use super::syntax::first_line;
 use super::tables::{HARMLESS_CLASS_DECORATORS, HARMLESS_METHOD_DECORATORS};
 use super::{MAX_DEPTH, Verdict};
 
 impl<'a> Candidate<'a> {
-    pub(super) fn verdict(&self, checker: &Checker, scopes: &Scopes<'a>, depth: usize) -> Verdict {
+    pub(super) fn verdict(&self, checker: &Checker<'a>, depth: usize) -> Verdict {
         let mut unsafe_reasons = Vec::new();
-        self.context_reasons(checker, scopes, depth, &mut unsafe_reasons);
-        let fix = match self.hierarchy_blocker(checker, scopes, depth, &mut unsafe_reasons) {
+        self.context_reasons(checker, depth, &mut unsafe_reasons);
+        let fix = match self.hierarchy_blocker(checker, depth, &mut unsafe_reasons) {
             Some(why) => Err(why),
             None => Plan::new(checker, self, &mut unsafe_reasons).and_then(|plan| plan.edits(checker)),
         };
@@ -29,24 +29,24 @@ impl<'a> Candidate<'a> {
 
     /// Reasons from around `__init__` why the fix may change what the program does: decorators,
     /// other bases, the metaclass, subclasses in the module.
-    fn context_reasons(&self, checker: &Checker, scopes: &Scopes<'a>, depth: usize, reasons: &mut Vec<String>) {
-        let imports = checker.imports();
+    fn context_reasons(&self, checker: &Checker<'a>, depth: usize, reasons: &mut Vec<String>) {
+        let semantic = checker.semantic();
         for decorator in &self.init.decorator_list {
-            if !imports.is_one_of(uncalled(&decorator.expression), HARMLESS_METHOD_DECORATORS) {
+            if !semantic.is_one_of(uncalled(&decorator.expression), HARMLESS_METHOD_DECORATORS) {
                 let shown = first_line(checker.locate(&decorator.expression));
                 reasons.push(format!("`@{shown}` then wraps `__new__`, which gets the class instead of the instance"));
             }
         }
         for decorator in &self.class.decorator_list {
-            if !imports.is_one_of(uncalled(&decorator.expression), HARMLESS_CLASS_DECORATORS) {
+            if !semantic.is_one_of(uncalled(&decorator.expression), HARMLESS_CLASS_DECORATORS) {
                 let shown = first_line(checker.locate(&decorator.expression));
                 reasons.push(format!("the class decorator `@{shown}` may rely on `__init__`"));
             }
         }
         for class in std::iter::once(self.class).chain(self.lineage.via.iter().copied()) {
-            self.base_reasons(checker, scopes, class, depth, reasons);
+            self.base_reasons(checker, class, depth, reasons);
         }
-        for sub in self.subclasses_with_constructors(scopes) {
+        for sub in self.subclasses_with_constructors(checker) {
             reasons.push(format!(
                 "`{}`, a subclass in this module, defines its own `__init__` or `__new__`; after the fix its instances are built by `{}.__new__` from its own arguments",
                 sub.name, self.class.name
@@ -55,13 +55,13 @@ impl<'a> Candidate<'a> {
     }
 
     /// Bases beside the immutable line, and a metaclass, may construct instances their own way.
-    fn base_reasons(&self, checker: &Checker, scopes: &Scopes, class: &StmtClassDef, depth: usize, reasons: &mut Vec<String>) {
+    fn base_reasons(&self, checker: &Checker, class: &StmtClassDef, depth: usize, reasons: &mut Vec<String>) {
         let in_line = |base: &Expr| {
             immutable_type(checker, base).is_some()
-                || scopes.class_of(base, class).is_some_and(|p| self.lineage.via.iter().any(|v| std::ptr::eq(*v, p)))
+                || class_of(checker, base, class).is_some_and(|p| self.lineage.via.iter().any(|v| std::ptr::eq(*v, p)))
         };
         for base in bases(class) {
-            if !in_line(base) && !is_harmless_base(checker, scopes, base, class, depth + 1) {
+            if !in_line(base) && !is_harmless_base(checker, base, class, depth + 1) {
                 reasons.push(format!(
                     "another base, `{}`, may define an `__init__` that would then run with the constructor's arguments",
                     checker.locate(base)
@@ -70,7 +70,7 @@ impl<'a> Candidate<'a> {
         }
         let keywords = class.arguments.as_ref().map(|a| &a.keywords[..]).unwrap_or_default();
         for keyword in keywords.iter().filter(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "metaclass")) {
-            if !checker.imports().is_one_of(&keyword.value, &["abc.ABCMeta"]) {
+            if !checker.semantic().is_one_of(&keyword.value, &["abc.ABCMeta"]) {
                 reasons.push(format!("the metaclass `{}` may build instances its own way", checker.locate(&keyword.value)));
             }
         }
@@ -78,7 +78,8 @@ impl<'a> Candidate<'a> {
 
     /// Classes of the module derived from this one (at any distance) that define `__init__` or
     /// `__new__`: today they get this class's `__init__` only if they call it.
-    fn subclasses_with_constructors(&self, scopes: &Scopes<'a>) -> Vec<&'a StmtClassDef> {
+    fn subclasses_with_constructors(&self, checker: &Checker<'a>) -> Vec<&'a StmtClassDef> {
+        let semantic = checker.semantic();
         let mut found = Vec::new();
         let mut names = vec![self.class.name.as_str()];
         let mut seen: HashSet<&str> = HashSet::new();
@@ -86,8 +87,8 @@ impl<'a> Candidate<'a> {
             if !seen.insert(name) || seen.len() > MAX_DEPTH * 4 {
                 continue;
             }
-            for sub in subclasses_named(scopes.module(), name) {
-                if class_defines(sub, "__init__") || class_defines(sub, "__new__") {
+            for sub in semantic.subclasses_named(name) {
+                if semantic.class_defines(sub, "__init__") || semantic.class_defines(sub, "__new__") {
                     found.push(sub);
                 }
                 names.push(sub.name.as_str());
@@ -98,11 +99,12 @@ impl<'a> Candidate<'a> {
 
     /// A class between this one and the immutable type that has an `__init__` of its own: after
     /// the fix it would receive this class's arguments, unless it becomes `__new__` as well.
-    fn hierarchy_blocker(&self, checker: &Checker, scopes: &Scopes<'a>, depth: usize, reasons: &mut Vec<String>) -> Option<String> {
-        for parent in self.lineage.via.iter().filter(|p| class_defines(p, "__init__")) {
+    fn hierarchy_blocker(&self, checker: &Checker<'a>, depth: usize, reasons: &mut Vec<String>) -> Option<String> {
+        let semantic = checker.semantic();
+        for parent in self.lineage.via.iter().filter(|p| semantic.class_defines(p, "__init__")) {
             let fixable = depth < MAX_DEPTH
-                && Candidate::of(checker, scopes, parent, depth + 1).is_some_and(|c| {
-                    !checker.is_suppressed(c.init.name.range()) && c.verdict(checker, scopes, depth + 1).fix.is_ok()
+                && Candidate::of(checker, parent, depth + 1).is_some_and(|c| {
+                    !checker.is_suppressed(c.init.name.range()) && c.verdict(checker, depth + 1).fix.is_ok()
                 });
             if !fixable {
                 return Some(format!(

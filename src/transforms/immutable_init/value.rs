@@ -3,20 +3,19 @@
 //! reasons why passing those may differ from what calls do today).
 use std::collections::HashSet;
 
-use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::{ArgOrKeyword, Expr, ExprCall, ParameterWithDefault, Stmt, StmtClassDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::fix::Edit;
 use crate::edits::lines::statement_indentation;
 use crate::engine::checker::Checker;
-use crate::fixes::class_scope::bases;
+use crate::semantic::knowledge::ImmutableBase;
+use crate::semantic::queries::names::bases;
 
 use super::detect::Candidate;
 use super::lineage::unsubscripted;
 use super::own_scope::OwnScope;
 use super::syntax::{attribute_receiver, first_line, is_bare_super, is_name, is_super_call};
-use super::tables::Immutable;
 
 /// The call of a base class's `__init__` that the fix turns into building the instance.
 pub(super) struct BaseCall<'a> {
@@ -96,7 +95,7 @@ pub(super) fn base_call<'a>(
             }
             in_place.push(Edit::replace(first.range(), cls));
             // `object.__new__(cls)` refuses a subclass of `int`; the next class's `__new__` is meant.
-            let new_func = if checker.imports().is_one_of(base, &["builtins.object"]) {
+            let new_func = if checker.semantic().is_one_of(base, &["builtins.object"]) {
                 in_place.push(Edit::replace(base.range(), "super()"));
                 "super().__new__".to_owned()
             } else {
@@ -114,7 +113,7 @@ pub(super) fn base_call<'a>(
 fn is_base_of(checker: &Checker, class: &StmtClassDef, expr: &Expr) -> bool {
     let text = checker.locate(expr);
     bases(class).iter().any(|base| checker.locate(unsubscripted(base)) == text)
-        || checker.imports().is_one_of(expr, &["builtins.object"])
+        || checker.semantic().is_one_of(expr, &["builtins.object"])
 }
 
 /// The value a base `__init__` call passes, when it passes one: some argument that is not just
@@ -143,16 +142,12 @@ pub(super) fn explicit_value(checker: &Checker, candidate: &Candidate, call: &Ba
             ));
         }
     }
-    let mut names = HashSet::new();
-    for arg in &call.args {
-        any_over_expr(arg.value(), |e| {
-            if let Expr::Name(n) = e {
-                names.insert(n.id.to_string());
-            }
-            false
-        });
-    }
     let range = TextRange::new(first.start(), last.end());
+    // Every name in the arguments, read or stored (`x := ...`, a comprehension's target).
+    let semantic = checker.semantic();
+    let reads = semantic.references_in(range).map(|r| r.name);
+    let stores = semantic.names_stored_in(candidate.scope, range).into_iter().map(|(name, _)| name);
+    let names: HashSet<String> = reads.chain(stores).map(str::to_owned).collect();
     Ok(Some(Value {
         text: checker.locate(range).to_owned(),
         range: Some(range),
@@ -228,7 +223,7 @@ pub(super) fn value_from_parameters(checker: &Checker, candidate: &Candidate, re
 /// next components, and ones named like its parameter at that place (`base` of `int`).
 fn components<'p>(
     checker: &Checker,
-    root: &Immutable,
+    root: &ImmutableBase,
     positional: &[&'p ParameterWithDefault],
     reasons: &mut Vec<String>,
 ) -> Vec<&'p ParameterWithDefault> {
