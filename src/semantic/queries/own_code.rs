@@ -110,7 +110,7 @@ mod tests {
         let id = model.nodes.stmt_id(&parsed.syntax().body[0]).expect("in the table");
         let inside: Vec<Node> = model.nodes.subtree(id).map(|n| model.nodes.node(n)).collect();
         assert!(inside.iter().all(|n| func.range().contains_range(n.range())));
-        // def, default `d`, the assignment with its list, `y`, `y`, `z`, `x`, the return and `x`.
+        // The def, the default `d`, the assignment, its list, `z`, `y`, `y`, `x`, the return, `x`.
         assert_eq!(inside.len(), 10);
         let last = model.nodes.stmt_id(&parsed.syntax().body[1]).expect("in the table");
         assert_eq!(model.nodes.subtree(last).count(), 3);

@@ -6,13 +6,16 @@ use ruff_text_size::TextRange;
 
 use crate::semantic::{Node, Reference, ScopeId, SemanticModel};
 
-/// Every `Name` node `name` in `range`, read or stored, in the code of `scope` and of the
-/// scopes nested in it; the reads in source order.
+/// The `Name` nodes of one name in a range.
 pub(super) struct NameUses {
+    /// The reads, in source order.
     pub(super) reads: Vec<TextRange>,
+    /// How many stores and deletions (`self = ...`, `for self in ...`, `del self`).
     pub(super) stores: usize,
 }
 
+/// Every `Name` node `name` in `range`, read or stored, in the code of `scope` and of the
+/// scopes nested in it.
 pub(super) fn name_uses(semantic: &SemanticModel, scope: ScopeId, range: TextRange, name: &str) -> NameUses {
     let reads = semantic.references_in(range).filter(|r| r.name == name).map(|r| r.range).collect();
     let stores = semantic.names_stored_in(scope, range).into_iter().filter(|(stored, _)| *stored == name).count();
