@@ -4,10 +4,11 @@ use ruff_python_ast::{Expr, ExprCall};
 
 use crate::engine::checker::Checker;
 
-use super::tables::{
-    BUILDERS, CALLBACK_METHODS, CALLBACKS, CONSUMER_METHODS, CONSUMERS, CONTAINER_METHODS, EXECUTOR_METHODS, EXECUTORS,
-    LAZY,
+use crate::semantic::knowledge::{
+    CALLBACK_REGISTRAR_METHODS, CALLBACK_REGISTRARS, DEFERRED_EXECUTOR_METHODS, DEFERRED_EXECUTORS,
 };
+
+use super::tables::{BUILDERS, CONSUMER_METHODS, CONSUMERS, CONTAINER_METHODS, LAZY};
 
 /// What a call does with a function passed to it.
 pub(super) enum Callee {
@@ -28,7 +29,7 @@ pub(super) enum Callee {
 
 pub(super) fn callee(checker: &Checker, call: &ExprCall) -> Callee {
     let name = short(checker.locate(call.func.as_ref()));
-    if let Some(qualified) = checker.imports().qualified_name(&call.func) {
+    if let Some(qualified) = checker.semantic().qualified_name(&call.func) {
         let q = qualified.as_str();
         if CONSUMERS.contains(&q) {
             return Callee::Consumer;
@@ -36,9 +37,9 @@ pub(super) fn callee(checker: &Checker, call: &ExprCall) -> Callee {
             return Callee::Lazy;
         } else if BUILDERS.contains(&q) {
             return Callee::Builder;
-        } else if EXECUTORS.contains(&q) {
+        } else if DEFERRED_EXECUTORS.contains(&q) {
             return Callee::Executor(name);
-        } else if CALLBACKS.contains(&q) {
+        } else if CALLBACK_REGISTRARS.contains(&q) {
             return Callee::Callback(name);
         } else if q == "builtins.setattr" {
             return Callee::Container(name);
@@ -50,9 +51,9 @@ pub(super) fn callee(checker: &Checker, call: &ExprCall) -> Callee {
         Callee::Container(format!(".{method}"))
     } else if CONSUMER_METHODS.contains(&method) {
         Callee::Consumer
-    } else if EXECUTOR_METHODS.contains(&method) {
+    } else if DEFERRED_EXECUTOR_METHODS.contains(&method) {
         Callee::Executor(name)
-    } else if CALLBACK_METHODS.contains(&method) {
+    } else if CALLBACK_REGISTRAR_METHODS.contains(&method) {
         Callee::Callback(name)
     } else {
         Callee::Unknown(name)

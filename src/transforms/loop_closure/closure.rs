@@ -4,9 +4,8 @@ use ruff_python_ast::{Comprehension, Expr, ExprLambda, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::add_parameters::Signature;
-use crate::fixes::free_names::{FreeName, function_free_names, lambda_free_names};
-use crate::fixes::node_path::Node;
-use crate::fixes::yields::{body_yields, expr_yields};
+use crate::semantic::queries::reads::FreeName;
+use crate::semantic::{Node, NodeId, ScopeId, SemanticModel};
 
 /// The function made in a loop.
 #[derive(Clone, Copy)]
@@ -16,7 +15,7 @@ pub(super) enum Closure<'a> {
 }
 
 impl<'a> Closure<'a> {
-    pub(super) fn node(self) -> Node<'a> {
+    fn node(self) -> Node<'a> {
         match self {
             Closure::Lambda(expr, _) => Node::Expr(expr),
             Closure::Def(stmt, _) => Node::Stmt(stmt),
@@ -27,11 +26,25 @@ impl<'a> Closure<'a> {
         self.node().range()
     }
 
-    pub(super) fn free_names(self) -> Vec<FreeName<'a>> {
+    /// Where the closure sits in the model's node table.
+    pub(super) fn id(self, semantic: &SemanticModel<'a>) -> Option<NodeId> {
         match self {
-            Closure::Lambda(_, lambda) => lambda_free_names(lambda),
-            Closure::Def(_, func) => function_free_names(func),
+            Closure::Lambda(expr, _) => semantic.nodes.expr_id(expr),
+            Closure::Def(stmt, _) => semantic.nodes.stmt_id(stmt),
         }
+    }
+
+    /// The scope the closure's body runs in.
+    fn scope(self, semantic: &SemanticModel<'a>) -> Option<ScopeId> {
+        match self {
+            Closure::Lambda(_, lambda) => semantic.lambda_scope(lambda),
+            Closure::Def(_, func) => semantic.function_scope(func),
+        }
+    }
+
+    /// What the body reads from outside, in the order of the first reads.
+    pub(super) fn free_names(self, semantic: &SemanticModel<'a>) -> Vec<FreeName<'a>> {
+        self.scope(semantic).map_or_else(Vec::new, |scope| semantic.free_names_of(scope))
     }
 
     pub(super) fn has_parameters(self) -> bool {
@@ -43,11 +56,9 @@ impl<'a> Closure<'a> {
 
     /// Calling it does not run its body: an `async def` gives a coroutine, a generator function
     /// a generator, and the body runs when that is awaited or iterated.
-    pub(super) fn runs_later_when_called(self) -> bool {
-        match self {
-            Closure::Lambda(_, lambda) => expr_yields(&lambda.body),
-            Closure::Def(_, func) => func.is_async || body_yields(&func.body),
-        }
+    pub(super) fn runs_later_when_called(self, semantic: &SemanticModel<'a>) -> bool {
+        let is_async = matches!(self, Closure::Def(_, func) if func.is_async);
+        is_async || self.scope(semantic).is_some_and(|scope| semantic.scope(scope).is_generator)
     }
 
     pub(super) fn describe(self) -> String {

@@ -1,13 +1,15 @@
 //! Finding the trap: the loops around a closure in its own scope, the free names of the closure
 //! that one of them rebinds, and whether the closure is still around when it does.
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use ruff_python_ast::{ExceptHandler, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashSet;
 
 use crate::engine::checker::Checker;
-use crate::fixes::binding_flow::{always_binds, binds_target, block_holding, bound_before, walrus_binds};
-use crate::fixes::free_names::FreeName;
-use crate::fixes::node_path::Node;
+use crate::semantic::flow::{always_binds, binds_target, block_holding, walrus_binds};
+use crate::semantic::queries::reads::FreeName;
+use crate::semantic::{Node, ScopeId, SemanticModel};
 
 use super::closure::{Closure, Loop, generators};
 use super::escape::{Escape, Fate, Route};
@@ -21,17 +23,22 @@ pub(super) struct Capture<'a> {
     pub(super) always_bound: bool,
 }
 
-/// The loops around the closure in its own scope, innermost first, and the body of that scope.
-/// `None` when there are none, or when they are in a class body, which a closure cannot see.
-pub(super) fn enclosing_loops<'a>(module: &'a [Stmt], path: &[Node<'a>]) -> Option<(Vec<Loop<'a>>, &'a [Stmt])> {
+/// The loops around the closure in its own scope, innermost first, and that scope (the module's
+/// when the closure is in no function: then only comprehension loops are left, which do not
+/// need it). `None` when there are none, or when they are in a class body, which a closure
+/// cannot see.
+pub(super) fn enclosing_loops<'a>(
+    semantic: &SemanticModel<'a>,
+    path: &[Node<'a>],
+) -> Option<(Vec<Loop<'a>>, ScopeId)> {
     let mut loops = Vec::new();
-    let mut scope = module;
+    let mut scope = semantic.module_scope();
     for index in (0..path.len().saturating_sub(1)).rev() {
         let (node, child) = (path[index], path[index + 1]);
         let in_body = |body: &[Stmt]| body.iter().any(|s| child.is(Node::Stmt(s)));
         match node {
             Node::Stmt(Stmt::FunctionDef(func)) if in_body(&func.body) => {
-                scope = &func.body;
+                scope = semantic.function_scope(func)?;
                 break;
             }
             Node::Stmt(Stmt::ClassDef(class)) if in_body(&class.body) => {
@@ -57,16 +64,17 @@ pub(super) fn enclosing_loops<'a>(module: &'a [Stmt], path: &[Node<'a>]) -> Opti
 /// The free names of the closure that a loop around it rebinds, for the loops the closure
 /// outlives an iteration of.
 pub(super) fn captures<'a>(
-    checker: &Checker,
+    checker: &Checker<'a>,
     closure: Closure<'a>,
     path: &[Node<'a>],
     loops: &[Loop<'a>],
-    scope: &'a [Stmt],
+    scope: ScopeId,
 ) -> Vec<Capture<'a>> {
+    let semantic = checker.semantic();
     let mut fates: HashMap<usize, Option<Route>> = HashMap::new();
     let mut captures = Vec::new();
-    let assigned: Vec<HashSet<&str>> = loops.iter().map(|l| bound_before(l.body(), closure.range().start())).collect();
-    for free in closure.free_names() {
+    let assigned: Vec<FxHashSet<&str>> = loops.iter().map(|l| assigned_before(semantic, scope, *l, closure)).collect();
+    for free in closure.free_names(semantic) {
         let Some((looped, always_bound)) = binding_loop(free.name, path, loops, &assigned) else { continue };
         let route = fates
             .entry(looped.index)
@@ -85,6 +93,13 @@ pub(super) fn captures<'a>(
     captures
 }
 
+/// The names a statement loop's body binds in `scope` before the closure; none for a
+/// comprehension, which has no body of statements.
+fn assigned_before<'a>(semantic: &SemanticModel<'a>, scope: ScopeId, looped: Loop, closure: Closure) -> FxHashSet<&'a str> {
+    let Some(first) = looped.body().first() else { return FxHashSet::default() };
+    semantic.bound_within(scope, TextRange::new(first.start(), closure.range().start()))
+}
+
 /// The innermost loop that binds `name` for the closure, and whether the name is bound on every
 /// path to it. A comprehension binds its targets; a `for` its target, a `while` the walrus targets
 /// of its test, and both the names their body assigns before the closure (`assigned`, one set per
@@ -93,7 +108,7 @@ fn binding_loop<'a>(
     name: &str,
     path: &[Node<'a>],
     loops: &[Loop<'a>],
-    assigned: &[HashSet<&str>],
+    assigned: &[FxHashSet<&str>],
 ) -> Option<(Loop<'a>, bool)> {
     for (&looped, assigned) in loops.iter().zip(assigned) {
         if let Some(generators) = looped.comprehension() {

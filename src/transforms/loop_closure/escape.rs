@@ -4,9 +4,9 @@ use ruff_python_ast::{Expr, ExprCall, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
-use crate::fixes::binding_flow::always_binds;
-use crate::fixes::name_reads::name_reads;
-use crate::fixes::node_path::{Node, path_to};
+use crate::semantic::flow::always_binds;
+use crate::semantic::queries::reads::body_range;
+use crate::semantic::{Node, ScopeId};
 
 use super::callee::{Callee, callee, passes_arguments, short};
 use super::closure::{Closure, Loop, generators, is_element};
@@ -46,8 +46,8 @@ impl Route {
 /// relative to one loop: does it outlive the iteration that made it?
 pub(super) struct Escape<'c, 'a> {
     pub(super) checker: &'c Checker<'a>,
-    /// The body of the scope holding the loop, where names holding the closure are used.
-    pub(super) scope: &'a [Stmt],
+    /// The scope holding the loop, where names holding the closure are used.
+    pub(super) scope: ScopeId,
     pub(super) looped: Loop<'a>,
     pub(super) closure: Closure<'a>,
 }
@@ -104,7 +104,7 @@ impl<'a> Escape<'_, 'a> {
         if std::ptr::eq(call.func.as_ref(), child) {
             // Calling a generator function or an `async def` makes an iterator or a coroutine,
             // which runs the body when it is consumed or awaited.
-            return if self.closure.runs_later_when_called() {
+            return if self.closure.runs_later_when_called(self.checker.semantic()) {
                 self.lazy_fate(path, call_index, depth)
             } else {
                 Fate::UsedUp
@@ -229,7 +229,8 @@ impl<'a> Escape<'_, 'a> {
         if depth >= MAX_ALIASES {
             return Route::kept(format!("is assigned to `{name}`"));
         }
-        for read in name_reads(self.scope, name, self.closure.range()) {
+        let semantic = self.checker.semantic();
+        for read in semantic.reads_of(self.scope, name, self.closure.range()) {
             if read.nested {
                 return Route::kept(format!("is assigned to `{name}`, which another function reads"));
             }
@@ -239,10 +240,10 @@ impl<'a> Escape<'_, 'a> {
             if !self.same_iteration(path, binding, read.range) {
                 return Route::kept(format!("is assigned to `{name}`, which is read later"));
             }
-            let is_read = |n: Node| matches!(n, Node::Expr(Expr::Name(x)) if x.range == read.range);
-            let Some(read_path) = path_to(self.scope, read.range, is_read) else {
+            let Some(reference) = semantic.reference_at(read.range.start()) else {
                 return Route::kept(format!("is assigned to `{name}`"));
             };
+            let read_path = semantic.nodes.path_to(reference.node);
             if let Fate::Outlives(route) = self.value_fate(&read_path, read_path.len() - 1, depth + 1) {
                 return Fate::Outlives(route);
             }
@@ -279,9 +280,4 @@ impl<'a> Escape<'_, 'a> {
         let Some(holder) = body.iter().position(|s| s.range().contains_range(read)) else { return false };
         body[..holder].iter().any(|s| always_binds(s, name))
     }
-}
-
-/// The span of a block of statements, `None` when it is empty.
-fn body_range(body: &[Stmt]) -> Option<TextRange> {
-    Some(TextRange::new(body.first()?.start(), body.last()?.end()))
 }

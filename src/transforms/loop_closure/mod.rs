@@ -14,7 +14,6 @@ use ruff_python_ast::{Expr, Stmt};
 
 use crate::engine::checker::Checker;
 use crate::engine::transform::Transform;
-use crate::fixes::node_path::path_to;
 use crate::rules::{FixSafety, Rule, any_options};
 
 use closure::Closure;
@@ -73,9 +72,10 @@ fn check_closure(checker: &mut Checker, closure: Closure) {
     if checker.is_stub() {
         return;
     }
-    let module = checker.module();
-    let Some(path) = path_to(&module.body, closure.range(), |n| n.is(closure.node())) else { return };
-    let Some((loops, scope)) = enclosing_loops(&module.body, &path) else { return };
+    let semantic = checker.semantic();
+    let Some(id) = closure.id(semantic) else { return };
+    let path = semantic.nodes.path_to(id);
+    let Some((loops, scope)) = enclosing_loops(semantic, &path) else { return };
     let captures = captures(checker, closure, &path, &loops, scope);
     if !captures.is_empty() {
         report(checker, closure, &captures);

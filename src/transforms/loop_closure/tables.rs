@@ -1,5 +1,7 @@
 //! The names loop-closure knows: calls and methods that consume, keep or later run a function
-//! passed to them. Kept apart so that the escape analysis reads as logic, not as lists.
+//! passed to them. Kept apart so that the escape analysis reads as logic, not as lists. The
+//! executors and callback registrars, which other transforms need too, are in
+//! `crate::semantic::knowledge`.
 
 /// Calls that are done with a function argument when they return: they call it, iterate an
 /// iterator built from it, or only look at it, and keep none of these.
@@ -62,47 +64,6 @@ pub(super) const BUILDERS: &[&str] = &[
     "collections.deque",
     "collections.OrderedDict",
     "collections.defaultdict",
-];
-
-/// Calls that run a function later, without arguments of their own.
-pub(super) const EXECUTORS: &[&str] = &[
-    "threading.Thread",
-    "threading.Timer",
-    "atexit.register",
-    "_thread.start_new_thread",
-    "multiprocessing.Process",
-    "asyncio.ensure_future",
-];
-pub(super) const EXECUTOR_METHODS: &[&str] = &[
-    "submit",
-    "call_soon",
-    "call_soon_threadsafe",
-    "call_later",
-    "call_at",
-    "run_in_executor",
-    "apply_async",
-    "create_task",
-    "ensure_future",
-    "after",
-    "after_idle",
-];
-
-/// Calls that keep a function as a callback, which may be called with arguments.
-pub(super) const CALLBACKS: &[&str] = &["signal.signal", "functools.partial", "weakref.finalize"];
-pub(super) const CALLBACK_METHODS: &[&str] = &[
-    "connect",
-    "register",
-    "add_done_callback",
-    "subscribe",
-    "on",
-    "bind",
-    "bind_all",
-    "add_callback",
-    "add_listener",
-    "add_handler",
-    "register_callback",
-    "trace_add",
-    "addCallback",
 ];
 
 /// Methods that store their argument in the container they are called on.
