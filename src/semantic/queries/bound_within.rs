@@ -3,7 +3,7 @@
 use ruff_text_size::TextRange;
 use rustc_hash::FxHashSet;
 
-use crate::semantic::{BindingKind, ScopeId, SemanticModel};
+use crate::semantic::{BindingId, BindingKind, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     /// The names the scope's code binds at offsets within `range` (from its start, up to but not
@@ -12,17 +12,18 @@ impl<'a> SemanticModel<'a> {
     /// `except ... as` at the handler's start; parameters, `global` / `nonlocal` declarations and
     /// `del` do not count.
     pub(crate) fn bound_within(&self, scope: ScopeId, range: TextRange) -> FxHashSet<&'a str> {
-        let flows = |kind: &BindingKind| {
-            !matches!(kind, BindingKind::Parameter | BindingKind::Global | BindingKind::Nonlocal | BindingKind::Deletion)
+        let counts = |id: &BindingId| {
+            let binding = self.binding(*id);
+            flows(&binding.kind) && range.contains(binding.bound_at)
         };
-        self.scope(scope)
-            .bound()
-            .filter(|variable| {
-                variable.bindings.iter().map(|&id| self.binding(id)).any(|b| flows(&b.kind) && range.contains(b.bound_at))
-            })
-            .map(|variable| variable.name)
-            .collect()
+        self.scope(scope).bound().filter(|v| v.bindings.iter().any(counts)).map(|v| v.name).collect()
     }
+}
+
+/// Whether the flow of the code binds a value where the binding is: not for a parameter (bound
+/// by the call), a `global` / `nonlocal` declaration (which binds nothing) or a `del`.
+fn flows(kind: &BindingKind) -> bool {
+    !matches!(kind, BindingKind::Parameter | BindingKind::Global | BindingKind::Nonlocal | BindingKind::Deletion)
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 use ruff_python_ast::{Expr, ExprCall};
 
 use crate::engine::checker::Checker;
-
 use crate::semantic::knowledge::{
     CALLBACK_REGISTRAR_METHODS, CALLBACK_REGISTRARS, DEFERRED_EXECUTOR_METHODS, DEFERRED_EXECUTORS,
 };

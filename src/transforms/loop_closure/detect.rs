@@ -27,10 +27,7 @@ pub(super) struct Capture<'a> {
 /// when the closure is in no function: then only comprehension loops are left, which do not
 /// need it). `None` when there are none, or when they are in a class body, which a closure
 /// cannot see.
-pub(super) fn enclosing_loops<'a>(
-    semantic: &SemanticModel<'a>,
-    path: &[Node<'a>],
-) -> Option<(Vec<Loop<'a>>, ScopeId)> {
+pub(super) fn enclosing_loops<'a>(semantic: &SemanticModel<'a>, path: &[Node<'a>]) -> Option<(Vec<Loop<'a>>, ScopeId)> {
     let mut loops = Vec::new();
     let mut scope = semantic.module_scope();
     for index in (0..path.len().saturating_sub(1)).rev() {
@@ -95,7 +92,12 @@ pub(super) fn captures<'a>(
 
 /// The names a statement loop's body binds in `scope` before the closure; none for a
 /// comprehension, which has no body of statements.
-fn assigned_before<'a>(semantic: &SemanticModel<'a>, scope: ScopeId, looped: Loop, closure: Closure) -> FxHashSet<&'a str> {
+fn assigned_before<'a>(
+    semantic: &SemanticModel<'a>,
+    scope: ScopeId,
+    looped: Loop,
+    closure: Closure,
+) -> FxHashSet<&'a str> {
     let Some(first) = looped.body().first() else { return FxHashSet::default() };
     semantic.bound_within(scope, TextRange::new(first.start(), closure.range().start()))
 }
