@@ -147,7 +147,7 @@ fn logical_line_start(tokens: &Tokens, offset: TextSize) -> TextSize {
 
 /// Runs the selected transforms over a parsed module.
 pub(crate) fn check_module<'a>(
-    module: &'a ModModule,
+    semantic: &'a SemanticModel<'a>,
     source: &'a str,
     tokens: &'a Tokens,
     suppressions: &'a Suppressions,
@@ -157,10 +157,10 @@ pub(crate) fn check_module<'a>(
     let rules: Vec<&'static Rule> = settings.transforms.iter().map(|t| t.rule()).collect();
     // Nothing selected (`--ignore` of every transform): nothing to walk for.
     let Some(&first) = rules.first() else { return Vec::new() };
-    let semantic = SemanticModel::build(module);
+    let module = semantic.module;
     let checker = Checker {
         module,
-        semantic: &semantic,
+        semantic,
         imports: OnceCell::new(),
         suppressions,
         index,

@@ -13,7 +13,7 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-use ruff_python_ast::ModModule;
+use ruff_python_ast::{ModModule, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 use rustc_hash::FxHashMap;
@@ -63,6 +63,16 @@ impl<'a> SemanticModel<'a> {
 
     pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id.index()]
+    }
+
+    /// Every binding of every scope, in walk order.
+    pub(crate) fn bindings(&self) -> &[Binding<'a>] {
+        &self.bindings
+    }
+
+    /// Whether `func` is an `async def` whose own body (not a nested function's) yields.
+    pub(crate) fn is_async_generator(&self, func: &StmtFunctionDef) -> bool {
+        func.is_async && self.function_scope(func).is_some_and(|scope| self.scope(scope).is_generator)
     }
 
     pub(crate) fn reference(&self, id: ReferenceId) -> &Reference<'a> {

@@ -97,6 +97,11 @@ impl<'a> Nodes<'a> {
         id
     }
 
+    /// Every node, in walk order (statements before what they hold).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Node<'a>> + '_ {
+        self.entries.iter().map(|e| e.node)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }

@@ -998,11 +998,11 @@ impl<'c> ClassContext<'c> {
                 continue;
             }
             if !self.binds_locally(name)
-                && let Some(import) = add_import_from(module, name, ast, source, stylist)
+                && let Some(import) = add_import_from(module, name, self.checker.semantic(), source, stylist)
             {
                 return Some(Reference { text: import.binding, edits: import.edits });
             }
-            if let Some(import) = add_module_import(module, ast, source, stylist)
+            if let Some(import) = add_module_import(module, self.checker.semantic(), source, stylist)
                 && !self.binds_locally(dotted_first(&import.binding))
             {
                 return Some(Reference { text: format!("{}.{name}", import.binding), edits: import.edits });
