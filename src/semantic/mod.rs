@@ -16,6 +16,8 @@ mod tests;
 use ruff_python_ast::{ModModule, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 pub(crate) use binding::{Binding, BindingId, BindingKind};
@@ -33,8 +35,8 @@ pub(crate) struct SemanticModel<'a> {
     bindings: Vec<Binding<'a>>,
     /// In walk order, which is evaluation order.
     references: Vec<Reference<'a>>,
-    /// The references sorted by start, for range queries.
-    by_start: Vec<ReferenceId>,
+    /// The references sorted by start, for range queries; sorted on the first such query.
+    by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
 }
 
@@ -47,10 +49,17 @@ impl<'a> SemanticModel<'a> {
         builder.finish();
         let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
         resolve_all(&mut scopes, &mut references);
-        let mut by_start: Vec<ReferenceId> = (0..references.len()).map(|i| ReferenceId(i as u32)).collect();
-        // Walk order is nearly source order, which the stable sort handles in about one pass.
-        by_start.sort_by_key(|id| references[id.index()].start());
-        SemanticModel { module, nodes, scopes, bindings, references, by_start, scope_by_node }
+        SemanticModel { module, nodes, scopes, bindings, references, by_start: OnceLock::new(), scope_by_node }
+    }
+
+    /// The references sorted by start.
+    fn by_start(&self) -> &[ReferenceId] {
+        self.by_start.get_or_init(|| {
+            let mut by_start: Vec<ReferenceId> = (0..self.references.len()).map(|i| ReferenceId(i as u32)).collect();
+            // Walk order is nearly source order, which the stable sort handles in about one pass.
+            by_start.sort_by_key(|id| self.references[id.index()].start());
+            by_start
+        })
     }
 
     pub(crate) fn scope(&self, id: ScopeId) -> &Scope<'a> {

@@ -5,7 +5,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::add_parameters::Signature;
 use crate::semantic::queries::reads::FreeName;
-use crate::semantic::{Node, NodeId, ScopeId, SemanticModel};
+use crate::semantic::{Node, ScopeId, SemanticModel};
 
 /// The function made in a loop.
 #[derive(Clone, Copy)]
@@ -27,13 +27,6 @@ impl<'a> Closure<'a> {
     }
 
     /// Where the closure sits in the model's node table.
-    pub(super) fn id(self, semantic: &SemanticModel<'a>) -> Option<NodeId> {
-        match self {
-            Closure::Lambda(expr, _) => semantic.nodes.expr_id(expr),
-            Closure::Def(stmt, _) => semantic.nodes.stmt_id(stmt),
-        }
-    }
-
     /// The scope the closure's body runs in.
     fn scope(self, semantic: &SemanticModel<'a>) -> Option<ScopeId> {
         match self {

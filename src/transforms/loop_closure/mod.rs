@@ -73,8 +73,8 @@ fn check_closure(checker: &mut Checker, closure: Closure) {
         return;
     }
     let semantic = checker.semantic();
-    let Some(id) = closure.id(semantic) else { return };
-    let path = semantic.nodes.path_to(id);
+    // The walk is at the closure itself.
+    let path = semantic.nodes.path_to(checker.node_id());
     let Some((loops, scope)) = enclosing_loops(semantic, &path) else { return };
     let captures = captures(checker, closure, &path, &loops, scope);
     if !captures.is_empty() {
