@@ -3,7 +3,9 @@
 //! file calls an async generator defined in another. Built from the same parse as the
 //! transforms: each file contributes a small summary, and only the files that call something
 //! imported in an `async for` wait for the whole index before their transforms run.
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -20,9 +22,9 @@ pub(crate) struct ModuleSummary {
     /// The dotted names the module can be imported by (package root, given folder, `src/`).
     pub(crate) names: Vec<String>,
     /// Module-level `async def` functions that are async generators.
-    async_generators: HashSet<String>,
+    async_generators: FxHashSet<String>,
     /// Module-level names bound by imports, to absolute qualified names.
-    imports: HashMap<String, String>,
+    imports: FxHashMap<String, String>,
     /// An `async for` iterates over a call of an imported name: the file needs the whole index.
     pub(crate) needs_project: bool,
 }
@@ -132,8 +134,8 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
         _ => false,
     });
     for (local, target) in imports {
-        if let Some(absolute) = name.absolute(&target) {
-            summary.imports.insert(local, absolute);
+        if let Some(absolute) = name.absolute(target) {
+            summary.imports.insert(local.to_owned(), absolute);
         }
     }
     summary
@@ -142,21 +144,21 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
 /// The names bound by the imports of a module, in any scope, to their qualified (maybe
 /// relative) names. A name that two imports bind to different objects (two functions
 /// importing `field` from two modules) stays out: what it means depends on the scope.
-fn import_bindings(semantic: &SemanticModel) -> HashMap<String, String> {
-    let mut imported: HashMap<String, String> = HashMap::new();
-    let mut ambiguous: HashSet<&str> = HashSet::new();
+fn import_bindings<'s>(semantic: &'s SemanticModel) -> FxHashMap<&'s str, &'s str> {
+    let mut imported: FxHashMap<&str, &str> = FxHashMap::default();
+    let mut ambiguous: FxHashSet<&str> = FxHashSet::default();
     for binding in semantic.bindings() {
         let Some(qualified) = binding.kind.qualified() else { continue };
         match imported.get(binding.name) {
-            Some(existing) if existing != qualified => {
+            Some(&existing) if existing != qualified => {
                 ambiguous.insert(binding.name);
             }
             _ => {
-                imported.insert(binding.name.to_owned(), qualified.to_owned());
+                imported.insert(binding.name, qualified);
             }
         }
     }
-    imported.retain(|name, _| !ambiguous.contains(name.as_str()));
+    imported.retain(|name, _| !ambiguous.contains(name));
     imported
 }
 
@@ -175,12 +177,12 @@ pub(crate) struct ProjectIndex {
     summaries: Vec<ModuleSummary>,
     /// Module name → its summary; `None` when two files claim the name (a scripts folder and a
     /// package, say): neither is trusted, so calls resolving there stay unknown.
-    modules: HashMap<String, Option<usize>>,
+    modules: FxHashMap<String, Option<usize>>,
 }
 
 impl ProjectIndex {
     pub(crate) fn new(summaries: Vec<ModuleSummary>) -> Self {
-        let mut modules: HashMap<String, Option<usize>> = HashMap::new();
+        let mut modules: FxHashMap<String, Option<usize>> = FxHashMap::default();
         for (i, summary) in summaries.iter().enumerate() {
             for name in &summary.names {
                 modules.entry(name.clone()).and_modify(|slot| *slot = None).or_insert(Some(i));

@@ -1,6 +1,6 @@
 //! Suppression comments: `# pitfix: ignore`, `# pitfix: ignore[id, ...]`, `# pitfix: skip-file`,
 //! and Ruff/flake8's `# noqa` / `# noqa: CODE` for the equivalent codes.
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use crate::engine::line_index::LazyLineIndex;
@@ -20,7 +20,7 @@ struct LineDirectives {
 #[derive(Debug, Default)]
 pub(crate) struct Suppressions {
     skip_file: bool,
-    lines: HashMap<usize, LineDirectives>,
+    lines: FxHashMap<usize, LineDirectives>,
 }
 
 impl Suppressions {

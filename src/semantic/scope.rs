@@ -52,6 +52,9 @@ pub(crate) struct Variable<'a> {
     pub(crate) references: SmallVec<[ReferenceId; 4]>,
 }
 
+/// Up to this many names, a scope finds a name by scanning its list.
+const SMALL_SCOPE: usize = 8;
+
 #[derive(Debug)]
 pub(crate) struct Scope<'a> {
     pub(crate) kind: ScopeKind<'a>,
@@ -88,16 +91,31 @@ impl<'a> Scope<'a> {
     }
 
     pub(crate) fn variable(&self, name: &str) -> Option<&Variable<'a>> {
-        self.by_name.get(name).map(|&i| &self.variables[i as usize])
+        self.index_of(name).map(|i| &self.variables[i])
+    }
+
+    /// Most scopes hold a handful of names: a scan beats hashing them, and the map is built
+    /// only for scopes that grow past [`SMALL_SCOPE`].
+    fn index_of(&self, name: &str) -> Option<usize> {
+        if self.variables.len() <= SMALL_SCOPE {
+            self.variables.iter().position(|v| v.name == name)
+        } else {
+            self.by_name.get(name).map(|&i| i as usize)
+        }
     }
 
     pub(super) fn variable_mut(&mut self, name: &'a str) -> &mut Variable<'a> {
-        let next = u32::try_from(self.variables.len()).expect("fewer than 2^32 names");
-        let index = *self.by_name.entry(name).or_insert(next);
-        if index == next {
-            self.variables.push(Variable { name, bindings: SmallVec::new(), references: SmallVec::new() });
+        if let Some(index) = self.index_of(name) {
+            return &mut self.variables[index];
         }
-        &mut self.variables[index as usize]
+        let next = self.variables.len();
+        self.variables.push(Variable { name, bindings: SmallVec::new(), references: SmallVec::new() });
+        if next == SMALL_SCOPE {
+            self.by_name = self.variables.iter().enumerate().map(|(i, v)| (v.name, i as u32)).collect();
+        } else if next > SMALL_SCOPE {
+            self.by_name.insert(name, u32::try_from(next).expect("fewer than 2^32 names"));
+        }
+        &mut self.variables[next]
     }
 
     /// The variables the scope binds itself, in the order of their first binding.
