@@ -12,6 +12,7 @@ mod fixes;
 mod output;
 mod resolve;
 mod rules;
+mod semantic;
 mod settings;
 #[doc(hidden)]
 pub mod testing;

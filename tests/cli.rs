@@ -1,27 +1,82 @@
 //! End-to-end tests of the `pitfix` command line: exit codes, stdin, config files, suppression
 //! comments, byte preservation, discovery, diffs that `git apply` / `patch` accept, and output
 //! formats.
+//!
+//! What a run prints (exit code, stdout, stderr) is compared with a snapshot in
+//! `tests/snapshots/cli__*.snap` (insta-cmd). The temporary project folder shows as `[ROOT]` (a
+//! second one as `[OUTSIDE]`), and bytes a snapshot would hide are written visibly: escape `␛`,
+//! carriage return `␍`, tab `␉`; `----- end -----` closes stderr, so a missing final newline
+//! shows. Update with `INSTA_UPDATE=always cargo test --test cli` and review every changed file;
+//! with `CI=true` a mismatch fails and nothing is written. What a run writes to disk is checked
+//! with plain assertions.
 mod common;
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::Command;
 
-use common::{IS_MSG, IS_NOT_MSG, Project, git_in};
+use common::{Project, git_in};
+use insta_cmd::assert_cmd_snapshot;
 
 const FIXABLE: &str = "x = int('1000')\nif x is 1000:\n    pass\n";
 const FIXED: &str = "x = int('1000')\nif x == 1000:\n    pass\n";
-const FIXABLE_DIFF: &str = "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,3 +1,3 @@\n x = int('1000')\n-if x is 1000:\n+if x == 1000:\n     pass\n";
 const CLEAN: &str = "x = 1\nif x is None:\n    pass\n";
 
-fn lines(text: &str) -> Vec<&str> {
-    text.lines().collect()
+/// `pitfix ARGS` in `dir`, as the other end-to-end tests run it.
+fn pitfix_in(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitfix"));
+    cmd.args(args).current_dir(dir).env_remove("RUST_BACKTRACE");
+    cmd
 }
 
-/// The paths named by a text-format `check` run, in order.
-fn checked_paths(stdout: &str) -> Vec<String> {
-    stdout.lines().map(|l| l.split(':').next().unwrap().to_owned()).collect()
+/// `pitfix ARGS` in the project root.
+fn cmd(p: &Project, args: &[&str]) -> Command {
+    pitfix_in(&p.root, args)
+}
+
+/// `pitfix ARGS` in a folder of the project.
+fn cmd_at(p: &Project, rel_dir: &str, args: &[&str]) -> Command {
+    pitfix_in(&p.path(rel_dir), args)
+}
+
+/// The snapshot settings for a test: `project`'s folder shows as `[ROOT]` and `outside`'s as
+/// `[OUTSIDE]`, in the output and in the command line the snapshot header records. Keep the
+/// guard alive for the whole test.
+fn snapshot_settings(project: &Project, outside: Option<&Project>) -> insta::internals::SettingsBindDropGuard {
+    let mut settings = insta::Settings::clone_current();
+    let mut roots = vec![(project.root.to_string_lossy().into_owned(), "[ROOT]")];
+    if let Some(outside) = outside {
+        roots.push((outside.root.to_string_lossy().into_owned(), "[OUTSIDE]"));
+    }
+    for (root, shown) in &roots {
+        settings.add_filter(&regex_escape(root), *shown);
+    }
+    settings.add_filter("\x1b", "␛");
+    settings.add_filter("\r", "␍");
+    settings.add_filter("\t", "␉");
+    settings.add_filter(r"\z", "----- end -----");
+    settings.add_dynamic_redaction(".args[]", move |value, _| {
+        let mut arg = value.as_str().unwrap_or_default().to_owned();
+        for (root, shown) in &roots {
+            arg = arg.replace(root.as_str(), shown);
+        }
+        arg
+    });
+    settings.bind_to_scope()
+}
+
+/// `text` as a regular expression that matches it literally.
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if r"\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The file names of `diff --git a/X b/X` headers, in order.
@@ -58,45 +113,40 @@ fn mode(path: &Path) -> u32 {
 #[test]
 fn diff_with_nothing_to_do_exits_0_and_prints_nothing() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", CLEAN);
-    let run = p.run(&["diff"]);
-    run.code(0);
-    assert_eq!(run.out(), "");
-    assert_eq!(run.stderr, "Nothing to fix.\n");
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
 
 #[test]
 fn diff_with_something_to_do_exits_1_and_changes_nothing() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(run.out(), FIXABLE_DIFF);
-    assert_eq!(run.stderr, "Would fix 1 problem in 1 file (is-literal: 1).\n");
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
 
 #[test]
 fn apply_with_nothing_to_do_exits_0() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", CLEAN);
-    for args in [&["apply"][..], &["apply", "--exit-non-zero-on-fix"]] {
-        let run = p.run(args);
-        run.code(0);
-        assert_eq!(run.out(), "");
-        assert_eq!(run.stderr, "Nothing to fix.\n");
-        assert_eq!(p.read_string("a.py"), CLEAN);
-    }
+    assert_cmd_snapshot!("apply_with_nothing_to_do_exits_0", cmd(&p, &["apply"]));
+    assert_eq!(p.read_string("a.py"), CLEAN);
+    assert_cmd_snapshot!(
+        "apply_with_nothing_to_do_exits_0_exit_non_zero_on_fix",
+        cmd(&p, &["apply", "--exit-non-zero-on-fix"])
+    );
+    assert_eq!(p.read_string("a.py"), CLEAN);
 }
 
 #[test]
 fn apply_with_something_to_do_exits_0_and_writes() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["apply"]);
-    run.code(0);
-    assert_eq!(run.out(), "");
-    assert_eq!(run.stderr, "Fixed 1 problem in 1 file (is-literal: 1).\n");
+    assert_cmd_snapshot!(cmd(&p, &["apply"]));
     assert_eq!(p.read_string("a.py"), FIXED);
     // A second run finds nothing left.
     p.run(&["apply", "--exit-non-zero-on-fix"]).code(0);
@@ -105,58 +155,47 @@ fn apply_with_something_to_do_exits_0_and_writes() {
 #[test]
 fn apply_exit_non_zero_on_fix_exits_1_when_a_file_changed() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["apply", "--exit-non-zero-on-fix"]);
-    run.code(1);
-    assert_eq!(run.stderr, "Fixed 1 problem in 1 file (is-literal: 1).\n");
+    assert_cmd_snapshot!(cmd(&p, &["apply", "--exit-non-zero-on-fix"]));
     assert_eq!(p.read_string("a.py"), FIXED);
 }
 
 #[test]
 fn check_with_no_findings_exits_0() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", CLEAN);
-    let run = p.run(&["check"]);
-    run.code(0);
-    assert_eq!(run.out(), "");
-    assert_eq!(run.stderr, "No problems found.\n");
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
 }
 
 #[test]
 fn check_with_findings_exits_1_and_changes_nothing() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(run.out(), format!("a.py:2:4: is-literal {IS_MSG} [fix available]\n"));
-    assert_eq!(run.stderr, "Found 1 problem (1 fixable with `pitfix apply`).\n");
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
 
 #[test]
 fn quiet_drops_the_summary() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["diff", "-q"]);
-    run.code(1);
-    assert_eq!(run.out(), FIXABLE_DIFF);
-    assert_eq!(run.stderr, "");
-    let run = p.run(&["check", "--quiet"]);
-    run.code(1);
-    assert_eq!(run.stderr, "");
+    assert_cmd_snapshot!("quiet_drops_the_summary_diff", cmd(&p, &["diff", "-q"]));
+    assert_cmd_snapshot!("quiet_drops_the_summary_check", cmd(&p, &["check", "--quiet"]));
 }
 
 #[test]
 fn unknown_transform_id_in_select_is_fatal() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     for command in ["diff", "apply", "check"] {
-        let run = p.run(&[command, "--select", "is-literal,no-such-rule"]);
-        run.code(2);
-        assert_eq!(run.out(), "", "{command}");
-        assert_eq!(
-            run.stderr, "pitfix: error: unknown transform id `no-such-rule` (see `pitfix rules`)\n",
-            "{command}"
+        assert_cmd_snapshot!(
+            format!("unknown_transform_id_in_select_is_fatal_{command}"),
+            cmd(&p, &[command, "--select", "is-literal,no-such-rule"])
         );
         assert_eq!(p.read_string("a.py"), FIXABLE, "{command}");
     }
@@ -165,11 +204,13 @@ fn unknown_transform_id_in_select_is_fatal() {
 #[test]
 fn unknown_transform_id_in_ignore_is_fatal() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     for command in ["diff", "apply", "check"] {
-        let run = p.run(&[command, "--ignore", "bogus"]);
-        run.code(2);
-        assert_eq!(run.stderr, "pitfix: error: unknown transform id `bogus` (see `pitfix rules`)\n", "{command}");
+        assert_cmd_snapshot!(
+            format!("unknown_transform_id_in_ignore_is_fatal_{command}"),
+            cmd(&p, &[command, "--ignore", "bogus"])
+        );
     }
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
@@ -177,12 +218,13 @@ fn unknown_transform_id_in_ignore_is_fatal() {
 #[test]
 fn nonexistent_path_is_fatal_and_nothing_is_written() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     for command in ["diff", "apply", "check"] {
-        let run = p.run(&[command, "a.py", "missing.py"]);
-        run.code(2);
-        assert_eq!(run.out(), "", "{command}");
-        assert_eq!(run.stderr, "pitfix: error: missing.py: no such file or directory\n", "{command}");
+        assert_cmd_snapshot!(
+            format!("nonexistent_path_is_fatal_and_nothing_is_written_{command}"),
+            cmd(&p, &[command, "a.py", "missing.py"])
+        );
     }
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
@@ -190,15 +232,11 @@ fn nonexistent_path_is_fatal_and_nothing_is_written() {
 #[test]
 fn unknown_config_key_is_fatal_and_names_key_and_file() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.pitfix]\nselct = [\"is-literal\"]\n");
-    let expected =
-        format!("pitfix: error: {}: `tool.pitfix.selct` is not a known setting\n", p.path("pyproject.toml").display());
     for command in ["diff", "apply", "check"] {
-        let run = p.run(&[command]);
-        run.code(2);
-        assert_eq!(run.out(), "", "{command}");
-        assert_eq!(run.stderr, expected, "{command}");
+        assert_cmd_snapshot!(format!("unknown_config_key_is_fatal_and_names_key_and_file_{command}"), cmd(&p, &[command]));
     }
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
@@ -206,43 +244,29 @@ fn unknown_config_key_is_fatal_and_names_key_and_file() {
 #[test]
 fn unknown_key_in_pitfix_toml_is_fatal_and_names_key_and_file() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("pitfix.toml", "ignroe = [\"is-literal\"]\n");
-    let run = p.run(&["diff"]);
-    run.code(2);
-    assert_eq!(
-        run.stderr,
-        format!("pitfix: error: {}: `ignroe` is not a known setting\n", p.path("pitfix.toml").display())
-    );
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
 
 #[test]
 fn unknown_transform_option_is_fatal_and_names_it() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("pyproject.toml", "[tool.pitfix.is-literal]\nstrict = true\n");
-    let run = p.run(&["check"]);
-    run.code(2);
-    assert_eq!(
-        run.stderr,
-        format!(
-            "pitfix: error: {}: `tool.pitfix.is-literal.strict` is not a known option\n",
-            p.path("pyproject.toml").display()
-        )
-    );
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
 }
 
 #[test]
 fn invalid_toml_is_fatal_and_names_the_file() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("pyproject.toml", "[tool.pitfix\nselect = [\"is-literal\"\n");
-    let prefix = format!("pitfix: error: {}: invalid TOML: ", p.path("pyproject.toml").display());
     for command in ["diff", "apply", "check"] {
-        let run = p.run(&[command]);
-        run.code(2);
-        assert!(run.stderr.starts_with(&prefix), "{command}: {}", run.stderr);
-        assert_eq!(run.out(), "");
+        assert_cmd_snapshot!(format!("invalid_toml_is_fatal_and_names_the_file_{command}"), cmd(&p, &[command]));
     }
     assert_eq!(p.read_string("a.py"), FIXABLE);
 }
@@ -250,34 +274,26 @@ fn invalid_toml_is_fatal_and_names_the_file() {
 #[test]
 fn invalid_setting_value_is_fatal() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("pitfix.toml", "target-version = \"py27\"\n");
-    let run = p.run(&["diff"]);
-    run.code(2);
-    assert_eq!(
-        run.stderr,
-        format!(
-            "pitfix: error: {}: `target-version` must be one of py38, py39, py310, py311, py312, py313, py314\n",
-            p.path("pitfix.toml").display()
-        )
-    );
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
 
 #[test]
 fn explain_unknown_id_is_fatal() {
     let p = Project::new();
-    let run = p.run(&["explain", "no-such-rule"]);
-    run.code(2);
-    assert_eq!(run.out(), "");
-    assert_eq!(run.stderr, "pitfix: error: unknown transform id `no-such-rule` (see `pitfix rules`)\n");
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!(cmd(&p, &["explain", "no-such-rule"]));
 }
 
 #[test]
 fn bad_arguments_are_fatal() {
     let p = Project::new();
-    p.run(&["diff", "--no-such-flag"]).code(2);
-    p.run(&["check", "--output-format", "xml"]).code(2);
-    p.run(&["frobnicate"]).code(2);
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!("bad_arguments_are_fatal_unknown_flag", cmd(&p, &["diff", "--no-such-flag"]));
+    assert_cmd_snapshot!("bad_arguments_are_fatal_bad_value", cmd(&p, &["check", "--output-format", "xml"]));
+    assert_cmd_snapshot!("bad_arguments_are_fatal_unknown_command", cmd(&p, &["frobnicate"]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,31 +302,28 @@ fn bad_arguments_are_fatal() {
 #[test]
 fn diff_stdin_prints_the_diff() {
     let p = Project::new();
-    let run = p.run_stdin(&["diff", "-"], b"print(x is 1000)\n");
-    run.code(1);
-    assert_eq!(run.out(), "diff --git a/- b/-\n--- a/-\n+++ b/-\n@@ -1 +1 @@\n-print(x is 1000)\n+print(x == 1000)\n");
-
-    let run = p.run_stdin(&["diff", "-", "--stdin-filename", "pkg/foo.py"], FIXABLE.as_bytes());
-    run.code(1);
-    assert_eq!(run.out(), FIXABLE_DIFF.replace("a.py", "pkg/foo.py"));
-
-    let run = p.run_stdin(&["diff", "-"], CLEAN.as_bytes());
-    run.code(0);
-    assert_eq!(run.out(), "");
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!("diff_stdin_prints_the_diff", cmd(&p, &["diff", "-"]).pass_stdin("print(x is 1000)\n"));
+    assert_cmd_snapshot!(
+        "diff_stdin_prints_the_diff_stdin_filename",
+        cmd(&p, &["diff", "-", "--stdin-filename", "pkg/foo.py"]).pass_stdin(FIXABLE)
+    );
+    assert_cmd_snapshot!("diff_stdin_prints_the_diff_clean", cmd(&p, &["diff", "-"]).pass_stdin(CLEAN));
     assert!(tree(&p.root).is_empty(), "stdin runs write no files");
 }
 
 #[test]
 fn apply_stdin_prints_the_fixed_source() {
     let p = Project::new();
-    let run = p.run_stdin(&["apply", "-", "--stdin-filename", "foo.py"], FIXABLE.as_bytes());
-    run.code(0);
-    assert_eq!(run.out(), FIXED);
-    assert_eq!(run.stderr, "Fixed 1 problem in 1 file (is-literal: 1).\n");
-
-    let run = p.run_stdin(&["apply", "-", "--exit-non-zero-on-fix"], FIXABLE.as_bytes());
-    run.code(1);
-    assert_eq!(run.out(), FIXED);
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!(
+        "apply_stdin_prints_the_fixed_source",
+        cmd(&p, &["apply", "-", "--stdin-filename", "foo.py"]).pass_stdin(FIXABLE)
+    );
+    assert_cmd_snapshot!(
+        "apply_stdin_prints_the_fixed_source_exit_non_zero_on_fix",
+        cmd(&p, &["apply", "-", "--exit-non-zero-on-fix"]).pass_stdin(FIXABLE)
+    );
 
     // Nothing to fix: the input comes back unchanged, byte for byte.
     let input = b"x = 1\r\ny = x is None\r\n";
@@ -323,25 +336,28 @@ fn apply_stdin_prints_the_fixed_source() {
 #[test]
 fn check_stdin_names_the_stdin_filename() {
     let p = Project::new();
-    let run = p.run_stdin(&["check", "-", "--stdin-filename", "foo.py"], FIXABLE.as_bytes());
-    run.code(1);
-    assert_eq!(run.out(), format!("foo.py:2:4: is-literal {IS_MSG} [fix available]\n"));
-
-    let run = p.run_stdin(&["check", "-", "--stdin-filename", "foo.py"], b"def f(:\n");
-    run.code(1);
-    assert!(run.stderr.starts_with("foo.py:1:7: syntax error: "), "{}", run.stderr);
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!(
+        "check_stdin_names_the_stdin_filename",
+        cmd(&p, &["check", "-", "--stdin-filename", "foo.py"]).pass_stdin(FIXABLE)
+    );
+    assert_cmd_snapshot!(
+        "check_stdin_names_the_stdin_filename_syntax_error",
+        cmd(&p, &["check", "-", "--stdin-filename", "foo.py"]).pass_stdin("def f(:\n")
+    );
 }
 
 #[test]
 fn stdin_mixed_with_other_paths_is_an_error() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     for command in ["diff", "apply", "check"] {
-        for args in [[command, "-", "a.py"], [command, "a.py", "-"]] {
-            let run = p.run_stdin(&args, FIXABLE.as_bytes());
-            run.code(2);
-            assert_eq!(run.out(), "");
-            assert_eq!(run.stderr, "pitfix: error: `-` (standard input) must be the only path\n");
+        for (order, args) in [("first", [command, "-", "a.py"]), ("last", [command, "a.py", "-"])] {
+            assert_cmd_snapshot!(
+                format!("stdin_mixed_with_other_paths_is_an_error_{command}_{order}"),
+                cmd(&p, &args).pass_stdin(FIXABLE)
+            );
         }
     }
     assert_eq!(p.read_string("a.py"), FIXABLE);
@@ -353,19 +369,19 @@ fn stdin_mixed_with_other_paths_is_an_error() {
 #[test]
 fn pyproject_is_found_from_a_subdirectory() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("pkg/sub/m.py", FIXABLE);
     p.run_at("pkg/sub", &["diff"]).code(1);
 
     p.write("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.pitfix]\nignore = [\"is-literal\"]\n");
-    let run = p.run_at("pkg/sub", &["diff"]);
-    run.code(0);
-    assert_eq!(run.out(), "");
+    assert_cmd_snapshot!(cmd_at(&p, "pkg/sub", &["diff"]));
     p.run_at("pkg/sub", &["check"]).code(0);
 }
 
 #[test]
 fn select_from_pyproject_and_cli_select_overrides_it() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("pkg/m.py", FIXABLE);
     p.write("pyproject.toml", "[tool.pitfix]\nselect = [\"is-literal\"]\n");
     p.run_at("pkg", &["check"]).code(1);
@@ -375,9 +391,7 @@ fn select_from_pyproject_and_cli_select_overrides_it() {
     p.run_at("pkg", &["check"]).code(0);
     p.run_at("pkg", &["diff"]).code(0);
     // ...and `--select` on the command line replaces the config's list.
-    let run = p.run_at("pkg", &["check", "--select", "is-literal"]);
-    run.code(1);
-    assert_eq!(run.out(), format!("m.py:2:4: is-literal {IS_MSG} [fix available]\n"));
+    assert_cmd_snapshot!(cmd_at(&p, "pkg", &["check", "--select", "is-literal"]));
     p.run_at("pkg", &["diff", "--select", "ALL"]).code(1);
 }
 
@@ -404,14 +418,13 @@ fn pitfix_toml_uses_top_level_keys() {
 #[test]
 fn requires_python_is_accepted() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("m.py", FIXABLE);
     p.write(
         "pyproject.toml",
         "[project]\nname = \"demo\"\nversion = \"1.0\"\nrequires-python = \">=3.9, <4\"\n\n[tool.pitfix]\nselect = [\"is-literal\"]\n",
     );
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(run.stderr, "Would fix 1 problem in 1 file (is-literal: 1).\n");
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
 
 #[test]
@@ -426,6 +439,7 @@ fn pyproject_without_tool_pitfix_does_not_hide_a_config_further_up() {
 #[test]
 fn config_flag_names_the_file_to_use() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("m.py", FIXABLE);
     // The discovered file is broken: `--config` must not read it.
     p.write("pyproject.toml", "[tool.pitfix]\nnot-a-setting = 1\n");
@@ -434,43 +448,38 @@ fn config_flag_names_the_file_to_use() {
     p.run(&["diff"]).code(2);
     p.run(&["diff", "--config", "settings/custom.toml"]).code(0);
     p.run(&["diff", "--config", "settings/pyproject.toml"]).code(0);
-    let run = p.run(&["diff", "--config", "settings/missing.toml"]);
-    run.code(2);
-    assert!(run.stderr.contains("settings/missing.toml"), "{}", run.stderr);
+    assert_cmd_snapshot!(cmd(&p, &["diff", "--config", "settings/missing.toml"]));
 }
 
 #[test]
 fn extend_exclude_adds_to_the_default_excludes() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     for f in ["keep.py", "generated/g.py", "api_pb2.py", "venv/lib.py", "deep/generated/h.py"] {
         p.write(f, FIXABLE);
     }
     p.write("pyproject.toml", "[tool.pitfix]\nextend-exclude = [\"generated\", \"*_pb2.py\"]\n");
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["keep.py"]);
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
 }
 
 #[test]
 fn exclude_replaces_the_default_excludes() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     for f in ["keep.py", "generated/g.py", "api_pb2.py", "venv/lib.py"] {
         p.write(f, FIXABLE);
     }
     p.write("pitfix.toml", "exclude = [\"generated/\"]\n");
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["api_pb2.py", "keep.py", "venv/lib.py"]);
+    assert_cmd_snapshot!("exclude_replaces_the_default_excludes", cmd(&p, &["check"]));
 
     // `--exclude` adds to the list, and matches paths relative to the current directory too.
-    let run = p.run(&["check", "--exclude", "*_pb2.py", "--exclude", "venv/lib.py"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["keep.py"]);
+    assert_cmd_snapshot!(
+        "exclude_replaces_the_default_excludes_cli_exclude",
+        cmd(&p, &["check", "--exclude", "*_pb2.py", "--exclude", "venv/lib.py"])
+    );
 
     // A file named on the command line is processed even when excluded.
-    let run = p.run(&["check", "generated/g.py"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["generated/g.py"]);
+    assert_cmd_snapshot!("exclude_replaces_the_default_excludes_named", cmd(&p, &["check", "generated/g.py"]));
 }
 
 #[test]
@@ -478,13 +487,12 @@ fn config_exclude_paths_are_relative_to_the_config_file_not_the_cwd() {
     // `pkg/generated` in the project's config must mean the same folder whether pitfix runs from
     // the project root or from inside `pkg/` (as in Ruff and Black).
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("pyproject.toml", "[tool.pitfix]\nextend-exclude = [\"pkg/generated\"]\n");
     p.write("pkg/generated/g.py", FIXABLE);
     p.write("pkg/m.py", FIXABLE);
-    let run = p.run(&["check"]);
-    assert_eq!(checked_paths(&run.out()), ["pkg/m.py"]);
-    let run = p.run_at("pkg", &["check"]);
-    assert_eq!(checked_paths(&run.out()), ["m.py"]);
+    assert_cmd_snapshot!("config_exclude_paths_are_relative_to_the_config_file_root", cmd(&p, &["check"]));
+    assert_cmd_snapshot!("config_exclude_paths_are_relative_to_the_config_file_pkg", cmd_at(&p, "pkg", &["check"]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -546,15 +554,12 @@ fn noqa_with_other_codes_does_not_suppress() {
 #[test]
 fn skip_file_leaves_the_whole_file_alone() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     let text = "x = int('1000')\nprint(x is 1000)\n# pitfix: skip-file\nprint(x is not 'a')\n";
     p.write("a.py", text);
     p.write("b.py", FIXABLE);
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["b.py"]);
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(diff_paths(&run.out()), ["b.py"]);
+    assert_cmd_snapshot!("skip_file_leaves_the_whole_file_alone_check", cmd(&p, &["check"]));
+    assert_cmd_snapshot!("skip_file_leaves_the_whole_file_alone_diff", cmd(&p, &["diff"]));
     p.run(&["apply"]).code(0);
     assert_eq!(p.read_string("a.py"), text);
     assert_eq!(p.read_string("b.py"), FIXED);
@@ -563,18 +568,14 @@ fn skip_file_leaves_the_whole_file_alone() {
 #[test]
 fn suppression_on_the_first_line_of_a_multiline_statement() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write(
         "a.py",
         "if (a is 1000 and  # noqa: F632\n        b is 2000):\n    c = d is 3000\n\
          y = f(\n    x is 'a',  # pitfix: ignore[is-literal]\n    x is 'b',\n)\n\
          z = [  # pitfix: ignore\n    x is 'c',\n    x is not 'd',\n]\n",
     );
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(
-        run.out(),
-        format!("a.py:3:9: is-literal {IS_MSG} [fix available]\na.py:6:5: is-literal {IS_MSG} [fix available]\n")
-    );
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
     p.run(&["apply"]).code(0);
     assert_eq!(
         p.read_string("a.py"),
@@ -599,6 +600,7 @@ fn crlf_bom_tabs_trailing_whitespace_and_form_feed_are_kept() {
 
 #[test]
 fn latin1_file_is_written_back_in_latin1() {
+    // Byte for byte: a text snapshot would show the latin-1 bytes as replacement characters.
     let p = Project::new();
     let before: &[u8] =
         b"# -*- coding: latin-1 -*-\nname = \"\xe9t\xe9\"\nif name is \"caf\xe9\":\n    print(\"\xa0ok\")\n";
@@ -622,13 +624,9 @@ fn latin1_file_is_written_back_in_latin1() {
 #[test]
 fn file_without_trailing_newline_stays_without_one() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", "x = int('1000')\nprint(x is 1000)");
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(
-        run.out(),
-        "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,2 @@\n x = int('1000')\n-print(x is 1000)\n\\ No newline at end of file\n+print(x == 1000)\n\\ No newline at end of file\n"
-    );
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
     p.run(&["apply"]).code(0);
     assert_eq!(p.read_string("a.py"), "x = int('1000')\nprint(x == 1000)");
 }
@@ -639,25 +637,14 @@ fn file_without_trailing_newline_stays_without_one() {
 #[test]
 fn syntax_error_is_reported_and_other_files_are_still_fixed() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     let bad = "def f(:\n    return x is 1000\n";
     p.write("bad.py", bad);
     p.write("good.py", FIXABLE);
 
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(run.out(), FIXABLE_DIFF.replace("a.py", "good.py"));
-    let errors = lines(&run.stderr);
-    assert!(errors[0].starts_with("bad.py:1:7: syntax error: ") && errors[0].len() > 27, "{}", run.stderr);
-    assert_eq!(errors[1..], ["Would fix 1 problem in 1 file (is-literal: 1)."]);
-
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["good.py"]);
-    assert!(run.stderr.starts_with("bad.py:1:7: syntax error: "), "{}", run.stderr);
-
-    let run = p.run(&["apply"]);
-    assert!(run.stderr.starts_with("bad.py:1:7: syntax error: "), "{}", run.stderr);
-    assert!(run.stderr.ends_with("\nFixed 1 problem in 1 file (is-literal: 1).\n"), "{}", run.stderr);
+    assert_cmd_snapshot!("syntax_error_is_reported_and_other_files_are_still_fixed_diff", cmd(&p, &["diff"]));
+    assert_cmd_snapshot!("syntax_error_is_reported_and_other_files_are_still_fixed_check", cmd(&p, &["check"]));
+    assert_cmd_snapshot!("syntax_error_is_reported_and_other_files_are_still_fixed_apply", cmd(&p, &["apply"]));
     assert_eq!(p.read_string("bad.py"), bad);
     assert_eq!(p.read_string("good.py"), FIXED);
 }
@@ -665,6 +652,7 @@ fn syntax_error_is_reported_and_other_files_are_still_fixed() {
 #[test]
 fn undecodable_files_are_named_and_the_run_goes_on() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     let invalid_utf8: &[u8] = b"x = 1\ny = x is '\xff\xfe'\n";
     let binary: &[u8] = b"\x7fELF\x02\x01\x01\x00\x00\x00x is 1000\n";
     p.write("enc.py", invalid_utf8);
@@ -672,16 +660,7 @@ fn undecodable_files_are_named_and_the_run_goes_on() {
     p.write("good.py", FIXABLE);
 
     for command in ["diff", "check", "apply"] {
-        let run = p.run(&[command]);
-        let errors = lines(&run.stderr);
-        assert!(errors[0].starts_with("binary.py: skipped: line 1: contains a NUL byte"), "{command}: {}", run.stderr);
-        assert!(errors[1].starts_with("enc.py: skipped: line 2: invalid UTF-8"), "{command}: {}", run.stderr);
-        assert_eq!(errors.len(), 3, "{command}: {}", run.stderr);
-        match command {
-            "diff" => assert_eq!(diff_paths(&run.out()), ["good.py"]),
-            "check" => assert_eq!(checked_paths(&run.out()), ["good.py"]),
-            _ => assert_eq!(errors[2], "Fixed 1 problem in 1 file (is-literal: 1)."),
-        }
+        assert_cmd_snapshot!(format!("undecodable_files_are_named_and_the_run_goes_on_{command}"), cmd(&p, &[command]));
     }
     assert_eq!(p.read("enc.py"), invalid_utf8);
     assert_eq!(p.read("binary.py"), binary);
@@ -701,18 +680,17 @@ fn ignored_layout(p: &Project) {
 #[test]
 fn gitignore_is_respected_in_a_git_repo() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.git(&["init", "-q"]);
     ignored_layout(&p);
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["kept.py", "sub/kept2.py"]);
-    let run = p.run(&["diff"]);
-    assert_eq!(diff_paths(&run.out()), ["kept.py", "sub/kept2.py"]);
+    assert_cmd_snapshot!("gitignore_is_respected_in_a_git_repo_check", cmd(&p, &["check"]));
+    assert_cmd_snapshot!("gitignore_is_respected_in_a_git_repo_diff", cmd(&p, &["diff"]));
 
     // Files named on the command line are processed even when ignored.
-    let run = p.run(&["check", "ignored.py", "build_out/x.py"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["build_out/x.py", "ignored.py"]);
+    assert_cmd_snapshot!(
+        "gitignore_is_respected_in_a_git_repo_named",
+        cmd(&p, &["check", "ignored.py", "build_out/x.py"])
+    );
     p.run(&["apply", "sub/ignored.py"]).code(0);
     assert_eq!(p.read_string("sub/ignored.py"), FIXED);
     assert_eq!(p.read_string("ignored.py"), FIXABLE);
@@ -721,12 +699,11 @@ fn gitignore_is_respected_in_a_git_repo() {
 #[test]
 fn gitignore_and_ignore_files_are_respected_without_git() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     ignored_layout(&p);
     p.write("sub/.ignore", "skipped_too.py\n");
     p.write("sub/skipped_too.py", FIXABLE);
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["kept.py", "sub/kept2.py"]);
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
     p.run(&["apply"]).code(0);
     assert_eq!(p.read_string("kept.py"), FIXED);
     assert_eq!(p.read_string("ignored.py"), FIXABLE);
@@ -737,25 +714,25 @@ fn gitignore_and_ignore_files_are_respected_without_git() {
 #[test]
 fn hidden_files_and_folders_are_skipped_unless_named() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     for f in ["visible.py", ".hidden.py", ".secret/x.py", "pkg/.cache/y.py", "pkg/z.py"] {
         p.write(f, FIXABLE);
     }
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["pkg/z.py", "visible.py"]);
-    let run = p.run(&["check", ".secret/x.py", ".hidden.py"]);
-    assert_eq!(checked_paths(&run.out()), [".hidden.py", ".secret/x.py"]);
+    assert_cmd_snapshot!("hidden_files_and_folders_are_skipped_unless_named", cmd(&p, &["check"]));
+    assert_cmd_snapshot!(
+        "hidden_files_and_folders_are_skipped_unless_named_named",
+        cmd(&p, &["check", ".secret/x.py", ".hidden.py"])
+    );
 }
 
 #[test]
 fn only_py_and_pyi_files_are_walked() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     for f in ["mod.py", "stub.pyi", "notes.txt", "script", "mod.py.bak", "pkg/types.pyi", "data.pyc", "x.pyw"] {
         p.write(f, FIXABLE);
     }
-    let run = p.run(&["check"]);
-    run.code(1);
-    assert_eq!(checked_paths(&run.out()), ["mod.py", "pkg/types.pyi", "stub.pyi"]);
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
     p.run(&["apply"]).code(0);
     assert_eq!(p.read_string("stub.pyi"), FIXED);
     assert_eq!(p.read_string("pkg/types.pyi"), FIXED);
@@ -840,13 +817,9 @@ fn git_apply_accepts_the_diff_and_gives_the_same_bytes_as_apply() {
 #[test]
 fn names_with_a_space_end_with_a_tab_like_git() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("my file.py", FIXABLE);
-    let run = p.run(&["diff"]);
-    run.code(1);
-    assert_eq!(
-        run.out(),
-        "diff --git a/my file.py b/my file.py\n--- a/my file.py\t\n+++ b/my file.py\t\n@@ -1,3 +1,3 @@\n x = int('1000')\n-if x is 1000:\n+if x == 1000:\n     pass\n"
-    );
+    assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -855,6 +828,7 @@ fn names_with_a_space_end_with_a_tab_like_git() {
 #[test]
 fn diff_is_in_sorted_path_order_and_the_same_for_any_job_count() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     let mut names = vec!["z.py", "a.py", "m/n/o.py", "m/a.py", "B.py", "b.py", "ab/x.py", "a_b.py"]
         .into_iter()
         .map(str::to_owned)
@@ -877,27 +851,34 @@ fn diff_is_in_sorted_path_order_and_the_same_for_any_job_count() {
     assert_eq!(one.stdout, again.stdout);
 
     // Paths named in any order come out sorted too.
-    let run = p.run(&["check", "z.py", "m", "a.py"]);
-    assert_eq!(checked_paths(&run.out()), ["a.py", "m/a.py", "m/n/o.py", "z.py"]);
+    assert_cmd_snapshot!(cmd(&p, &["check", "z.py", "m", "a.py"]));
 }
 
 #[test]
 fn paths_are_shown_relative_to_the_current_directory() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("sub/a.py", FIXABLE);
     p.write("other/b.py", FIXABLE);
 
-    let run = p.run(&["check", "./sub"]);
-    assert_eq!(checked_paths(&run.out()), ["sub/a.py"]);
-    let run = p.run(&["diff", "./sub/a.py"]);
-    assert_eq!(run.out(), FIXABLE_DIFF.replace("a.py", "sub/a.py"));
-    let run = p.run(&["check", p.path("sub").to_str().unwrap()]);
-    assert_eq!(checked_paths(&run.out()), ["sub/a.py"]);
-
-    let run = p.run_at("sub", &["check", "../sub/a.py", "../other/b.py"]);
-    assert_eq!(checked_paths(&run.out()), ["../other/b.py", "a.py"]);
-    let run = p.run_at("sub", &["check", ".."]);
-    assert_eq!(checked_paths(&run.out()), ["../other/b.py", "a.py"]);
+    assert_cmd_snapshot!("paths_are_shown_relative_to_the_current_directory_check_dot_sub", cmd(&p, &["check", "./sub"]));
+    assert_cmd_snapshot!(
+        "paths_are_shown_relative_to_the_current_directory_diff_dot_sub_file",
+        cmd(&p, &["diff", "./sub/a.py"])
+    );
+    let absolute = p.path("sub");
+    assert_cmd_snapshot!(
+        "paths_are_shown_relative_to_the_current_directory_check_absolute",
+        cmd(&p, &["check", absolute.to_str().unwrap()])
+    );
+    assert_cmd_snapshot!(
+        "paths_are_shown_relative_to_the_current_directory_from_sub_dot_dot_files",
+        cmd_at(&p, "sub", &["check", "../sub/a.py", "../other/b.py"])
+    );
+    assert_cmd_snapshot!(
+        "paths_are_shown_relative_to_the_current_directory_from_sub_dot_dot",
+        cmd_at(&p, "sub", &["check", ".."])
+    );
 }
 
 #[test]
@@ -906,32 +887,28 @@ fn a_path_outside_the_current_directory_is_shown_as_given() {
     here.write("local.py", FIXABLE);
     let elsewhere = Project::new();
     elsewhere.write("far.py", FIXABLE);
+    let _s = snapshot_settings(&here, Some(&elsewhere));
     let given = elsewhere.path("far.py");
     let given = given.to_str().unwrap();
 
-    let run = here.run(&["check", given]);
-    run.code(1);
-    assert_eq!(run.out(), format!("{given}:2:4: is-literal {IS_MSG} [fix available]\n"));
-    let run = here.run(&["diff", given]);
-    run.code(1);
-    assert!(run.out().contains(&format!("\n--- a/{given}\n+++ b/{given}\n")), "{}", run.out());
+    assert_cmd_snapshot!("a_path_outside_the_current_directory_is_shown_as_given_check", cmd(&here, &["check", given]));
+    assert_cmd_snapshot!("a_path_outside_the_current_directory_is_shown_as_given_diff", cmd(&here, &["diff", given]));
 }
 
 #[test]
 fn a_file_named_several_ways_is_processed_once() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
     p.write("d/b.py", FIXABLE);
     let absolute = p.path("a.py");
     let args = ["a.py", "./a.py", absolute.to_str().unwrap(), ".", "d", "d/b.py", "./d/../d/b.py"];
-    let run = p.run(&[&["diff"][..], &args].concat());
-    run.code(1);
-    assert_eq!(diff_paths(&run.out()), ["a.py", "d/b.py"]);
-    assert_eq!(run.stderr, "Would fix 2 problems in 2 files (is-literal: 2).\n");
-    let run = p.run(&[&["check"][..], &args].concat());
-    assert_eq!(checked_paths(&run.out()), ["a.py", "d/b.py"]);
-    let run = p.run(&[&["apply"][..], &args].concat());
-    assert_eq!(run.stderr, "Fixed 2 problems in 2 files (is-literal: 2).\n");
+    for command in ["diff", "check", "apply"] {
+        assert_cmd_snapshot!(
+            format!("a_file_named_several_ways_is_processed_once_{command}"),
+            cmd(&p, &[&[command][..], &args].concat())
+        );
+    }
     assert_eq!(p.read_string("a.py"), FIXED);
     assert_eq!(p.read_string("d/b.py"), FIXED);
 }
@@ -956,11 +933,11 @@ fn apply_keeps_file_permissions() {
 #[test]
 fn apply_does_not_write_read_only_files() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     let ro = p.write("ro.py", FIXABLE);
     p.write("rw.py", FIXABLE);
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
-    let run = p.run(&["apply"]);
-    assert_eq!(run.stderr, "ro.py: the file is read-only; not written\nFixed 1 problem in 1 file (is-literal: 1).\n");
+    assert_cmd_snapshot!(cmd(&p, &["apply"]));
     assert_eq!(p.read_string("ro.py"), FIXABLE);
     assert_eq!(mode(&ro), 0o444);
     assert_eq!(p.read_string("rw.py"), FIXED);
@@ -989,15 +966,8 @@ fn apply_leaves_no_temporary_files() {
 #[test]
 fn rules_lists_is_literal() {
     let p = Project::new();
-    let run = p.run(&["rules"]);
-    run.code(0);
-    let out = run.out();
-    let rows = lines(&out);
-    assert_eq!(rows[0].split_whitespace().collect::<Vec<_>>(), ["ID", "FIX", "DEFAULT", "SUMMARY"]);
-    let row = rows.iter().find(|r| r.starts_with("is-literal ")).expect("an is-literal row");
-    let cells: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(cells[..3], ["is-literal", "safe", "yes"], "{out}");
-    assert!(row.ends_with("`is` / `is not` against a literal compares identity; use `==` / `!=`"), "{out}");
+    let _s = snapshot_settings(&p, None);
+    assert_cmd_snapshot!(cmd(&p, &["rules"]));
 }
 
 #[test]
@@ -1014,30 +984,18 @@ fn explain_prints_the_readme() {
 #[test]
 fn color_always_paints_the_diff() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    let run = p.run(&["diff", "--color", "always"]);
-    run.code(1);
-    let out = run.out();
-    assert!(out.starts_with("\x1b[1mdiff --git a/a.py b/a.py\n"), "{out:?}");
-    assert!(out.contains("\x1b[36m@@ -1,3 +1,3 @@\x1b[0m\n"), "{out:?}");
-    assert!(out.contains("\x1b[31m-if x is 1000:\x1b[0m\n"), "{out:?}");
-    assert!(out.contains("\x1b[32m+if x == 1000:\x1b[0m\n"), "{out:?}");
-    // Without the escape codes it is the plain diff.
-    let mut plain = out.clone();
-    for code in ["\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[0m"] {
-        plain = plain.replace(code, "");
-    }
-    assert_eq!(plain, FIXABLE_DIFF);
+    assert_cmd_snapshot!(cmd(&p, &["diff", "--color", "always"]));
 }
 
 #[test]
 fn color_never_and_piped_output_have_no_escape_codes() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", FIXABLE);
-    for args in [&["diff", "--color", "never"][..], &["diff"], &["diff", "--color", "auto"]] {
-        let run = p.run(args);
-        run.code(1);
-        assert_eq!(run.out(), FIXABLE_DIFF, "{args:?}");
+    for (name, args) in [("never", &["diff", "--color", "never"][..]), ("piped", &["diff"]), ("auto", &["diff", "--color", "auto"])] {
+        assert_cmd_snapshot!(format!("color_never_and_piped_output_have_no_escape_codes_{name}"), cmd(&p, args));
     }
 }
 
@@ -1047,35 +1005,21 @@ fn color_never_and_piped_output_have_no_escape_codes() {
 #[test]
 fn check_json_has_the_documented_fields() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", "x = 1\nif x is 1000 or y is not 'a':\n    pass\nz = (x\n     is\n     2000)\n");
     p.write("b.py", CLEAN);
+    assert_cmd_snapshot!(cmd(&p, &["check", "--output-format", "json"]));
     let run = p.run(&["check", "--output-format", "json"]);
-    run.code(1);
-    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("valid JSON");
-    let expected = serde_json::json!([
-        {"path": "a.py", "line": 2, "column": 4, "end_line": 2, "end_column": 13,
-         "rule": "is-literal", "message": IS_MSG, "fix": {"applicability": "safe"}},
-        {"path": "a.py", "line": 2, "column": 17, "end_line": 2, "end_column": 29,
-         "rule": "is-literal", "message": IS_NOT_MSG, "fix": {"applicability": "safe"}},
-        {"path": "a.py", "line": 4, "column": 6, "end_line": 6, "end_column": 10,
-         "rule": "is-literal", "message": IS_MSG, "fix": {"applicability": "safe"}},
-    ]);
-    assert_eq!(json, expected);
-    // Exactly these keys, nothing more.
-    for finding in json.as_array().unwrap() {
-        let keys: Vec<&str> = finding.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut keys = keys;
-        keys.sort_unstable();
-        assert_eq!(keys, ["column", "end_column", "end_line", "fix", "line", "message", "path", "rule"]);
-    }
+    let _: serde_json::Value = serde_json::from_slice(&run.stdout).expect("valid JSON");
 }
 
 #[test]
 fn check_json_with_no_findings_is_an_empty_array() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("a.py", CLEAN);
+    assert_cmd_snapshot!(cmd(&p, &["check", "--output-format", "json"]));
     let run = p.run(&["check", "--output-format", "json"]);
-    run.code(0);
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("valid JSON");
     assert_eq!(json, serde_json::json!([]));
 }
@@ -1083,14 +1027,7 @@ fn check_json_with_no_findings_is_an_empty_array() {
 #[test]
 fn check_text_format() {
     let p = Project::new();
+    let _s = snapshot_settings(&p, None);
     p.write("pkg/a.py", "x = 1\nif x is 1000 or y is not 'a':\n    pass\n");
-    let run = p.run(&["check", "--output-format", "text"]);
-    run.code(1);
-    assert_eq!(
-        run.out(),
-        format!(
-            "pkg/a.py:2:4: is-literal {IS_MSG} [fix available]\npkg/a.py:2:17: is-literal {IS_NOT_MSG} [fix available]\n"
-        )
-    );
-    assert_eq!(run.stderr, "Found 2 problems (2 fixable with `pitfix apply`).\n");
+    assert_cmd_snapshot!(cmd(&p, &["check", "--output-format", "text"]));
 }

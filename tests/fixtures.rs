@@ -18,15 +18,16 @@
 //!
 //! # Snapshots
 //!
-//! `snapshots/<id>__<case-stem>.snap` holds, for each case, the output of
-//! `pitfix check --output-format text` and of `pitfix diff` (stdout, stderr and exit code), run in
-//! a temporary directory holding the case, so paths show as the bare file name. Bytes that a
+//! `transforms/<id>/snapshots/<case-stem>.snap`, beside the transform's README and cases, holds,
+//! for each case, the output of `pitfix check --output-format text` and of `pitfix diff` (stdout,
+//! stderr and exit code), run in a temporary directory holding the case, so paths show as the bare
+//! file name. Bytes that a
 //! snapshot could not show faithfully are written visibly: a carriage return as `␍` (the line
 //! break after it stays), a byte that is not UTF-8 as `<0xE9>`, a BOM as `<U+FEFF>`.
 //! Create or update snapshots with `INSTA_UPDATE=always cargo test --test fixtures` (or
 //! `cargo insta test --review`) and review every changed `.snap` file by eye before committing.
-//! With `CI=true` insta writes nothing and a mismatch fails. A snapshot whose case is gone fails
-//! the test too.
+//! With `CI=true` insta writes nothing and a mismatch fails. A snapshot in
+//! `transforms/<id>/snapshots/` whose case is gone fails the test too.
 //!
 //! # Checks, for every case
 //!
@@ -108,11 +109,12 @@ fn fixture_cases() {
 
     for (case, run) in runs {
         let CaseRun { snapshot, mut problems, .. } = run;
-        let name = format!("{}__{}", case.id, case.stem);
+        let name = case.stem.clone();
         let description = format!("pitfix check + diff of {} (args: {:?})", case.shown, case.args);
+        let snapshot_dir = root.join("transforms").join(&case.id).join("snapshots");
         let matched = catch_unwind(AssertUnwindSafe(|| {
             insta::with_settings!({
-                snapshot_path => "../snapshots",
+                snapshot_path => snapshot_dir,
                 prepend_module_to_snapshot => false,
                 omit_expression => true,
                 description => description,
@@ -440,16 +442,19 @@ fn missing(tool: &str) {
     eprintln!("warning: `{tool}` is not installed; the fixture checks that need it are skipped");
 }
 
-/// Snapshots named after a transform's case that no longer exists.
+/// Snapshots in `transforms/<id>/snapshots/` whose case no longer exists.
 fn stale_snapshots(root: &Path, cases: &[Case]) -> Vec<String> {
-    let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     let mut stale = Vec::new();
-    for path in sorted_entries(&root.join("snapshots")) {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        let Some(base) = name.strip_suffix(".snap") else { continue };
-        let Some((id, stem)) = base.split_once("__") else { continue };
-        if ids.contains(&id) && !cases.iter().any(|c| c.id == id && c.stem == stem) {
-            stale.push(format!("snapshots/{name}: no case transforms/{id}/cases/{stem}.py(i) any more; delete it"));
+    for dir in sorted_entries(&root.join("transforms")) {
+        let Some(id) = dir.file_name().and_then(|n| n.to_str()) else { continue };
+        for path in sorted_entries(&dir.join("snapshots")) {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+            let Some(stem) = name.strip_suffix(".snap") else { continue };
+            if !cases.iter().any(|c| c.id == id && c.stem == stem) {
+                stale.push(format!(
+                    "transforms/{id}/snapshots/{name}: no case transforms/{id}/cases/{stem}.py(i) any more; delete it"
+                ));
+            }
         }
     }
     stale

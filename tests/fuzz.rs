@@ -2,9 +2,11 @@
 //! level, go through every transform with unsafe fixes; nothing may panic, a file that parsed must
 //! be fixed without a fix being dropped, and a second run must change nothing.
 //!
-//! Bounded in time: `PITFIX_FUZZ_SECONDS` (default 10) and `PITFIX_FUZZ_SEED` (default fixed, so
-//! CI is repeatable; set another seed, or `random`, for a longer hunt). Inputs that break a
-//! promise are written to `target/fuzz-failures/` and named in the failure message.
+//! Runs only when asked, so that `cargo test` stays quick: set `PITFIX_FUZZ_SECONDS` (how long)
+//! or `PITFIX_FUZZ=1` (10 seconds); otherwise the test prints that it was skipped and passes. CI
+//! runs it on its own after the other tests (`.ci/run`). `PITFIX_FUZZ_SEED` picks the seed
+//! (default fixed, so CI is repeatable; set another seed, or `random`, for a longer hunt). Inputs
+//! that break a promise are written to `target/fuzz-failures/` and named in the failure message.
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -160,7 +162,16 @@ fn check(name: &str, input: &[u8]) -> Result<(), String> {
 
 #[test]
 fn mutated_and_generated_inputs_keep_the_promises() {
-    let seconds: u64 = std::env::var("PITFIX_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+    let asked = std::env::var("PITFIX_FUZZ").is_ok_and(|v| !v.is_empty() && v != "0");
+    let seconds = std::env::var("PITFIX_FUZZ_SECONDS").ok().filter(|s| !s.is_empty());
+    if !asked && seconds.is_none() {
+        eprintln!("fuzz: skipped; set PITFIX_FUZZ_SECONDS=N (or PITFIX_FUZZ=1 for 10 s) to run it");
+        return;
+    }
+    let seconds: u64 = match seconds {
+        Some(s) => s.parse().unwrap_or_else(|_| panic!("PITFIX_FUZZ_SECONDS must be a whole number of seconds, not {s:?}")),
+        None => 10,
+    };
     let seed = match std::env::var("PITFIX_FUZZ_SEED").ok().as_deref() {
         Some("random") => fastrand::u64(..),
         Some(s) => s.parse().unwrap_or(0x5eed),

@@ -17,6 +17,7 @@ use crate::engine::FileSettings;
 use crate::settings::TargetVersion;
 use crate::engine::transform::Transform;
 use crate::rules::Rule;
+use crate::semantic::SemanticModel;
 
 /// Something a transform found, with the fix it proposes if it has one.
 #[derive(Debug, Clone)]
@@ -31,6 +32,7 @@ pub(crate) struct Finding {
 /// statements that enclose the node.
 pub(crate) struct Checker<'a> {
     module: &'a ModModule,
+    semantic: &'a SemanticModel<'a>,
     imports: OnceCell<ImportMap>,
     suppressions: &'a Suppressions,
     index: &'a LazyLineIndex<'a>,
@@ -47,6 +49,12 @@ pub(crate) struct Checker<'a> {
 impl<'a> Checker<'a> {
     pub(crate) fn module(&self) -> &'a ModModule {
         self.module
+    }
+
+    /// The file's semantic model: scopes, bindings, resolved references and node parents,
+    /// built once before the walk.
+    pub(crate) fn semantic(&self) -> &'a SemanticModel<'a> {
+        self.semantic
     }
 
     /// What the module's imports make of names, built on first use.
@@ -149,8 +157,10 @@ pub(crate) fn check_module<'a>(
     let rules: Vec<&'static Rule> = settings.transforms.iter().map(|t| t.rule()).collect();
     // Nothing selected (`--ignore` of every transform): nothing to walk for.
     let Some(&first) = rules.first() else { return Vec::new() };
+    let semantic = SemanticModel::build(module);
     let checker = Checker {
         module,
+        semantic: &semantic,
         imports: OnceCell::new(),
         suppressions,
         index,

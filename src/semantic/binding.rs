@@ -1,0 +1,79 @@
+//! Bindings: each place a name gets bound, with what bound it. A binding belongs to the scope
+//! whose code binds it (a walrus in a comprehension to the scope around the comprehension).
+use ruff_text_size::{TextRange, TextSize};
+
+use super::nodes::NodeId;
+use super::scope::ScopeId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct BindingId(pub(super) u32);
+
+impl BindingId {
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BindingKind {
+    Assignment,
+    AugmentedAssignment,
+    AnnotatedAssignment { has_value: bool },
+    Parameter,
+    /// `import a.b` binds `a` (qualified `a`); `import a.b as c` binds `c` (qualified `a.b`).
+    Import { qualified: String },
+    /// `from m import x` → `m.x`; relative ones keep their dots: `.m.x`, `.x`.
+    FromImport { qualified: String },
+    FunctionDef,
+    ClassDef,
+    LoopTarget,
+    WithTarget,
+    ExceptHandler,
+    Walrus,
+    /// A `global` declaration: the scope's code binds the module's variable of that name.
+    Global,
+    /// A `nonlocal` declaration: the scope's code binds an enclosing function's variable.
+    Nonlocal,
+    Deletion,
+    MatchCapture,
+    ComprehensionTarget,
+    TypeAlias,
+    /// A type parameter of a generic `def` or `class`, bound in that def's or class's scope.
+    TypeParam,
+}
+
+impl BindingKind {
+    pub(crate) fn is_import(&self) -> bool {
+        matches!(self, BindingKind::Import { .. } | BindingKind::FromImport { .. })
+    }
+
+    /// The qualified name an import binds.
+    pub(crate) fn qualified(&self) -> Option<&str> {
+        match self {
+            BindingKind::Import { qualified } | BindingKind::FromImport { qualified } => Some(qualified),
+            _ => None,
+        }
+    }
+
+    /// A declaration names a variable but binds no value.
+    pub(crate) fn is_declaration(&self) -> bool {
+        matches!(self, BindingKind::Global | BindingKind::Nonlocal)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Binding<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) kind: BindingKind,
+    /// The name as written: the identifier of a `def` / `class`, the alias of an import (the
+    /// dotted name when there is no `as`), the `Name` node, the `as` identifier of an `except`
+    /// or `case` pattern.
+    pub(crate) range: TextRange,
+    pub(crate) scope: ScopeId,
+    /// The statement that made it: the `def` for a parameter, the statement holding the
+    /// lambda or comprehension for theirs. Always set for a parsed module.
+    pub(crate) stmt: Option<NodeId>,
+    /// Where the flow of the code reaches the binding: the statement's start for a `def`,
+    /// `class` or import, the handler's start for `except ... as`, else the name.
+    pub(crate) bound_at: TextSize,
+}

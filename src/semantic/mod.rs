@@ -1,0 +1,96 @@
+//! The semantic model of one module: its nodes with their parents, its scopes, every binding and
+//! every read of a name resolved to the variable it sees. One walk builds it; transforms ask it
+//! their questions (what does this name refer to, what does this scope bind, who reads this
+//! variable) instead of walking the module again.
+mod binding;
+mod builder;
+pub(crate) mod flow;
+pub(crate) mod knowledge;
+mod nodes;
+pub(crate) mod queries;
+mod reference;
+mod scope;
+#[cfg(test)]
+mod tests;
+
+use ruff_python_ast::ModModule;
+use ruff_python_ast::visitor::Visitor;
+use ruff_text_size::Ranged;
+use rustc_hash::FxHashMap;
+
+pub(crate) use binding::{Binding, BindingId, BindingKind};
+pub(crate) use nodes::{Node, NodeId, Nodes};
+// The answers' own types (`Read`, `FreeName`) and free helpers (`bases`, `imports_from`) are
+// reached through `queries::*`.
+pub(crate) use reference::{Reference, ReferenceId, Resolution};
+pub(crate) use scope::{Scope, ScopeId, ScopeKind};
+
+#[derive(Debug)]
+pub(crate) struct SemanticModel<'a> {
+    pub(crate) module: &'a ModModule,
+    pub(crate) nodes: Nodes<'a>,
+    scopes: Vec<Scope<'a>>,
+    bindings: Vec<Binding<'a>>,
+    /// In walk order, which is evaluation order.
+    references: Vec<Reference<'a>>,
+    /// The references sorted by start, for range queries.
+    by_start: Vec<ReferenceId>,
+    scope_by_node: FxHashMap<usize, ScopeId>,
+}
+
+impl<'a> SemanticModel<'a> {
+    pub(crate) fn build(module: &'a ModModule) -> Self {
+        // About one node per 12 to 16 bytes of source; a guess that avoids most regrowth.
+        let estimate = usize::from(module.range().len()) / 12 + 16;
+        let mut builder = builder::Builder::new(estimate);
+        builder.visit_body(&module.body);
+        builder.finish();
+        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
+        resolve_all(&mut scopes, &mut references);
+        let mut by_start: Vec<ReferenceId> = (0..references.len()).map(|i| ReferenceId(i as u32)).collect();
+        // Walk order is nearly source order, which the stable sort handles in about one pass.
+        by_start.sort_by_key(|id| references[id.index()].start());
+        SemanticModel { module, nodes, scopes, bindings, references, by_start, scope_by_node }
+    }
+
+    pub(crate) fn scope(&self, id: ScopeId) -> &Scope<'a> {
+        &self.scopes[id.index()]
+    }
+
+    pub(crate) fn scopes(&self) -> impl Iterator<Item = (ScopeId, &Scope<'a>)> {
+        self.scopes.iter().enumerate().map(|(i, s)| (ScopeId(i as u32), s))
+    }
+
+    pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
+        &self.bindings[id.index()]
+    }
+
+    pub(crate) fn reference(&self, id: ReferenceId) -> &Reference<'a> {
+        &self.references[id.index()]
+    }
+
+    /// Every read of a name, in evaluation order.
+    pub(crate) fn references(&self) -> &[Reference<'a>] {
+        &self.references
+    }
+
+    /// The bindings of `name` in `scope`, in walk order.
+    pub(crate) fn bindings_of(&self, scope: ScopeId, name: &str) -> impl Iterator<Item = &Binding<'a>> {
+        let ids = self.scope(scope).variable(name).map_or(&[][..], |v| &v.bindings[..]);
+        ids.iter().map(|&id| self.binding(id))
+    }
+}
+
+/// Resolves every reference and files it under the variable it reads.
+fn resolve_all<'a>(scopes: &mut [Scope<'a>], references: &mut [Reference<'a>]) {
+    for (index, reference) in references.iter_mut().enumerate() {
+        let resolution = reference::resolve(scopes, reference.scope, reference.name);
+        reference.resolution = resolution;
+        let owner = match resolution {
+            Resolution::Scope(scope) => scope,
+            Resolution::Global { .. } => ScopeId::MODULE,
+            Resolution::Unbound => continue,
+        };
+        scopes[owner.index()].variable_mut(reference.name).references.push(ReferenceId(index as u32));
+    }
+}

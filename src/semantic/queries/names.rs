@@ -1,0 +1,98 @@
+//! What a scope binds: the names a fix must not shadow, the names that exist before some point,
+//! and the classes of a scope with their relatives.
+use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_text_size::TextSize;
+use rustc_hash::FxHashSet;
+
+use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
+
+impl<'a> SemanticModel<'a> {
+    pub(crate) fn module_scope(&self) -> ScopeId {
+        ScopeId::MODULE
+    }
+
+    pub(crate) fn function_scope(&self, func: &StmtFunctionDef) -> Option<ScopeId> {
+        self.scope_by_node.get(&(std::ptr::from_ref(func) as usize)).copied()
+    }
+
+    pub(crate) fn class_scope(&self, class: &StmtClassDef) -> Option<ScopeId> {
+        self.scope_by_node.get(&(std::ptr::from_ref(class) as usize)).copied()
+    }
+
+    pub(crate) fn lambda_scope(&self, lambda: &ExprLambda) -> Option<ScopeId> {
+        self.scope_by_node.get(&(std::ptr::from_ref(lambda) as usize)).copied()
+    }
+
+    /// The scope of a list, set or dict comprehension or a generator expression.
+    pub(crate) fn comprehension_scope(&self, comprehension: &Expr) -> Option<ScopeId> {
+        self.scope_by_node.get(&(std::ptr::from_ref(comprehension) as usize)).copied()
+    }
+
+    /// The names local to a scope, in the order of their first binding: parameters, every name
+    /// its code binds (in nested blocks too, a walrus in a comprehension included), the names
+    /// of nested `def`s and `class`es (not what their bodies bind), and the names it declares
+    /// `global` / `nonlocal` (which it can also rebind).
+    pub(crate) fn scope_names(&self, scope: ScopeId) -> impl Iterator<Item = &'a str> + '_ {
+        self.scope(scope).bound().map(|v| v.name)
+    }
+
+    /// Whether `name` is among [`Self::scope_names`].
+    pub(crate) fn binds(&self, scope: ScopeId, name: &str) -> bool {
+        self.scope(scope).binds(name)
+    }
+
+    /// The names the scope's code binds at offsets before `offset`: assignments (a walrus
+    /// included, also in a comprehension), loop and `with` targets, `except ... as` names (at
+    /// the handler's start), `match` captures, imports and `def` / `class` names (at their
+    /// statement's start). Not parameters, `global` / `nonlocal` declarations nor `del`.
+    pub(crate) fn bound_before(&self, scope: ScopeId, offset: TextSize) -> FxHashSet<&'a str> {
+        let mut names = FxHashSet::default();
+        for variable in self.scope(scope).bound() {
+            let bound = variable.bindings.iter().map(|&id| self.binding(id)).any(|b| {
+                let flows = !matches!(
+                    b.kind,
+                    BindingKind::Parameter | BindingKind::Global | BindingKind::Nonlocal | BindingKind::Deletion
+                );
+                flows && b.bound_at < offset
+            });
+            if bound {
+                names.insert(variable.name);
+            }
+        }
+        names
+    }
+
+    /// The one class statement named `name` that the scope's code runs (in its blocks too, not
+    /// in nested functions or classes). `None` when there is none, or several: then which one
+    /// a base refers to depends on the run.
+    pub(crate) fn class_named(&self, scope: ScopeId, name: &str) -> Option<&'a StmtClassDef> {
+        let mut classes = self.bindings_of(scope, name).filter(|b| b.kind == BindingKind::ClassDef);
+        let (Some(only), None) = (classes.next(), classes.next()) else { return None };
+        match self.nodes.node(only.stmt?) {
+            Node::Stmt(Stmt::ClassDef(class)) => Some(class),
+            _ => None,
+        }
+    }
+
+    /// Every class statement of the module, nested ones included, in source order, that lists
+    /// a bare `name` as a base (`class B(A)` for `A`). Matching by name may take in a class of
+    /// another scope with the same name; callers use this to be careful, so more is fine.
+    pub(crate) fn subclasses_named(&self, name: &str) -> Vec<&'a StmtClassDef> {
+        let classes = self.scopes().filter_map(|(_, scope)| match scope.kind {
+            ScopeKind::Class(class) => Some(class),
+            _ => None,
+        });
+        let names_it = |base: &Expr| matches!(base, Expr::Name(n) if n.id.as_str() == name);
+        classes.filter(|class| bases(class).iter().any(names_it)).collect()
+    }
+
+    /// Whether the class body binds `name`: a `def`, an assignment, an import, also in an `if`.
+    pub(crate) fn class_defines(&self, class: &StmtClassDef, name: &str) -> bool {
+        self.class_scope(class).is_some_and(|scope| self.binds(scope, name))
+    }
+}
+
+/// The positional base expressions of a class (not `metaclass=` and other keywords).
+pub(crate) fn bases(class: &StmtClassDef) -> &[Expr] {
+    class.arguments.as_deref().map_or(&[][..], |arguments| &arguments.args[..])
+}

@@ -1,0 +1,115 @@
+//! Scopes: the module, each class body, function, lambda and comprehension. A scope owns the
+//! names bound in it, in the order they are first bound, with every binding and every reference
+//! that resolves to its variable.
+use std::ops::Range;
+
+use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::binding::BindingId;
+use super::reference::ReferenceId;
+
+/// The index of a scope. Scopes are numbered in walk order, so the scopes nested in a scope
+/// follow it without a gap: see [`Scope::last_nested`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct ScopeId(pub(super) u32);
+
+impl ScopeId {
+    pub(crate) const MODULE: ScopeId = ScopeId(0);
+
+    pub(super) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ScopeKind<'a> {
+    Module,
+    Class(&'a StmtClassDef),
+    Function(&'a StmtFunctionDef),
+    Lambda(&'a ExprLambda),
+    /// A list, set or dict comprehension or a generator expression.
+    Comprehension(&'a Expr),
+}
+
+impl ScopeKind<'_> {
+    /// Function-like scopes: the ones a class body does not see into, and that make a read in
+    /// them run later than the code around them.
+    pub(crate) fn is_function_like(self) -> bool {
+        matches!(self, ScopeKind::Function(_) | ScopeKind::Lambda(_))
+    }
+}
+
+/// A variable of a scope: its bindings and the reads that see it.
+#[derive(Debug)]
+pub(crate) struct Variable<'a> {
+    pub(crate) name: &'a str,
+    /// In walk order; empty for a module variable only reached through `global`.
+    pub(crate) bindings: Vec<BindingId>,
+    /// The references resolved to this variable, in walk order.
+    pub(crate) references: Vec<ReferenceId>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Scope<'a> {
+    pub(crate) kind: ScopeKind<'a>,
+    pub(crate) parent: Option<ScopeId>,
+    /// The last scope nested in this one (itself when none is): nested scopes are the ids
+    /// after this one up to it.
+    pub(crate) last_nested: ScopeId,
+    /// A `yield` or `yield from` in the scope's own code (not in nested functions, lambdas or
+    /// classes): a function scope is then a generator.
+    pub(crate) is_generator: bool,
+    /// The references made while the scope was being walked: its own code's and its nested
+    /// scopes', as a range of reference ids.
+    pub(crate) references: Range<u32>,
+    pub(crate) globals: FxHashSet<&'a str>,
+    pub(crate) nonlocals: FxHashSet<&'a str>,
+    /// In the order their names were first bound (or first reached through `global`).
+    variables: Vec<Variable<'a>>,
+    by_name: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Scope<'a> {
+    pub(super) fn new(kind: ScopeKind<'a>, parent: Option<ScopeId>, id: ScopeId) -> Self {
+        Scope {
+            kind,
+            parent,
+            last_nested: id,
+            is_generator: false,
+            references: 0..0,
+            globals: FxHashSet::default(),
+            nonlocals: FxHashSet::default(),
+            variables: Vec::new(),
+            by_name: FxHashMap::default(),
+        }
+    }
+
+    pub(crate) fn variable(&self, name: &str) -> Option<&Variable<'a>> {
+        self.by_name.get(name).map(|&i| &self.variables[i as usize])
+    }
+
+    pub(super) fn variable_mut(&mut self, name: &'a str) -> &mut Variable<'a> {
+        let next = u32::try_from(self.variables.len()).expect("fewer than 2^32 names");
+        let index = *self.by_name.entry(name).or_insert(next);
+        if index == next {
+            self.variables.push(Variable { name, bindings: Vec::new(), references: Vec::new() });
+        }
+        &mut self.variables[index as usize]
+    }
+
+    /// The variables the scope binds itself, in the order of their first binding.
+    pub(crate) fn bound(&self) -> impl Iterator<Item = &Variable<'a>> {
+        self.variables.iter().filter(|v| !v.bindings.is_empty())
+    }
+
+    /// Whether the scope binds `name` (a `global` / `nonlocal` declaration counts).
+    pub(crate) fn binds(&self, name: &str) -> bool {
+        self.variable(name).is_some_and(|v| !v.bindings.is_empty())
+    }
+
+    /// Whether `other` is this scope or nested in it.
+    pub(crate) fn holds(&self, own: ScopeId, other: ScopeId) -> bool {
+        own <= other && other <= self.last_nested
+    }
+}

@@ -1,0 +1,92 @@
+use ruff_python_ast::{ExceptHandler, Stmt};
+
+use super::parse;
+use crate::semantic::SemanticModel;
+use crate::semantic::flow::{always_binds, binds_target, block_holding, expr_yields, walrus_binds};
+
+fn always(src: &str) -> bool {
+    let parsed = parse(src);
+    parsed.syntax().body.first().is_some_and(|s| always_binds(s, "x"))
+}
+
+#[test]
+fn straight_assignments_bind() {
+    assert!(always("x = 1\n"));
+    assert!(always("a, (b, *x) = y\n"));
+    assert!(always("x: int = 1\n"));
+    assert!(!always("x: int\n"));
+    assert!(always("print(x := 1)\n"));
+    assert!(always("from m import y as x\n"));
+    assert!(always("with open(p) as x:\n    pass\n"));
+    assert!(!always("x.y = 1\n"));
+}
+
+#[test]
+fn imports_bind_their_head_or_alias() {
+    assert!(always("import x.y\n"));
+    assert!(!always("import y.x\n"));
+    assert!(!always("import x as y\n"));
+}
+
+#[test]
+fn branches_must_all_bind_or_leave() {
+    assert!(always("if c:\n    x = 1\nelif d:\n    continue\nelse:\n    x = 2\n"));
+    assert!(!always("if c:\n    x = 1\n"));
+    assert!(!always("if c:\n    x = 1\nelse:\n    pass\n"));
+    assert!(always("try:\n    x = f()\nexcept E:\n    raise\n"));
+    assert!(!always("try:\n    x = f()\nexcept E:\n    pass\n"));
+    assert!(always("try:\n    pass\nfinally:\n    x = 1\n"));
+    assert!(!always("for x in y:\n    pass\n"));
+    assert!(!always("while c:\n    x = 1\n"));
+}
+
+#[test]
+fn block_holding_finds_the_clause() {
+    let parsed = parse("try:\n    a = 1\nexcept E:\n    b = 2\nelse:\n    c = 3\n");
+    let Some(stmt) = parsed.syntax().body.first() else { panic!("a statement") };
+    let Stmt::Try(t) = stmt else { panic!("a try") };
+    let ExceptHandler::ExceptHandler(handler) = &t.handlers[0];
+    assert!(std::ptr::eq(block_holding(stmt, &handler.body[0]), &handler.body[..]));
+    assert!(std::ptr::eq(block_holding(stmt, &t.orelse[0]), &t.orelse[..]));
+    assert!(block_holding(stmt, stmt).is_empty());
+}
+
+#[test]
+fn binding_helpers() {
+    let parsed = parse("(a, [b, *c]) = d\n");
+    let Some(Stmt::Assign(assign)) = parsed.syntax().body.first() else { panic!("an assignment") };
+    assert!(binds_target(&assign.targets[0], "c"));
+    assert!(!binds_target(&assign.targets[0], "d"));
+    let parsed = parse("f((x := 1))\n");
+    let Some(Stmt::Expr(call)) = parsed.syntax().body.first() else { panic!("an expression") };
+    assert!(walrus_binds(&call.value, "x") && !walrus_binds(&call.value, "f"));
+}
+
+/// `yields::body_yields` becomes the scope's `is_generator`.
+#[test]
+fn only_the_own_scope_yields() {
+    let parsed = parse("x = yield 1\n");
+    let model = SemanticModel::build(parsed.syntax());
+    assert!(model.scope(model.module_scope()).is_generator);
+    let parsed = parse("def g():\n    yield 1\nf = lambda: (yield)\n");
+    let model = SemanticModel::build(parsed.syntax());
+    assert!(!model.scope(model.module_scope()).is_generator);
+    let Some(Stmt::FunctionDef(g)) = parsed.syntax().body.first() else { panic!("a def") };
+    assert!(model.scope(model.function_scope(g).expect("a scope")).is_generator);
+}
+
+#[test]
+fn a_generator_function_is_not_made_by_its_nested_defs() {
+    let parsed = parse("def f():\n    def g():\n        yield\n    h = lambda: (yield)\n    return [x for x in y]\n");
+    let model = SemanticModel::build(parsed.syntax());
+    let Some(Stmt::FunctionDef(f)) = parsed.syntax().body.first() else { panic!("a def") };
+    assert!(!model.scope(model.function_scope(f).expect("a scope")).is_generator);
+}
+
+#[test]
+fn expression_yields_outside_lambdas() {
+    let parsed = parse("f((yield), lambda: (yield))\ng(lambda: (yield))\n");
+    let [Stmt::Expr(first), Stmt::Expr(second)] = &parsed.syntax().body[..] else { panic!("two expressions") };
+    assert!(expr_yields(&first.value));
+    assert!(!expr_yields(&second.value));
+}
