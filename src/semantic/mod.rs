@@ -13,6 +13,8 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
+use std::sync::OnceLock;
+
 use ruff_python_ast::ModModule;
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
@@ -36,6 +38,10 @@ pub(crate) struct SemanticModel<'a> {
     /// The references sorted by start, for range queries.
     by_start: Vec<ReferenceId>,
     scope_by_node: FxHashMap<usize, ScopeId>,
+    /// Built on the first call of [`Self::attributes`]: most files never need it.
+    attributes: OnceLock<queries::attributes::Attributes>,
+    /// Built on the first call of [`Self::qualified_name_by_imports`].
+    imports_by_name: OnceLock<queries::imports_anywhere::ImportsByName>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -50,7 +56,17 @@ impl<'a> SemanticModel<'a> {
         let mut by_start: Vec<ReferenceId> = (0..references.len()).map(|i| ReferenceId(i as u32)).collect();
         // Walk order is nearly source order, which the stable sort handles in about one pass.
         by_start.sort_by_key(|id| references[id.index()].start());
-        SemanticModel { module, nodes, scopes, bindings, references, by_start, scope_by_node }
+        SemanticModel {
+            module,
+            nodes,
+            scopes,
+            bindings,
+            references,
+            by_start,
+            scope_by_node,
+            attributes: OnceLock::new(),
+            imports_by_name: OnceLock::new(),
+        }
     }
 
     pub(crate) fn scope(&self, id: ScopeId) -> &Scope<'a> {

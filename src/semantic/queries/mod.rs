@@ -1,4 +1,9 @@
 //! The questions transforms ask the model, answered from its tables.
+pub(crate) mod attributes;
+pub(crate) mod classes;
+pub(crate) mod free_reads;
 pub(crate) mod imports;
+pub(crate) mod imports_anywhere;
 pub(crate) mod names;
 pub(crate) mod reads;
+pub(crate) mod scope_imports;

@@ -2,19 +2,20 @@
 
 use ruff_python_ast::{Expr, Operator};
 
-use super::tables::{IMMUTABLE_TYPES, READ_ONLY_GENERICS, TYPING_MODULES};
-use crate::resolve::ImportMap;
+use super::tables::TYPING_MODULES;
+use crate::semantic::knowledge::{IMMUTABLE_TYPES, READ_ONLY_GENERICS};
+use crate::semantic::SemanticModel;
 
 /// The qualified name of an annotation's outer type: `typing.ClassVar` for `ClassVar[int]`,
 /// `"ClassVar[int]"` and `t.ClassVar`.
-pub(super) fn annotation_head(imports: &ImportMap, annotation: &Expr) -> Option<String> {
+pub(super) fn annotation_head(semantic: &SemanticModel, annotation: &Expr) -> Option<String> {
     match annotation {
-        Expr::Subscript(subscript) => imports.qualified_name(&subscript.value),
+        Expr::Subscript(subscript) => semantic.qualified_name_by_imports(&subscript.value),
         Expr::StringLiteral(string) => {
             let parsed = ruff_python_parser::parse_expression(string.value.to_str()).ok()?;
-            annotation_head(imports, parsed.expr())
+            annotation_head(semantic, parsed.expr())
         }
-        other => imports.qualified_name(other),
+        other => semantic.qualified_name_by_imports(other),
     }
 }
 
@@ -33,30 +34,32 @@ pub(super) fn is_final(head: &str) -> bool {
 
 /// An annotation of an immutable or read-only type (`int`, `tuple[int, ...]`, `Sequence[str]`,
 /// `Optional[Path]`, `Literal["a"]`, unions of those): the value need not be copied per instance.
-pub(super) fn is_immutable_type(imports: &ImportMap, annotation: &Expr) -> bool {
+pub(super) fn is_immutable_type(semantic: &SemanticModel, annotation: &Expr) -> bool {
     match annotation {
         Expr::NoneLiteral(_) => true,
         Expr::StringLiteral(string) => ruff_python_parser::parse_expression(string.value.to_str())
-            .is_ok_and(|parsed| is_immutable_type(imports, parsed.expr())),
+            .is_ok_and(|parsed| is_immutable_type(semantic, parsed.expr())),
         Expr::BinOp(binary) if binary.op == Operator::BitOr => {
-            is_immutable_type(imports, &binary.left) && is_immutable_type(imports, &binary.right)
+            is_immutable_type(semantic, &binary.left) && is_immutable_type(semantic, &binary.right)
         }
         Expr::Subscript(subscript) => {
-            let Some(head) = imports.qualified_name(&subscript.value) else { return false };
+            let Some(head) = semantic.qualified_name_by_imports(&subscript.value) else {
+                return false;
+            };
             let arguments: &[Expr] = match &*subscript.slice {
                 Expr::Tuple(tuple) => &tuple.elts,
                 other => std::slice::from_ref(other),
             };
             match typing_member(&head) {
-                Some("Optional" | "Union") => arguments.iter().all(|a| is_immutable_type(imports, a)),
+                Some("Optional" | "Union") => arguments.iter().all(|a| is_immutable_type(semantic, a)),
                 Some("Annotated" | "Final" | "ClassVar") => {
-                    arguments.first().is_some_and(|a| is_immutable_type(imports, a))
+                    arguments.first().is_some_and(|a| is_immutable_type(semantic, a))
                 }
-                _ if is_init_var(&head) => arguments.first().is_some_and(|a| is_immutable_type(imports, a)),
+                _ if is_init_var(&head) => arguments.first().is_some_and(|a| is_immutable_type(semantic, a)),
                 _ => is_immutable_type_name(&head),
             }
         }
-        other => imports.qualified_name(other).is_some_and(|name| is_immutable_type_name(&name)),
+        other => semantic.qualified_name_by_imports(other).is_some_and(|q| is_immutable_type_name(&q)),
     }
 }
 
@@ -83,10 +86,10 @@ mod tests {
     }
 
     /// Runs `check` on the annotation of `x` in `source` (`x: <annotation> = ...` in a class).
-    fn with_annotation<T>(source: &str, check: impl Fn(&ImportMap, &Expr) -> T) -> T {
+    fn with_annotation<T>(source: &str, check: impl Fn(&SemanticModel, &Expr) -> T) -> T {
         let parsed = parse(source);
         let body = &parsed.syntax().body;
-        let imports = ImportMap::from_body(body);
+        let semantic = SemanticModel::build(parsed.syntax());
         let annotation = body
             .iter()
             .find_map(|stmt| match stmt {
@@ -94,7 +97,7 @@ mod tests {
                 _ => None,
             })
             .expect("the snippet annotates a name");
-        check(&imports, annotation)
+        check(&semantic, annotation)
     }
 
     #[test]

@@ -3,12 +3,11 @@
 
 use ruff_python_ast::{Arguments, Expr, Stmt, StmtClassDef};
 
-use super::module_facts::ModuleFacts;
 use super::tables::{
     ATTRS_CLASSIC, ATTRS_FROZEN, ATTRS_NEXT_GEN, COPYING_BASES, DECLARATIVE_BASES, NEUTRAL_DECORATORS,
     PYDANTIC_DATACLASS, STDLIB_DATACLASS,
 };
-use crate::resolve::ImportMap;
+use crate::semantic::SemanticModel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ClassKind {
@@ -40,14 +39,14 @@ impl ClassInfo {
 /// How deep same-module base classes are followed (guards against cycles and deep hierarchies).
 const MAX_BASE_DEPTH: usize = 8;
 
-pub(super) fn classify_class(module: &ModuleFacts, imports: &ImportMap, class: &StmtClassDef, depth: usize) -> ClassInfo {
+pub(super) fn classify_class(semantic: &SemanticModel, class: &StmtClassDef, depth: usize) -> ClassInfo {
     let mut unknown_decorator = false;
     for decorator in &class.decorator_list {
         let (callee, arguments) = match &decorator.expression {
             Expr::Call(call) => (&*call.func, Some(&call.arguments)),
             other => (other, None),
         };
-        let Some(name) = imports.qualified_name(callee) else {
+        let Some(name) = semantic.qualified_name_by_imports(callee) else {
             unknown_decorator = true;
             continue;
         };
@@ -61,7 +60,7 @@ pub(super) fn classify_class(module: &ModuleFacts, imports: &ImportMap, class: &
             Expr::Subscript(subscript) => &*subscript.value,
             other => other,
         };
-        if let Some(immutable) = skipping_base(module, imports, base, depth) {
+        if let Some(immutable) = skipping_base(semantic, base, depth) {
             return ClassInfo::skipped(immutable);
         }
     }
@@ -131,22 +130,22 @@ fn has_unannotated_attrs_field(class: &StmtClassDef) -> bool {
 
 /// For a base that makes the class `Skipped` (directly, or through a base class of this module):
 /// whether its instances are immutable. `None` for other bases.
-fn skipping_base(module: &ModuleFacts, imports: &ImportMap, base: &Expr, depth: usize) -> Option<bool> {
-    // A name the module binds itself (not imported) may be one of its classes.
+fn skipping_base(semantic: &SemanticModel, base: &Expr, depth: usize) -> Option<bool> {
+    // A name bound here but not by an import may be one of the module's classes.
     if let Expr::Name(name) = base
-        && imports.qualified_name(base).is_none()
+        && semantic.qualified_name_by_imports(base).is_none()
     {
-        let parent = module.class(name.id.as_str())?;
+        let parent = semantic.first_class_named(name.id.as_str())?;
         if depth >= MAX_BASE_DEPTH {
             return None;
         }
-        return match classify_class(module, imports, parent, depth + 1) {
+        return match classify_class(semantic, parent, depth + 1) {
             ClassInfo { kind: ClassKind::Skipped, immutable } => Some(immutable),
             // A plain class, or an undecorated subclass of a dataclass: ordinary attributes.
             _ => None,
         };
     }
-    let name = imports.qualified_name(base)?;
+    let name = semantic.qualified_name_by_imports(base)?;
     if COPYING_BASES.contains(&name.as_str()) {
         return Some(false);
     }

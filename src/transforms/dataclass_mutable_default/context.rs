@@ -1,71 +1,66 @@
 //! The class being checked: what it binds, what encloses it, and the walk over its body that
 //! sends each assignment to the field or the plain-class check.
 
-use std::collections::HashSet;
-
 use ruff_python_ast::{Expr, Stmt, StmtClassDef};
 
 use super::Pending;
 use super::annotations::{annotation_head, is_class_var, is_init_var};
 use super::classify::{ClassInfo, ClassKind, classify_class};
-use super::module_facts::ModuleFacts;
 use crate::engine::checker::Checker;
-use crate::fixes::bound_names::{function_scope_names, module_scope_names};
-use crate::resolve::ImportMap;
+use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
 pub(super) struct ClassContext<'c> {
     pub(super) checker: &'c Checker<'c>,
+    pub(super) semantic: &'c SemanticModel<'c>,
     pub(super) class: &'c StmtClassDef,
     pub(super) info: ClassInfo,
-    pub(super) module: ModuleFacts<'c>,
-    /// Names the class body binds: they shadow module names inside the body, and a lambda in
+    /// The class body's scope: its names shadow module names inside the body, and a lambda in
     /// the body cannot see them.
-    pub(super) class_names: HashSet<&'c str>,
-    /// Names bound by the functions enclosing the class: they shadow module names too.
-    pub(super) function_names: HashSet<&'c str>,
-    /// The functions enclosing the class, outermost first.
-    pub(super) functions: Vec<&'c ruff_python_ast::StmtFunctionDef>,
+    pub(super) scope: ScopeId,
+    /// The scopes of the functions enclosing the class, outermost first: their names shadow
+    /// module names too, and their own imports can serve a fix.
+    pub(super) functions: Vec<ScopeId>,
 }
 
 impl<'c> ClassContext<'c> {
     pub(super) fn new(checker: &'c Checker<'c>, class: &'c StmtClassDef) -> Option<Self> {
-        let module = ModuleFacts::new(&checker.module().body);
-        let info = classify_class(&module, checker.imports(), class, 0);
+        let semantic = checker.semantic();
+        let info = classify_class(semantic, class, 0);
         if info.kind == ClassKind::Skipped {
             return None;
         }
-        let functions: Vec<_> = checker
-            .parents()
-            .iter()
-            .filter_map(|stmt| match stmt {
-                Stmt::FunctionDef(func) => Some(func),
-                _ => None,
-            })
-            .collect();
-        let function_names = functions.iter().flat_map(|func| function_scope_names(func)).collect();
-        Some(ClassContext {
-            checker,
-            class,
-            info,
-            module,
-            class_names: module_scope_names(&class.body),
-            function_names,
-            functions,
-        })
+        let scope = semantic.class_scope(class)?;
+        let mut functions = Vec::new();
+        let mut enclosing = semantic.scope(scope).parent;
+        while let Some(id) = enclosing {
+            if let ScopeKind::Function(_) = semantic.scope(id).kind {
+                functions.push(id);
+            }
+            enclosing = semantic.scope(id).parent;
+        }
+        functions.reverse();
+        Some(ClassContext { checker, semantic, class, info, scope, functions })
     }
 
-    pub(super) fn imports(&self) -> &ImportMap {
-        self.checker.imports()
+    /// Whether the statements of `scope` bind `name`. Type parameters do not count: the
+    /// body's code and the lambdas in it see them alike.
+    fn scope_binds(&self, scope: ScopeId, name: &str) -> bool {
+        self.semantic.bindings_of(scope, name).any(|binding| binding.kind != BindingKind::TypeParam)
+    }
+
+    /// Whether the class body binds `name`.
+    pub(super) fn class_binds(&self, name: &str) -> bool {
+        self.scope_binds(self.scope, name)
     }
 
     /// Whether the class body or an enclosing function binds `name`, hiding the module's.
     pub(super) fn binds_locally(&self, name: &str) -> bool {
-        self.class_names.contains(name) || self.function_names.contains(name)
+        self.class_binds(name) || self.functions.iter().any(|&scope| self.scope_binds(scope, name))
     }
 
     /// Whether `name`, read in the class body, is the builtin of that name.
     pub(super) fn is_builtin_here(&self, name: &str) -> bool {
-        !self.binds_locally(name) && !self.module.binds(name)
+        !self.binds_locally(name) && !self.semantic.binds(self.semantic.module_scope(), name)
     }
 
     pub(super) fn check_body(&self) -> Vec<Pending> {
@@ -87,7 +82,7 @@ impl<'c> ClassContext<'c> {
     }
 
     fn check_annotated(&self, name: &str, annotation: &Expr, value: &'c Expr, pending: &mut Vec<Pending>) {
-        let head = annotation_head(self.imports(), annotation);
+        let head = annotation_head(self.semantic, annotation);
         if head.as_deref().is_some_and(is_class_var) {
             return;
         }
@@ -127,5 +122,4 @@ impl<'c> ClassContext<'c> {
             ClassKind::Dataclass | ClassKind::Skipped => {}
         }
     }
-
 }

@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 
-use ruff_python_ast::{Expr, ExprCall, Operator};
+use ruff_python_ast::{Expr, ExprCall, Operator, Stmt};
 
 use super::annotations::is_immutable_type;
 use super::classify::classify_class;
 use super::context::ClassContext;
-use super::tables::{BUILTIN_TYPES, CONTAINERS, FIELD_SPECIFIERS, IMMUTABLE_BUILTINS, IMMUTABLE_CALLS, IMMUTABLE_MODULES};
+use super::tables::{BUILTIN_TYPES, FIELD_SPECIFIERS};
+use crate::semantic::knowledge::{DATACLASS_REJECTED_CONSTRUCTORS, MUTABLE_CONSTRUCTORS, is_immutable_result_call};
+use crate::semantic::{Node, SemanticModel};
 
 impl<'c> ClassContext<'c> {
     /// What a field's default builds, when it is something an instance should get its own of.
@@ -40,28 +42,29 @@ impl<'c> ClassContext<'c> {
     fn classify_call(&self, value: &'c Expr, call: &'c ExprCall, annotation: Option<&Expr>) -> Option<Default<'c>> {
         // A callee the class body or an enclosing function rebinds is not the one imported.
         let head = dotted_head(&call.func)?;
-        let name = if self.binds_locally(head) { None } else { self.imports().qualified_name(&call.func) };
+        let name = (!self.binds_locally(head)).then(|| self.semantic.qualified_name_by_imports(&call.func)).flatten();
         let no_arguments = call.arguments.is_empty();
         let factory = if no_arguments {
             Factory::Callable(Cow::Borrowed(self.checker.locate(&*call.func)))
         } else {
             Factory::Lambda
         };
-        if let Some((_, rejected)) = name.as_deref().and_then(|n| CONTAINERS.iter().find(|(c, _)| *c == n)) {
+        if let Some(container) = name.as_deref().filter(|n| MUTABLE_CONSTRUCTORS.contains(n)) {
+            let rejected = DATACLASS_REJECTED_CONSTRUCTORS.contains(&container);
             let constant = call
                 .arguments
                 .args
                 .iter()
                 .chain(call.arguments.keywords.iter().map(|k| &k.value))
                 .all(|a| self.is_constant(a));
-            return Some(Default { expr: value, factory, rejected: *rejected, constant, call: None });
+            return Some(Default { expr: value, factory, rejected, constant, call: None });
         }
         let immutable = match name.as_deref() {
             Some(name) => is_immutable_call(name),
             // Not imported: a class or factory of this module, reached by its name.
             None => matches!(&*call.func, Expr::Name(_)) && self.is_immutable_local(head),
         };
-        if immutable || annotation.is_some_and(|a| is_immutable_type(self.imports(), a)) {
+        if immutable || annotation.is_some_and(|a| is_immutable_type(self.semantic, a)) {
             return None;
         }
         Some(Default { expr: value, factory, rejected: false, constant: false, call: Some(&call.func) })
@@ -69,10 +72,10 @@ impl<'c> ClassContext<'c> {
 
     /// A class of this module whose instances cannot change, or a `namedtuple` / `NewType` of one.
     fn is_immutable_local(&self, head: &str) -> bool {
-        if self.module.is_immutable_factory(head, self.imports()) {
+        if is_immutable_factory(self.semantic, head) {
             return true;
         }
-        self.module.class(head).is_some_and(|class| classify_class(&self.module, self.imports(), class, 0).immutable)
+        self.semantic.first_class_named(head).is_some_and(|class| classify_class(self.semantic, class, 0).immutable)
     }
 
     /// An expression that, evaluated again later, gives an equal value and does nothing else:
@@ -136,14 +139,31 @@ pub(super) enum Factory<'a> {
     Lambda,
 }
 
+/// A call whose result needs no copy per instance: a field specifier (it declares the field, not
+/// the value), or a call known to give an immutable value.
 fn is_immutable_call(name: &str) -> bool {
-    if FIELD_SPECIFIERS.contains(&name) || IMMUTABLE_CALLS.contains(&name) {
-        return true;
-    }
-    if let Some(builtin) = name.strip_prefix("builtins.") {
-        return IMMUTABLE_BUILTINS.contains(&builtin);
-    }
-    IMMUTABLE_MODULES.iter().any(|module| name.strip_prefix(module).is_some_and(|rest| rest.starts_with('.')))
+    FIELD_SPECIFIERS.contains(&name) || is_immutable_result_call(name)
+}
+
+/// Calls whose result, bound to a module-level name, makes the name a class of immutable values.
+const IMMUTABLE_FACTORIES: &[&str] =
+    &["collections.namedtuple", "typing.NamedTuple", "typing_extensions.NamedTuple", "typing.NewType"];
+
+/// Whether a top-level `name = namedtuple(...)` (or `NamedTuple(...)`, or `NewType(...)` of an
+/// immutable type) binds `name`.
+fn is_immutable_factory(semantic: &SemanticModel, name: &str) -> bool {
+    semantic.bindings_of(semantic.module_scope(), name).any(|binding| {
+        let Some(stmt) = binding.stmt.filter(|&stmt| semantic.nodes.parent(stmt).is_none()) else { return false };
+        let Node::Stmt(Stmt::Assign(assign)) = semantic.nodes.node(stmt) else { return false };
+        let ([Expr::Name(_)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) else { return false };
+        if !semantic.is_one_of_by_imports(&call.func, IMMUTABLE_FACTORIES) {
+            return false;
+        }
+        // `NewType("Tags", list)` builds lists: only a NewType of an immutable type counts.
+        let new_type_of_mutable = semantic.is_one_of_by_imports(&call.func, &["typing.NewType"])
+            && !call.arguments.args.get(1).is_some_and(|base| is_immutable_type(semantic, base));
+        !new_type_of_mutable
+    })
 }
 
 /// The first name of a dotted callee (`a` of `a.b.c`); `None` for anything else.

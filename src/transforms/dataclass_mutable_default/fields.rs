@@ -9,13 +9,13 @@ use super::classify::ClassKind;
 use super::context::ClassContext;
 use super::defaults::Default;
 use super::tables::{ATTRS_FIELD_CALLS, FIELD_SPECIFIERS};
-use crate::resolve::ImportMap;
+use crate::semantic::SemanticModel;
 
 impl<'c> ClassContext<'c> {
     /// The field-declaring call (`field(...)`, `attr.ib(...)`) that `value` is, if any.
     pub(super) fn field_call(&self, value: &'c Expr) -> Option<(&'c ExprCall, FieldCall)> {
         let Expr::Call(call) = value else { return None };
-        let name = self.imports().qualified_name(&call.func)?;
+        let name = self.semantic.qualified_name_by_imports(&call.func)?;
         let kind = match self.info.kind {
             ClassKind::Dataclass if name == "dataclasses.field" => FieldCall::Dataclass,
             ClassKind::Attrs { .. } if ATTRS_FIELD_CALLS.contains(&name.as_str()) => {
@@ -38,7 +38,7 @@ impl<'c> ClassContext<'c> {
             self.check_field_call(name, init_var, call, kind, pending);
             return;
         }
-        if is_field_specifier(self.imports(), value) {
+        if is_field_specifier(self.semantic, value) {
             return;
         }
         let Some(default) = self.classify_default(value, annotation) else { return };
@@ -149,9 +149,10 @@ fn init_var_message(name: &str) -> String {
         "init-only field `{name}` has a mutable default, one object passed to every `__post_init__`; an `InitVar` cannot take a `default_factory`: default to `None` and build the value in `__post_init__`"
     )
 }
-fn is_field_specifier(imports: &ImportMap, value: &Expr) -> bool {
+
+fn is_field_specifier(semantic: &SemanticModel, value: &Expr) -> bool {
     let Expr::Call(call) = value else { return false };
-    match imports.qualified_name(&call.func) {
+    match semantic.qualified_name_by_imports(&call.func) {
         Some(name) => FIELD_SPECIFIERS.contains(&name.as_str()),
         // A callee the imports cannot tell (imported differently in different scopes): a call
         // named like a field specifier is taken for one, so a fix is never wrapped again.

@@ -1,11 +1,7 @@
 //! Building the edits: the default's text turned into a factory, and the `field` / `Factory`
 //! reference with the imports that make it resolve.
 
-use std::collections::HashSet;
-
 use ruff_python_ast::token::TokenKind;
-use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::classify::ClassKind;
@@ -14,7 +10,6 @@ use super::defaults::{Default, Factory};
 use super::fields::Site;
 use crate::edits::add_import::{add_import_from, add_module_import, add_name_to_import};
 use crate::edits::fix::{Applicability, Edit, Fix};
-use crate::fixes::import_lookup::{imported_from, imports_from, module_reference};
 
 impl<'c> ClassContext<'c> {
     /// How the fix is rated: rewriting a default `@dataclass` rejects cannot break working code,
@@ -63,7 +58,7 @@ impl<'c> ClassContext<'c> {
         }
         // The lambda body runs outside the class scope: a class-level name it reads would no
         // longer be found (or would silently be a global of the same name).
-        if free_names(default.expr).iter().any(|name| self.class_names.contains(name)) {
+        if self.semantic.free_names_in(range).iter().any(|name| self.class_binds(name)) {
             return None;
         }
         let mut edits = vec![Edit::insert(range.start(), format!("{prefix}lambda: "))];
@@ -90,27 +85,27 @@ impl<'c> ClassContext<'c> {
     /// import is added unless the module already imports the package at its top: the fix must not
     /// make a module import, when it loads, a package it imported lazily or not at all.
     pub(super) fn reference(&self, name: &str, modules: &[&str], third_party: bool) -> Option<Reference> {
-        let checker = self.checker;
+        let (checker, semantic) = (self.checker, self.semantic);
         let (ast, source, stylist) = (checker.module(), checker.source(), checker.stylist());
         if let Some(found) = self.function_import(name, modules) {
             return Some(found);
         }
         for module in modules {
-            if let Some(bound) = imported_from(module, name, &ast.body)
+            if let Some(bound) = semantic.imported_from(module, name)
                 && !self.binds_locally(bound)
             {
                 return Some(Reference { text: bound.to_string(), edits: Vec::new() });
             }
         }
         for module in modules {
-            if let Some(reference) = module_reference(module, &ast.body)
+            if let Some(reference) = semantic.module_reference(module)
                 && !self.binds_locally(dotted_first(&reference))
             {
                 return Some(Reference { text: format!("{reference}.{name}"), edits: Vec::new() });
             }
         }
         for module in modules {
-            if third_party && !imports_at_top(module, &ast.body) {
+            if third_party && !semantic.imports_at_top(module) {
                 continue;
             }
             if !self.binds_locally(name)
@@ -131,17 +126,17 @@ impl<'c> ClassContext<'c> {
     /// name`, `import module`), or added to its `from module import ...` (the class is built in
     /// the function, after its imports).
     fn function_import(&self, name: &str, modules: &[&str]) -> Option<Reference> {
-        let checker = self.checker;
+        let (checker, semantic) = (self.checker, self.semantic);
         let own = modules.first()?;
-        for func in self.functions.iter().rev() {
+        for &scope in self.functions.iter().rev() {
             for module in modules {
-                if let Some(bound) = imported_from(module, name, &func.body)
-                    && !self.class_names.contains(bound)
+                if let Some(bound) = semantic.imported_from_in(scope, module, name)
+                    && !self.class_binds(bound)
                 {
                     return Some(Reference { text: bound.to_string(), edits: Vec::new() });
                 }
-                if let Some(reference) = module_reference(module, &func.body)
-                    && !self.class_names.contains(dotted_first(&reference))
+                if let Some(reference) = semantic.module_reference_in(scope, module)
+                    && !self.class_binds(dotted_first(&reference))
                 {
                     return Some(Reference { text: format!("{reference}.{name}"), edits: Vec::new() });
                 }
@@ -149,12 +144,7 @@ impl<'c> ClassContext<'c> {
             if self.binds_locally(name) {
                 continue;
             }
-            let import = func.body.iter().find_map(|stmt| match stmt {
-                Stmt::ImportFrom(import) if imports_from(import, own) && import.end() <= self.class.start() => {
-                    Some(import)
-                }
-                _ => None,
-            });
+            let import = semantic.import_froms_in(scope, own).into_iter().find(|i| i.end() <= self.class.start());
             if let Some(edits) = import.and_then(|i| add_name_to_import(i, name, checker.source(), checker.stylist())) {
                 return Some(Reference { text: name.to_string(), edits });
             }
@@ -169,49 +159,6 @@ pub(super) struct Reference {
     pub(super) edits: Vec<Edit>,
 }
 
-/// Whether a top-level statement imports `module` (`import module`, `from module import ...`).
-fn imports_at_top(module: &str, body: &[Stmt]) -> bool {
-    module_reference(module, body).is_some()
-        || body.iter().any(|stmt| matches!(stmt, Stmt::ImportFrom(import) if imports_from(import, module)))
-}
-
 fn dotted_first(reference: &str) -> &str {
     reference.split('.').next().unwrap_or(reference)
-}
-
-/// The names an expression reads from outside itself (comprehension variables excluded).
-fn free_names(expr: &Expr) -> Vec<&str> {
-    #[derive(Default)]
-    struct Names<'a> {
-        loads: Vec<&'a str>,
-        stores: HashSet<&'a str>,
-    }
-    impl<'a> Visitor<'a> for Names<'a> {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Name(name) = expr {
-                if name.ctx == ExprContext::Load {
-                    self.loads.push(name.id.as_str());
-                } else {
-                    self.stores.insert(name.id.as_str());
-                }
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-    let mut names = Names::default();
-    names.visit_expr(expr);
-    names.loads.into_iter().filter(|n| !names.stores.contains(n)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn free_names_leave_out_comprehension_variables() {
-        let parsed = ruff_python_parser::parse_expression("[n * k for n in range(k)] + [other]").expect("parses");
-        let mut names = free_names(parsed.expr());
-        names.sort_unstable();
-        assert_eq!(names, ["k", "k", "other", "range"]);
-    }
 }

@@ -11,7 +11,6 @@ mod context;
 mod defaults;
 mod fields;
 mod fix;
-mod module_facts;
 mod plain;
 mod tables;
 

@@ -1,19 +1,18 @@
 //! Plain classes: a mutable class attribute that the module changes in place, reported without
 //! a fix (moving it into `__init__` changes what the class itself holds).
 
-use std::collections::HashSet;
-
-use ruff_python_ast::statement_visitor::StatementVisitor;
-use ruff_python_ast::visitor::Visitor;
-use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_python_ast::{Expr, Stmt, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange};
 
 use super::Pending;
 use super::annotations::{is_final, is_immutable_type};
 use super::context::ClassContext;
 use super::defaults::dotted_head;
-use super::module_facts::{AttributeUses, SelfAssignments};
-use super::tables::{CONTAINERS, SHARED_ON_PURPOSE};
+use super::tables::NOT_SHARED_WORDS;
+use crate::semantic::Node;
+use crate::semantic::knowledge::{MUTABLE_CONSTRUCTORS, SHARED_ON_PURPOSE_WORDS};
+use crate::semantic::queries::attributes::AttributeBase;
+use crate::semantic::queries::reads::body_range;
 
 impl<'c> ClassContext<'c> {
     /// A mutable class attribute of an ordinary class: reported, never fixed.
@@ -28,23 +27,27 @@ impl<'c> ClassContext<'c> {
             return;
         }
         if let Some((annotation, head)) = annotation
-            && (head.is_some_and(is_final) || is_immutable_type(self.imports(), annotation))
+            && (head.is_some_and(is_final) || is_immutable_type(self.semantic, annotation))
         {
             return;
         }
         // Only an attribute that the module changes in place (`self.items.append(x)`,
         // `cart.index[k] = v`, `self.items += more`) is a bug: a table nobody mutates is shared
         // harmlessly, and reporting every one (as Ruff's RUF012 does) buries the real ones.
-        // (Text never holding `.name` cannot change it: that spares walking the module.)
-        if !self.checker.source().contains(&format!(".{name}")) || !self.module.is_mutated_in_place(name) {
+        // (Text never holding `.name` cannot change it: that spares building the module's
+        // attribute facts.)
+        if !self.checker.source().contains(&format!(".{name}"))
+            || !self.semantic.attributes().is_mutated_in_place(name)
+        {
             return;
         }
         // Reached through the class (`Registry.plugins`, `cls.plugins`, `type(self).plugins`), or
         // named for it: a registry or cache shared on purpose.
         let class_name = self.class.name.as_str();
         let lower = name.to_ascii_lowercase();
-        if SHARED_ON_PURPOSE.iter().any(|word| lower.contains(word))
-            || self.module.is_attribute_used(class_name, name)
+        let mut shared_words = SHARED_ON_PURPOSE_WORDS.iter().filter(|word| !NOT_SHARED_WORDS.contains(word));
+        if shared_words.any(|word| lower.contains(word))
+            || self.is_reached_as(class_name, name, None)
             || self.is_used_through_cls(name)
         {
             return;
@@ -59,10 +62,21 @@ impl<'c> ClassContext<'c> {
         pending.push((value.range(), message, None));
     }
 
+    /// Whether the class body reaches the attribute through `cls` (or `mcs`, `klass`).
     fn is_used_through_cls(&self, name: &str) -> bool {
-        let mut uses = AttributeUses::default();
-        uses.visit_body(&self.class.body);
-        ["cls", "mcs", "klass"].iter().any(|base| uses.pairs.contains(&(*base, name)))
+        let Some(body) = body_range(&self.class.body) else { return false };
+        ["cls", "mcs", "klass"].iter().any(|base| self.is_reached_as(base, name, Some(body)))
+    }
+
+    /// Whether `<base>.<name>` appears in the module (in `within`, if given); `type(x).<name>`
+    /// and `x.__class__.<name>` count as `cls.<name>`.
+    fn is_reached_as(&self, base: &str, name: &str, within: Option<TextRange>) -> bool {
+        let attributes = self.semantic.attributes();
+        let appears = |base| match within {
+            Some(range) => attributes.is_used_in(base, name, range),
+            None => attributes.is_used(base, name),
+        };
+        appears(AttributeBase::Name(base)) || (base == "cls" && appears(AttributeBase::ClassOf))
     }
 
     /// Whether the class's `__init__` assigns `self.<name> = ...` (anywhere in its body).
@@ -70,12 +84,32 @@ impl<'c> ClassContext<'c> {
         self.class.body.iter().any(|stmt| match stmt {
             Stmt::FunctionDef(init) if init.name.as_str() == "__init__" => {
                 let Some(receiver) = init.parameters.iter_non_variadic_params().next() else { return false };
-                let mut assigned =
-                    SelfAssignments { receiver: receiver.parameter.name.as_str(), names: HashSet::new() };
-                assigned.visit_body(&init.body);
-                assigned.names.contains(name)
+                self.assigns_on(init, receiver.parameter.name.as_str(), name)
             }
             _ => false,
+        })
+    }
+
+    /// Whether the function's own code (not its nested functions or classes) assigns
+    /// `<receiver>.<name>` as a whole target: `self.x = ...`, `self.x: T = ...`.
+    fn assigns_on(&self, func: &StmtFunctionDef, receiver: &str, name: &str) -> bool {
+        let semantic = self.semantic;
+        let Some(scope) = semantic.function_scope(func) else { return false };
+        let Some(variable) = semantic.scope(scope).variable(receiver) else { return false };
+        let mut reads = variable.references.iter().map(|&id| semantic.reference(id)).filter(|read| read.scope == scope);
+        reads.any(|read| {
+            let Some(attribute) = semantic.nodes.parent(read.node) else { return false };
+            let Node::Expr(target @ Expr::Attribute(access)) = semantic.nodes.node(attribute) else { return false };
+            if access.attr.as_str() != name {
+                return false;
+            }
+            match semantic.nodes.parent(attribute).map(|stmt| semantic.nodes.node(stmt)) {
+                Some(Node::Stmt(Stmt::Assign(assign))) => assign.targets.iter().any(|t| std::ptr::eq(t, target)),
+                Some(Node::Stmt(Stmt::AnnAssign(assign))) => {
+                    assign.value.is_some() && std::ptr::eq(&*assign.target, target)
+                }
+                _ => false,
+            }
         })
     }
 
@@ -87,7 +121,7 @@ impl<'c> ClassContext<'c> {
             }
             Expr::Call(call) => {
                 dotted_head(&call.func).is_some_and(|head| !self.binds_locally(head))
-                    && self.imports().is_one_of(&call.func, &CONTAINERS.iter().map(|(c, _)| *c).collect::<Vec<_>>())
+                    && self.semantic.is_one_of_by_imports(&call.func, MUTABLE_CONSTRUCTORS)
             }
             _ => false,
         }

@@ -1,5 +1,6 @@
-//! The names the transform knows: decorators, field specifiers, bases, containers, immutable
-//! calls and types. Kept apart so the lists can be read (and extended) without the logic.
+//! The names the transform knows: decorators, field specifiers, bases. Kept apart so the lists
+//! can be read (and extended) without the logic. The mutable constructors, immutable calls and
+//! types it shares with other transforms are in `crate::semantic::knowledge`.
 
 pub(super) const STDLIB_DATACLASS: &str = "dataclasses.dataclass";
 pub(super) const PYDANTIC_DATACLASS: &str = "pydantic.dataclasses.dataclass";
@@ -69,82 +70,14 @@ pub(super) const DECLARATIVE_BASES: &[(&str, bool)] = &[
     ("typing.Protocol", false),
     ("typing_extensions.Protocol", false),
 ];
-/// Containers whose calls build a new mutable object; the bool: `@dataclass` rejects it as a
-/// default on every Python version (a `list`, `dict` or `set`, subclasses included).
-pub(super) const CONTAINERS: &[(&str, bool)] = &[
-    ("builtins.list", true),
-    ("builtins.dict", true),
-    ("builtins.set", true),
-    ("builtins.bytearray", false),
-    ("collections.OrderedDict", true),
-    ("collections.defaultdict", true),
-    ("collections.Counter", true),
-    ("collections.deque", false),
-    ("collections.ChainMap", false),
-];
-/// Builtins whose calls give an immutable value (or one meant to be shared, like `object()`).
-#[rustfmt::skip]
-pub(super) const IMMUTABLE_BUILTINS: &[&str] = &[
-    "tuple", "frozenset", "str", "int", "float", "bool", "bytes", "complex", "range", "object", "len", "repr",
-    "hash", "ord", "chr", "abs", "round", "format", "hex", "oct", "bin", "slice",
-];
-/// Other calls whose result is immutable, or a process-wide object that is meant to be shared.
-pub(super) const IMMUTABLE_CALLS: &[&str] = &[
-    "decimal.Decimal",
-    "fractions.Fraction",
-    "re.compile",
-    "types.MappingProxyType",
-    "operator.attrgetter",
-    "operator.itemgetter",
-    "operator.methodcaller",
-    "typing.NewType",
-    "typing.TypeVar",
-    "typing.cast",
-    "os.getenv",
-    "os.fspath",
-    "sys.intern",
-    "logging.getLogger",
-    "zoneinfo.ZoneInfo",
-];
-/// Modules all of whose classes and functions give immutable values (`datetime.datetime.now()`).
-pub(super) const IMMUTABLE_MODULES: &[&str] = &["datetime", "pathlib", "uuid", "ipaddress", "math"];
-/// Annotations that declare an immutable or read-only value.
-pub(super) const IMMUTABLE_TYPES: &[&str] = &[
-    "builtins.int",
-    "builtins.float",
-    "builtins.complex",
-    "builtins.str",
-    "builtins.bytes",
-    "builtins.bool",
-    "builtins.tuple",
-    "builtins.frozenset",
-    "builtins.range",
-    "builtins.type",
-    "decimal.Decimal",
-    "fractions.Fraction",
-    "re.Pattern",
-    "types.MappingProxyType",
-    "uuid.UUID",
-    "pathlib.Path",
-    "pathlib.PurePath",
-];
-/// `typing` / `collections.abc` names (the part after the module) of read-only or immutable types.
-#[rustfmt::skip]
-pub(super) const READ_ONLY_GENERICS: &[&str] = &[
-    "Tuple", "FrozenSet", "Sequence", "Mapping", "AbstractSet", "Set", "Collection", "Iterable", "Iterator",
-    "Container", "Reversible", "Hashable", "Callable", "Pattern", "Type", "Literal", "LiteralString",
-];
+/// The modules whose members `READ_ONLY_GENERICS` names: `typing.Sequence`, `collections.abc.Sequence`.
 pub(super) const TYPING_MODULES: &[&str] = &["typing", "typing_extensions", "collections.abc"];
 /// Builtin names that evaluate to the same type wherever they are read.
 #[rustfmt::skip]
 pub(super) const BUILTIN_TYPES: &[&str] =
     &["list", "dict", "set", "tuple", "frozenset", "int", "float", "str", "bytes", "bool", "complex", "object", "range"];
-
-/// Methods that change a list, dict, set, deque or bytearray in place.
-#[rustfmt::skip]
-pub(super) const MUTATING_METHODS: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "clear", "update", "add", "discard", "setdefault", "popitem",
-    "sort", "reverse", "appendleft", "extendleft", "popleft", "rotate", "subtract",
-];
-/// Words in an attribute's name that say it is shared on purpose.
-pub(super) const SHARED_ON_PURPOSE: &[&str] = &["cache", "memo", "registry"];
+/// The words of the shared [`SHARED_ON_PURPOSE_WORDS`] that this transform does not take as a
+/// sign of an attribute shared on purpose: it never counted `seen` (mutable-default does).
+///
+/// [`SHARED_ON_PURPOSE_WORDS`]: crate::semantic::knowledge::SHARED_ON_PURPOSE_WORDS
+pub(super) const NOT_SHARED_WORDS: &[&str] = &["seen"];
