@@ -15,3 +15,22 @@ impl<'a> SemanticModel<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_parser::parse_module;
+    use ruff_text_size::Ranged;
+
+    use crate::semantic::SemanticModel;
+
+    #[test]
+    fn the_first_class_of_a_name_nested_ones_included() {
+        let source = "def f():\n    class A: pass\nclass A(B): pass\nclass C:\n    class D: pass\n";
+        let parsed = parse_module(source).expect("test snippet parses");
+        let model = SemanticModel::build(parsed.syntax());
+        let start = |name: &str| model.first_class_named(name).map(|class| usize::from(class.start()));
+        assert_eq!(start("A"), Some(13));
+        assert_eq!(start("D"), Some(source.find("class D").expect("in source")));
+        assert_eq!(start("B"), None);
+    }
+}

@@ -84,3 +84,65 @@ impl<'a> SemanticModel<'a> {
             || self.module.body.iter().any(|stmt| matches!(stmt, Stmt::ImportFrom(i) if imports_from(i, module)))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_parser::parse_module;
+
+    use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+
+    const SOURCE: &str = "\
+from attr import *
+import json
+def make():
+    from dataclasses import dataclass, field as f
+    import attr as a, os.path
+    from dataclasses import InitVar
+    if x:
+        from dataclasses import fields
+        import typing
+    def inner():
+        from dataclasses import asdict
+    return 1
+";
+
+    /// Runs `check` with the model of [`SOURCE`] and the scope of its function `make`.
+    fn with_make<T>(check: impl Fn(&SemanticModel, ScopeId) -> T) -> T {
+        let parsed = parse_module(SOURCE).expect("test snippet parses");
+        let model = SemanticModel::build(parsed.syntax());
+        let make = model.scopes().find_map(|(id, scope)| match scope.kind {
+            ScopeKind::Function(func) if func.name.as_str() == "make" => Some(id),
+            _ => None,
+        });
+        check(&model, make.expect("the snippet defines `make`"))
+    }
+
+    #[test]
+    fn a_function_body_imports() {
+        with_make(|model, make| {
+            assert_eq!(model.imported_from_in(make, "dataclasses", "dataclass"), Some("dataclass"));
+            assert_eq!(model.imported_from_in(make, "dataclasses", "field"), Some("f"));
+            // Under `if`, or in a nested function: may not have run.
+            assert_eq!(model.imported_from_in(make, "dataclasses", "fields"), None);
+            assert_eq!(model.imported_from_in(make, "dataclasses", "asdict"), None);
+            assert_eq!(model.module_reference_in(make, "attr").as_deref(), Some("a"));
+            assert_eq!(model.module_reference_in(make, "os").as_deref(), Some("os"));
+            assert_eq!(model.module_reference_in(make, "typing"), None);
+            assert_eq!(model.module_reference_in(make, "json"), None);
+            let lines: Vec<usize> =
+                model.import_froms_in(make, "dataclasses").iter().map(|i| i.names.len()).collect();
+            assert_eq!(lines, [2, 1]);
+        });
+    }
+
+    #[test]
+    fn the_module_imports() {
+        with_make(|model, _| {
+            assert_eq!(model.module_reference_in(ScopeId::MODULE, "json").as_deref(), Some("json"));
+            assert_eq!(model.imported_from_in(ScopeId::MODULE, "dataclasses", "dataclass"), None);
+            // A star import binds nothing, but it does import the module.
+            assert!(model.imports_at_top("attr") && model.imports_at_top("json"));
+            assert!(!model.imports_at_top("dataclasses") && !model.imports_at_top("attrs"));
+        });
+    }
+}

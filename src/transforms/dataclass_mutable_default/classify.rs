@@ -131,7 +131,7 @@ fn has_unannotated_attrs_field(class: &StmtClassDef) -> bool {
 /// For a base that makes the class `Skipped` (directly, or through a base class of this module):
 /// whether its instances are immutable. `None` for other bases.
 fn skipping_base(semantic: &SemanticModel, base: &Expr, depth: usize) -> Option<bool> {
-    // A name bound here but not by an import may be one of the module's classes.
+    // A name the module binds itself (not imported) may be one of its classes.
     if let Expr::Name(name) = base
         && semantic.qualified_name_by_imports(base).is_none()
     {

@@ -155,8 +155,8 @@ fn is_immutable_factory(semantic: &SemanticModel, name: &str) -> bool {
     semantic.bindings_of(semantic.module_scope(), name).any(|binding| {
         let Some(stmt) = binding.stmt.filter(|&stmt| semantic.nodes.parent(stmt).is_none()) else { return false };
         let Node::Stmt(Stmt::Assign(assign)) = semantic.nodes.node(stmt) else { return false };
-        let ([Expr::Name(_)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) else { return false };
-        if !semantic.is_one_of_by_imports(&call.func, IMMUTABLE_FACTORIES) {
+        let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) else { return false };
+        if target.id.as_str() != name || !semantic.is_one_of_by_imports(&call.func, IMMUTABLE_FACTORIES) {
             return false;
         }
         // `NewType("Tags", list)` builds lists: only a NewType of an immutable type counts.
