@@ -8,15 +8,15 @@
 //! stays above it. Imports further down the file are left alone: the new line never has to move
 //! past code.
 use ruff_python_ast::helpers::is_docstring_stmt;
-use ruff_python_ast::{Alias, ModModule, Stmt, StmtImportFrom};
+use ruff_python_ast::{Alias, Stmt, StmtImportFrom};
 use ruff_python_codegen::Stylist;
 use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer, has_leading_content, leading_indentation};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
-use crate::fixes::bound_names::module_scope_names;
-use crate::fixes::import_lookup::{imported_from, imports_from, module_reference};
+use crate::semantic::SemanticModel;
+use crate::semantic::queries::imports::imports_from;
 
 /// The edits that make an imported name available, and the name to write in the code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,14 +34,15 @@ pub(crate) struct ImportEdit {
 pub(crate) fn add_import_from(
     module: &str,
     name: &str,
-    ast: &ModModule,
+    semantic: &SemanticModel,
     source: &str,
     stylist: &Stylist,
 ) -> Option<ImportEdit> {
-    if let Some(bound) = imported_from(module, name, &ast.body) {
+    if let Some(bound) = semantic.imported_from(module, name) {
         return Some(ImportEdit { edits: Vec::new(), binding: bound.to_string() });
     }
-    if module_scope_names(&ast.body).contains(name) {
+    let ast = semantic.module;
+    if semantic.binds(semantic.module_scope(), name) {
         return None;
     }
     let eol = stylist.line_ending().as_str();
@@ -60,12 +61,18 @@ pub(crate) fn add_import_from(
 /// line (see the module docs for where). `None` when the module already binds the name that
 /// `import module` would bind (`module`'s first part) some other way. As with
 /// [`add_import_from`], the caller checks that the scope using the reference does not shadow it.
-pub(crate) fn add_module_import(module: &str, ast: &ModModule, source: &str, stylist: &Stylist) -> Option<ImportEdit> {
-    if let Some(reference) = module_reference(module, &ast.body) {
+pub(crate) fn add_module_import(
+    module: &str,
+    semantic: &SemanticModel,
+    source: &str,
+    stylist: &Stylist,
+) -> Option<ImportEdit> {
+    if let Some(reference) = semantic.module_reference(module) {
         return Some(ImportEdit { edits: Vec::new(), binding: reference });
     }
     let head = module.split('.').next().unwrap_or(module);
-    if module_scope_names(&ast.body).contains(head) {
+    let ast = semantic.module;
+    if semantic.binds(semantic.module_scope(), head) {
         return None;
     }
     let eol = stylist.line_ending().as_str();
@@ -180,7 +187,7 @@ mod tests {
 
     fn add(source: &str) -> Option<ImportEdit> {
         let parsed = parse(source);
-        add_import_from("contextlib", "aclosing", parsed.syntax(), source, &stylist(&parsed, source))
+        add_import_from("contextlib", "aclosing", &SemanticModel::build(parsed.syntax()), source, &stylist(&parsed, source))
     }
 
     /// The fixed source, checking the binding is the plain name.
@@ -329,7 +336,7 @@ mod tests {
     fn module_import_is_reused_or_added() {
         let module = |source: &str| {
             let parsed = parse(source);
-            add_module_import("dataclasses", parsed.syntax(), source, &stylist(&parsed, source))
+            add_module_import("dataclasses", &SemanticModel::build(parsed.syntax()), source, &stylist(&parsed, source))
         };
         let reused = module("import dataclasses as dc\n").unwrap();
         assert_eq!(reused, ImportEdit { edits: Vec::new(), binding: "dc".into() });

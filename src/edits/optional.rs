@@ -8,15 +8,13 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::fix::Edit;
 use crate::edits::add_import::add_import_from;
-use crate::fixes::import_lookup::module_reference;
-use crate::resolve::ImportMap;
+use crate::semantic::SemanticModel;
 
 /// What the annotation fix needs to know about the module.
 pub(crate) struct AnnotationContext<'a> {
-    pub(crate) module: &'a ModModule,
+    pub(crate) semantic: &'a SemanticModel<'a>,
     pub(crate) source: &'a str,
     pub(crate) stylist: &'a Stylist<'a>,
-    pub(crate) imports: &'a ImportMap,
     /// `X | None` may be written: Python 3.10+ or postponed evaluation of annotations.
     pub(crate) pep604: bool,
 }
@@ -42,7 +40,7 @@ pub(crate) fn allow_none(annotation: &Expr, ctx: &AnnotationContext) -> Option<V
     if let Expr::StringLiteral(string) = annotation {
         return allow_none_in_string(string, ctx);
     }
-    if allows_none(annotation, ctx.imports) {
+    if allows_none(annotation, ctx.semantic) {
         return Some(Vec::new());
     }
     wrap(annotation.range(), needs_parentheses(annotation), ctx)
@@ -57,7 +55,7 @@ fn allow_none_in_string(string: &ExprStringLiteral, ctx: &AnnotationContext) -> 
     }
     let parsed = ruff_python_parser::parse_expression(text).ok()?;
     let inner = parsed.expr();
-    if allows_none(inner, ctx.imports) {
+    if allows_none(inner, ctx.semantic) {
         return Some(Vec::new());
     }
     let offset = content.start();
@@ -83,21 +81,21 @@ fn wrap(range: TextRange, parenthesize: bool, ctx: &AnnotationContext) -> Option
 /// already imported from typing, else `typing.Optional` when the module imports typing itself,
 /// else a new `from typing import Optional`.
 fn optional_binding(ctx: &AnnotationContext) -> Option<(String, Vec<Edit>)> {
-    let imports_names_from_typing = ctx.module.body.iter().any(|stmt| {
+    let imports_names_from_typing = ctx.semantic.module.body.iter().any(|stmt| {
         matches!(stmt, Stmt::ImportFrom(i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "typing"))
     });
     if !imports_names_from_typing {
-        if let Some(typing) = module_reference("typing", &ctx.module.body) {
+        if let Some(typing) = ctx.semantic.module_reference("typing") {
             return Some((format!("{typing}.Optional"), Vec::new()));
         }
     }
-    let import = add_import_from("typing", "Optional", ctx.module, ctx.source, ctx.stylist)?;
+    let import = add_import_from("typing", "Optional", ctx.semantic, ctx.source, ctx.stylist)?;
     Some((import.binding, import.edits))
 }
 
 /// Whether the annotation already admits `None`: `None`, `Any`, `object`, `Optional[...]`,
 /// `Union[..., None]`, `X | None`, also inside a string.
-fn allows_none(annotation: &Expr, imports: &ImportMap) -> bool {
+fn allows_none(annotation: &Expr, imports: &SemanticModel) -> bool {
     const ANY: &[&str] = &["typing.Any", "typing_extensions.Any", "builtins.object"];
     const OPTIONAL: &[&str] = &["typing.Optional", "typing_extensions.Optional"];
     const UNION: &[&str] = &["typing.Union", "typing_extensions.Union"];
@@ -137,13 +135,12 @@ mod tests {
     fn fixed(source: &str, target_minor: u8) -> Option<String> {
         let parsed = parse(source);
         let module = parsed.syntax();
-        let imports = ImportMap::from_body(&module.body);
+        let semantic = SemanticModel::build(module);
         let stylist = stylist(&parsed, source);
         let ctx = AnnotationContext {
-            module,
+            semantic: &semantic,
             source,
             stylist: &stylist,
-            imports: &imports,
             pep604: pep604_allowed(module, target_minor),
         };
         let Some(Stmt::FunctionDef(func)) = module.body.last() else { panic!("test source ends with a def") };

@@ -1,10 +1,10 @@
-//! One walk over a module's AST that hands every statement and expression to each selected
-//! transform, and collects what they report.
+//! The engine's walk: every statement and expression, in the order of the semantic model's node
+//! table (built by its own walk of the AST, so the AST is not walked again), is handed to each
+//! selected transform; the checker collects what they report.
 use std::cell::OnceCell;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ModModule, Stmt};
+use ruff_python_ast::{ModModule, Stmt};
 use ruff_python_codegen::Stylist;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -15,9 +15,8 @@ use crate::resolve::ImportMap;
 use crate::engine::suppression::Suppressions;
 use crate::engine::FileSettings;
 use crate::settings::TargetVersion;
-use crate::engine::transform::Transform;
 use crate::rules::Rule;
-use crate::semantic::SemanticModel;
+use crate::semantic::{Node, NodeId, SemanticModel};
 
 /// Something a transform found, with the fix it proposes if it has one.
 #[derive(Debug, Clone)]
@@ -41,6 +40,8 @@ pub(crate) struct Checker<'a> {
     stylist: Stylist<'a>,
     settings: &'a FileSettings<'a>,
     parents: Vec<&'a Stmt>,
+    /// The node the walk is at.
+    node: NodeId,
     /// The transform being run: set by the walk before each call.
     rule: &'static Rule,
     findings: Vec<Finding>,
@@ -97,6 +98,11 @@ impl<'a> Checker<'a> {
         self.settings.options.get(self.rule.id)?.get(key)
     }
 
+    /// The node the walk is at, in the semantic model's node table.
+    pub(crate) fn node_id(&self) -> NodeId {
+        self.node
+    }
+
     /// The statements enclosing the current node, outermost first (the current statement last).
     pub(crate) fn parents(&self) -> &[&'a Stmt] {
         &self.parents
@@ -147,7 +153,7 @@ fn logical_line_start(tokens: &Tokens, offset: TextSize) -> TextSize {
 
 /// Runs the selected transforms over a parsed module.
 pub(crate) fn check_module<'a>(
-    module: &'a ModModule,
+    semantic: &'a SemanticModel<'a>,
     source: &'a str,
     tokens: &'a Tokens,
     suppressions: &'a Suppressions,
@@ -157,10 +163,10 @@ pub(crate) fn check_module<'a>(
     let rules: Vec<&'static Rule> = settings.transforms.iter().map(|t| t.rule()).collect();
     // Nothing selected (`--ignore` of every transform): nothing to walk for.
     let Some(&first) = rules.first() else { return Vec::new() };
-    let semantic = SemanticModel::build(module);
-    let checker = Checker {
+    let module = semantic.module;
+    let mut checker = Checker {
         module,
-        semantic: &semantic,
+        semantic,
         imports: OnceCell::new(),
         suppressions,
         index,
@@ -169,37 +175,36 @@ pub(crate) fn check_module<'a>(
         stylist: Stylist::from_tokens(tokens, source),
         settings,
         parents: Vec::new(),
+        node: NodeId::default(),
         rule: first,
         findings: Vec::new(),
     };
-    let mut walk = Walk { transforms: settings.transforms, rules, checker };
-    walk.visit_body(&module.body);
-    walk.checker.findings
-}
-
-struct Walk<'a> {
-    transforms: &'a [&'static dyn Transform],
-    /// `transforms[i].rule()`, looked up once rather than at every node.
-    rules: Vec<&'static Rule>,
-    checker: Checker<'a>,
-}
-
-impl<'a> Visitor<'a> for Walk<'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        self.checker.parents.push(stmt);
-        for (transform, rule) in self.transforms.iter().zip(&self.rules) {
-            self.checker.rule = rule;
-            transform.check_stmt(&mut self.checker, stmt);
+    // The ids from the root to the current node; statements among them are `checker.parents`.
+    let mut path: Vec<(NodeId, bool)> = Vec::new();
+    for (id, node, parent) in semantic.nodes.iter_with_parents() {
+        while path.last().is_some_and(|&(last, _)| Some(last) != parent) {
+            if let Some((_, true)) = path.pop() {
+                checker.parents.pop();
+            }
         }
-        visitor::walk_stmt(self, stmt);
-        self.checker.parents.pop();
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        for (transform, rule) in self.transforms.iter().zip(&self.rules) {
-            self.checker.rule = rule;
-            transform.check_expr(&mut self.checker, expr);
+        checker.node = id;
+        match node {
+            Node::Stmt(stmt) => {
+                path.push((id, true));
+                checker.parents.push(stmt);
+                for (transform, rule) in settings.transforms.iter().zip(&rules) {
+                    checker.rule = rule;
+                    transform.check_stmt(&mut checker, stmt);
+                }
+            }
+            Node::Expr(expr) => {
+                path.push((id, false));
+                for (transform, rule) in settings.transforms.iter().zip(&rules) {
+                    checker.rule = rule;
+                    transform.check_expr(&mut checker, expr);
+                }
+            }
         }
-        visitor::walk_expr(self, expr);
     }
+    checker.findings
 }

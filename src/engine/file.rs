@@ -15,6 +15,7 @@ use crate::engine::fix_loop::fix_until_stable;
 use crate::engine::FileSettings;
 use crate::workspace::decode::{TextEncoding, decode, encode};
 use crate::engine::suppression::Suppressions;
+use crate::semantic::SemanticModel;
 
 /// What `check` needs to print about a finding.
 #[derive(Debug, Clone)]
@@ -86,17 +87,23 @@ pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepare
 }
 
 /// Runs the transforms over a prepared file; `name` is how messages refer to the file.
-pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, mode: Mode) -> FileResult {
+/// `semantic` is the file's model when the caller built it already (for the project index).
+pub(crate) fn process<'p>(
+    name: &str,
+    prepared: &'p Prepared,
+    semantic: Option<SemanticModel<'p>>,
+    settings: &FileSettings,
+    mode: Mode,
+) -> FileResult {
     let mut result = FileResult::default();
     let Prepared { text, encoding, parsed } = prepared;
-    let index = LazyLineIndex::new(&text);
-    let Some(findings) = unsuppressed_findings(&parsed, &text, &index, settings) else {
+    let index = LazyLineIndex::new(text);
+    let Some(findings) = unsuppressed_findings(parsed, text, &index, settings, semantic) else {
         return result;
     };
-    drop(parsed);
     match mode {
         Mode::Check => {
-            result.findings = findings.iter().map(|f| locate(f, &text, index.get())).collect();
+            result.findings = findings.iter().map(|f| locate(f, text, index.get())).collect();
         }
         Mode::Fix { unsafe_fixes } => {
             let allowed = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
@@ -106,7 +113,7 @@ pub(crate) fn process(name: &str, prepared: Prepared, settings: &FileSettings, m
                 return result;
             }
             match fix_until_stable(name, text.clone(), findings, settings, allowed, &mut result) {
-                Ok(fixed) if fixed != text => match encode(&fixed, encoding) {
+                Ok(fixed) if fixed != *text => match encode(&fixed, *encoding) {
                     Ok(bytes) => result.fixed = Some(bytes),
                     Err(why) => fixes_dropped(&mut result, format!("{name}: fixes dropped: {why}")),
                 },
@@ -126,17 +133,19 @@ fn fixes_dropped(result: &mut FileResult, message: String) {
 }
 
 /// The findings of the selected transforms that no comment silences; `None` for a skipped file.
-pub(super) fn unsuppressed_findings(
-    parsed: &Parsed<ModModule>,
-    text: &str,
+pub(super) fn unsuppressed_findings<'p>(
+    parsed: &'p Parsed<ModModule>,
+    text: &'p str,
     index: &LazyLineIndex,
     settings: &FileSettings,
+    semantic: Option<SemanticModel<'p>>,
 ) -> Option<Vec<Finding>> {
     let suppressions = Suppressions::from_tokens(parsed.tokens(), text, index);
     if suppressions.skip_file() {
         return None;
     }
-    let mut findings = check_module(parsed.syntax(), text, parsed.tokens(), &suppressions, index, settings);
+    let semantic = semantic.unwrap_or_else(|| SemanticModel::build(parsed.syntax()));
+    let mut findings = check_module(&semantic, text, parsed.tokens(), &suppressions, index, settings);
     findings.sort_by_key(|f| (f.range.start(), f.range.end(), f.rule.id));
     Some(findings)
 }

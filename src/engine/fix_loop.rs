@@ -52,7 +52,7 @@ pub(super) fn fix_until_stable(
                 ids.join(", ")
             ));
         }
-        findings = unsuppressed_findings(&parsed, &new_text, &index, settings).unwrap_or_default();
+        findings = unsuppressed_findings(&parsed, &new_text, &index, settings, None).unwrap_or_default();
         text = new_text;
     }
     Err(format!("{name}: fixes dropped, file left unchanged: fixes did not settle after {MAX_PASSES} passes"))

@@ -13,6 +13,7 @@ use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, Proj
 use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
 use crate::rules::Rule;
+use crate::semantic::SemanticModel;
 use crate::settings::{Overrides, Settings, TargetVersion, config};
 use crate::workspace::discover::{Input, discover, is_stub};
 use crate::workspace::interrupt;
@@ -205,7 +206,7 @@ impl Job<'_> {
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
             .map(|(source, bytes, prepared, module)| {
-                let outcome = self.finish(source, &bytes, prepared, Some(&module), Some(&project));
+                let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(&project));
                 self.observer.file_done();
                 outcome
             })
@@ -244,26 +245,33 @@ impl Job<'_> {
                 return (Stage::Done(outcome), None);
             }
         };
+        let semantic = SemanticModel::build(prepared.module());
         if !self.uses_project_index() {
-            return (Stage::Done(self.finish(source, &bytes, prepared, None, None)), None);
+            return (Stage::Done(self.finish(source, &bytes, &prepared, Some(semantic), None, None)), None);
         }
         let start = Instant::now();
         let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
         let (module, names) = module_names(&path, &self.roots, &self.packages);
-        let summary = summarize(prepared.module(), &module, names);
+        let summary = summarize(&semantic, &module, names);
         index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
         if summary.needs_project {
+            // The model borrows the parse, which must move to wait: the few waiting files
+            // build it again.
+            drop(semantic);
             return (Stage::Waiting(source, bytes, prepared, module), Some(summary));
         }
-        (Stage::Done(self.finish(source, &bytes, prepared, Some(&module), None)), Some(summary))
+        let outcome = self.finish(source, &bytes, &prepared, Some(semantic), Some(&module), None);
+        (Stage::Done(outcome), Some(summary))
     }
 
-    /// Runs the transforms, renders the diff, and writes the file (`apply`).
-    fn finish(
+    /// Runs the transforms (on `semantic`, the model of `prepared` when it is already built),
+    /// keeps what the diff needs, and writes the file (`apply`).
+    fn finish<'p>(
         &self,
         source: FileSource,
         bytes: &[u8],
-        prepared: Prepared,
+        prepared: &'p Prepared,
+        semantic: Option<SemanticModel<'p>>,
         module: Option<&ModuleName>,
         project: Option<&ProjectIndex>,
     ) -> Outcome {
@@ -276,7 +284,7 @@ impl Job<'_> {
             module,
         };
         let name = source.display.as_str();
-        let mut outcome = Outcome::new(name, process(name, prepared, &settings, self.mode));
+        let mut outcome = Outcome::new(name, process(name, prepared, semantic, &settings, self.mode));
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.

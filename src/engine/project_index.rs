@@ -7,11 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
-use ruff_python_ast::{Expr, ModModule, Stmt, StmtFunctionDef};
+use ruff_python_ast::{Expr, Stmt};
 
-use crate::fixes::yields::body_yields;
-use crate::resolve::import_bindings;
+use crate::semantic::{Node, SemanticModel};
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -115,20 +113,24 @@ fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
     (!parts.is_empty() && parts.iter().all(valid)).then(|| parts.join("."))
 }
 
-/// Summarizes a parsed module for the index.
-pub(crate) fn summarize(module: &ModModule, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
-    let imports = import_bindings(&module.body);
+/// Summarizes a module for the index, from its semantic model.
+pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
+    let imports = import_bindings(semantic);
     let mut summary = ModuleSummary { names, ..ModuleSummary::default() };
-    for stmt in &module.body {
+    for stmt in &semantic.module.body {
         if let Stmt::FunctionDef(func) = stmt {
-            if is_async_generator(func) {
+            if semantic.is_async_generator(func) {
                 summary.async_generators.insert(func.name.to_string());
             }
         }
     }
-    let mut finder = ForeignAsyncFor { imports: &imports, found: false };
-    finder.visit_body(&module.body);
-    summary.needs_project = finder.found;
+    summary.needs_project = semantic.nodes.iter().any(|node| match node {
+        Node::Stmt(Stmt::For(for_stmt)) if for_stmt.is_async => match for_stmt.iter.as_ref() {
+            Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
+            _ => false,
+        },
+        _ => false,
+    });
     for (local, target) in imports {
         if let Some(absolute) = name.absolute(&target) {
             summary.imports.insert(local, absolute);
@@ -137,29 +139,25 @@ pub(crate) fn summarize(module: &ModModule, name: &ModuleName, names: Vec<String
     summary
 }
 
-
-/// An `async def` whose own body (not a nested function's) yields.
-pub(crate) fn is_async_generator(func: &StmtFunctionDef) -> bool {
-    func.is_async && body_yields(&func.body)
-}
-
-/// Finds an `async for` over a call whose callee is imported.
-struct ForeignAsyncFor<'a> {
-    imports: &'a HashMap<String, String>,
-    found: bool,
-}
-
-impl StatementVisitor<'_> for ForeignAsyncFor<'_> {
-    fn visit_stmt(&mut self, stmt: &Stmt) {
-        if let Stmt::For(for_stmt) = stmt {
-            if let (true, Expr::Call(call)) = (for_stmt.is_async, for_stmt.iter.as_ref()) {
-                self.found |= head_name(&call.func).is_some_and(|head| self.imports.contains_key(head));
+/// The names bound by the imports of a module, in any scope, to their qualified (maybe
+/// relative) names. A name that two imports bind to different objects (two functions
+/// importing `field` from two modules) stays out: what it means depends on the scope.
+fn import_bindings(semantic: &SemanticModel) -> HashMap<String, String> {
+    let mut imported: HashMap<String, String> = HashMap::new();
+    let mut ambiguous: HashSet<&str> = HashSet::new();
+    for binding in semantic.bindings() {
+        let Some(qualified) = binding.kind.qualified() else { continue };
+        match imported.get(binding.name) {
+            Some(existing) if existing != qualified => {
+                ambiguous.insert(binding.name);
+            }
+            _ => {
+                imported.insert(binding.name.to_owned(), qualified.to_owned());
             }
         }
-        if !self.found {
-            walk_stmt(self, stmt);
-        }
     }
+    imported.retain(|name, _| !ambiguous.contains(name.as_str()));
+    imported
 }
 
 /// The first name of a dotted callee: `s` in `s.records`.
@@ -219,7 +217,7 @@ mod tests {
     fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
         let parsed = parse_module(source).expect("test source parses");
         let module_name = ModuleName { name: Some(name.to_owned()), is_package };
-        summarize(parsed.syntax(), &module_name, vec![name.to_owned()])
+        summarize(&SemanticModel::build(parsed.syntax()), &module_name, vec![name.to_owned()])
     }
 
     #[test]
@@ -250,6 +248,6 @@ mod tests {
     fn async_generator_needs_its_own_yield() {
         let parsed = parse_module("async def f():\n    def g():\n        yield 1\n    return g\n").expect("parses");
         let Stmt::FunctionDef(func) = &parsed.syntax().body[0] else { panic!("a def") };
-        assert!(!is_async_generator(func));
+        assert!(!SemanticModel::build(parsed.syntax()).is_async_generator(func));
     }
 }

@@ -13,11 +13,11 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-use std::sync::OnceLock;
-
-use ruff_python_ast::ModModule;
+use ruff_python_ast::{ModModule, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 pub(crate) use binding::{Binding, BindingId, BindingKind};
@@ -35,8 +35,8 @@ pub(crate) struct SemanticModel<'a> {
     bindings: Vec<Binding<'a>>,
     /// In walk order, which is evaluation order.
     references: Vec<Reference<'a>>,
-    /// The references sorted by start, for range queries.
-    by_start: Vec<ReferenceId>,
+    /// The references sorted by start, for range queries; sorted on the first such query.
+    by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
@@ -53,20 +53,27 @@ impl<'a> SemanticModel<'a> {
         builder.finish();
         let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
         resolve_all(&mut scopes, &mut references);
-        let mut by_start: Vec<ReferenceId> = (0..references.len()).map(|i| ReferenceId(i as u32)).collect();
-        // Walk order is nearly source order, which the stable sort handles in about one pass.
-        by_start.sort_by_key(|id| references[id.index()].start());
         SemanticModel {
             module,
             nodes,
             scopes,
             bindings,
             references,
-            by_start,
+            by_start: OnceLock::new(),
             scope_by_node,
             attributes: OnceLock::new(),
             imports_by_name: OnceLock::new(),
         }
+    }
+
+    /// The references sorted by start.
+    fn by_start(&self) -> &[ReferenceId] {
+        self.by_start.get_or_init(|| {
+            let mut by_start: Vec<ReferenceId> = (0..self.references.len()).map(|i| ReferenceId(i as u32)).collect();
+            // Walk order is nearly source order, which the stable sort handles in about one pass.
+            by_start.sort_by_key(|id| self.references[id.index()].start());
+            by_start
+        })
     }
 
     pub(crate) fn scope(&self, id: ScopeId) -> &Scope<'a> {
@@ -79,6 +86,16 @@ impl<'a> SemanticModel<'a> {
 
     pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id.index()]
+    }
+
+    /// Every binding of every scope, in walk order.
+    pub(crate) fn bindings(&self) -> &[Binding<'a>] {
+        &self.bindings
+    }
+
+    /// Whether `func` is an `async def` whose own body (not a nested function's) yields.
+    pub(crate) fn is_async_generator(&self, func: &StmtFunctionDef) -> bool {
+        func.is_async && self.function_scope(func).is_some_and(|scope| self.scope(scope).is_generator)
     }
 
     pub(crate) fn reference(&self, id: ReferenceId) -> &Reference<'a> {

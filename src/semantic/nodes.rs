@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use super::scope::ScopeId;
 
 /// The index of a node in the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub(crate) struct NodeId(pub(super) u32);
 
 impl NodeId {
@@ -95,6 +95,17 @@ impl<'a> Nodes<'a> {
         let id = NodeId(u32::try_from(self.entries.len()).expect("fewer than 2^32 nodes"));
         self.entries.push(Entry { node, parent, scope });
         id
+    }
+
+    /// Every node, in walk order (statements before what they hold).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Node<'a>> + '_ {
+        self.entries.iter().map(|e| e.node)
+    }
+
+    /// Every node with its id and its parent's, in walk order: the engine's walk, without
+    /// walking the AST again.
+    pub(crate) fn iter_with_parents(&self) -> impl Iterator<Item = (NodeId, Node<'a>, Option<NodeId>)> + '_ {
+        self.entries.iter().enumerate().map(|(index, e)| (NodeId(index as u32), e.node, e.parent))
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use smallvec::SmallVec;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::binding::BindingId;
@@ -44,10 +45,11 @@ impl ScopeKind<'_> {
 #[derive(Debug)]
 pub(crate) struct Variable<'a> {
     pub(crate) name: &'a str,
-    /// In walk order; empty for a module variable only reached through `global`.
-    pub(crate) bindings: Vec<BindingId>,
+    /// In walk order; empty for a module variable only reached through `global`. Most
+    /// variables have one or two: inline, so that a scope's names cost no allocation each.
+    pub(crate) bindings: SmallVec<[BindingId; 2]>,
     /// The references resolved to this variable, in walk order.
-    pub(crate) references: Vec<ReferenceId>,
+    pub(crate) references: SmallVec<[ReferenceId; 4]>,
 }
 
 #[derive(Debug)]
@@ -93,7 +95,7 @@ impl<'a> Scope<'a> {
         let next = u32::try_from(self.variables.len()).expect("fewer than 2^32 names");
         let index = *self.by_name.entry(name).or_insert(next);
         if index == next {
-            self.variables.push(Variable { name, bindings: Vec::new(), references: Vec::new() });
+            self.variables.push(Variable { name, bindings: SmallVec::new(), references: SmallVec::new() });
         }
         &mut self.variables[index as usize]
     }

@@ -12,12 +12,8 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::engine::checker::Checker;
 use crate::edits::fix::{Edit, Fix};
 use crate::edits::add_import::add_import_from;
-use crate::fixes::bound_names::function_scope_names;
 use crate::edits::fresh_name::fresh_name;
-use crate::fixes::import_lookup::module_reference;
 use crate::edits::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
-use crate::fixes::name_use::loaded_names;
-use crate::engine::project_index::is_async_generator;
 use crate::engine::transform::Transform;
 use crate::rules::{FixSafety, Rule};
 
@@ -111,25 +107,27 @@ fn enclosing_function<'a>(checker: &Checker<'a>) -> Option<(&'a StmtFunctionDef,
 /// a processed module (through the project index).
 fn calls_async_generator(checker: &Checker, callee: &Expr, func: &StmtFunctionDef, class: Option<&StmtClassDef>) -> bool {
     match callee {
-        Expr::Name(name) if !checker.imports().is_imported(callee) => {
+        Expr::Name(name) if !checker.semantic().is_imported(callee) => {
             let id = name.id.as_str();
-            defines_async_generator(&func.body, id) || defines_async_generator(&checker.module().body, id)
+            defines_async_generator(checker, &func.body, id) || defines_async_generator(checker, &checker.module().body, id)
         }
         Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id == "self" || n.id == "cls") => {
-            class.is_some_and(|class| defines_async_generator(&class.body, attribute.attr.as_str()))
+            class.is_some_and(|class| defines_async_generator(checker, &class.body, attribute.attr.as_str()))
         }
         _ => in_project(checker, callee),
     }
 }
 
-fn defines_async_generator(body: &[Stmt], name: &str) -> bool {
-    body.iter().any(|stmt| matches!(stmt, Stmt::FunctionDef(f) if f.name.as_str() == name && is_async_generator(f)))
+fn defines_async_generator(checker: &Checker, body: &[Stmt], name: &str) -> bool {
+    let semantic = checker.semantic();
+    body.iter()
+        .any(|stmt| matches!(stmt, Stmt::FunctionDef(f) if f.name.as_str() == name && semantic.is_async_generator(f)))
 }
 
 fn in_project(checker: &Checker, callee: &Expr) -> bool {
     let (Some(project), Some(module)) = (checker.project(), checker.module_name()) else { return false };
     checker
-        .imports()
+        .semantic()
         .qualified_name(callee)
         .filter(|q| !q.starts_with("builtins."))
         .and_then(|q| module.absolute(&q))
@@ -188,8 +186,9 @@ fn build_fix(checker: &Checker, for_stmt: &StmtFor, func: &StmtFunctionDef) -> O
         return None;
     }
     let Expr::Call(call) = for_stmt.iter.as_ref() else { return None };
-    let mut taken: HashSet<&str> = function_scope_names(func);
-    taken.extend(loaded_names(&func.body));
+    let semantic = checker.semantic();
+    let mut taken: HashSet<&str> = semantic.function_scope(func).map_or_else(HashSet::new, |scope| semantic.scope_names(scope).collect());
+    taken.extend(semantic.loaded_names_in_body(&func.body));
     let (aclosing, mut edits) = aclosing_binding(checker, &taken)?;
     let name = fresh_name(&as_name_base(call.func.as_ref()), &taken);
 
@@ -232,11 +231,11 @@ fn aclosing_binding(checker: &Checker, taken: &HashSet<&str>) -> Option<(String,
         matches!(s, Stmt::ImportFrom(i) if i.level == 0 && i.module.as_ref().is_some_and(|m| m.as_str() == "contextlib"))
     });
     if !imports_names {
-        if let Some(contextlib) = module_reference("contextlib", &module.body) {
+        if let Some(contextlib) = checker.semantic().module_reference("contextlib") {
             return Some((format!("{contextlib}.aclosing"), Vec::new()));
         }
     }
-    let import = add_import_from("contextlib", "aclosing", module, checker.source(), checker.stylist())?;
+    let import = add_import_from("contextlib", "aclosing", checker.semantic(), checker.source(), checker.stylist())?;
     if taken.contains(import.binding.as_str()) {
         return None;
     }

@@ -1,18 +1,17 @@
 //! mutable-default: `def f(tags=[])` → `def f(tags=None)` plus `if tags is None: tags = []` at
 //! the top of the body. A default is built once, when `def` runs, and every call shares it.
-use ruff_python_ast::helpers::{any_over_body, any_over_expr, is_docstring_stmt};
-use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::helpers::{any_over_expr, is_docstring_stmt};
 use ruff_python_ast::{CmpOp, Expr, ExprLambda, ParameterWithDefault, Stmt, StmtFunctionDef};
 use ruff_text_size::Ranged;
 
 use crate::engine::checker::Checker;
 use crate::edits::fix::{Applicability, Edit, Fix};
 use crate::edits::body_start::{BodyLine, insert_after_leading};
-use crate::fixes::bound_names::{function_scope_names, module_scope_names};
 use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
 use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
 use crate::engine::transform::Transform;
 use crate::rules::{FixSafety, Rule, any_options};
+use crate::semantic::Node;
 
 pub(crate) struct MutableDefault;
 
@@ -75,7 +74,7 @@ fn check_function(checker: &mut Checker, func: &StmtFunctionDef) {
                 param,
                 default,
                 no_fix: no_fix_reason(checker, func, param, default),
-                applicability: applicability(func, param),
+                applicability: applicability(checker, func, param),
             })
         })
         .collect();
@@ -141,7 +140,7 @@ fn is_mutable(checker: &Checker, expr: &Expr) -> bool {
         Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_) => true,
         // A call that builds a new mutable object; as a default, one object for all calls.
         Expr::Call(call) => checker
-            .imports()
+            .semantic()
             .qualified_name(&call.func)
             .is_some_and(|name| MUTABLE_CONSTRUCTORS.contains(&name.as_str()) && !NOT_COUNTED.contains(&name.as_str())),
         _ => false,
@@ -155,7 +154,7 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
     if checker.is_stub() {
         return Some("a stub file documents the signature".to_owned());
     }
-    if func.decorator_list.iter().any(|d| checker.imports().is_one_of(&d.expression, OVERLOAD)) {
+    if func.decorator_list.iter().any(|d| checker.semantic().is_one_of(&d.expression, OVERLOAD)) {
         return Some("an @overload signature documents the default".to_owned());
     }
     if is_stub_body(&func.body) {
@@ -166,7 +165,7 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
     if SHARED_ON_PURPOSE.iter().any(|word| lower.contains(word)) {
         return Some(format!("the name `{name}` says the shared object is kept across calls on purpose"));
     }
-    if used_as_memo(name, &func.body) {
+    if Uses::of(checker, func, name).used_as_memo(name) {
         return Some(format!("the body uses `{name}` as a memo (`key in {name}`, then `{name}[key] = ...`)"));
     }
     if let Some(clash) = rebound_name_in_default(checker, func, default) {
@@ -178,9 +177,10 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
 /// Unsafe when a caller may pass None on purpose and mean something else than the default (the
 /// function already compares the parameter with None), or when the default object leaves the
 /// call (returned, yielded or stored), so that the sharing might be relied on.
-fn applicability(func: &StmtFunctionDef, param: &ParameterWithDefault) -> Applicability {
+fn applicability(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWithDefault) -> Applicability {
     let name = param.name().as_str();
-    if compared_with_none(name, &func.body) || escapes(name, &func.body) {
+    let uses = Uses::of(checker, func, name);
+    if uses.compared_with_none(name) || uses.escapes(name) {
         Applicability::Unsafe
     } else {
         Applicability::Safe
@@ -192,10 +192,9 @@ fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) ->
         return None;
     }
     let ctx = AnnotationContext {
-        module: checker.module(),
+        semantic: checker.semantic(),
         source: checker.source(),
         stylist: checker.stylist(),
-        imports: checker.imports(),
         pep604: pep604_allowed(checker.module(), checker.target_version().minor()),
     };
     let mut edits = Vec::new();
@@ -263,15 +262,18 @@ fn is_stub_body(body: &[Stmt]) -> bool {
 /// A name the default reads that the body rebinds (or, for a method, that the class body
 /// binds): moved into the body, the default would read something else.
 fn rebound_name_in_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> Option<String> {
-    let mut locals = function_scope_names(func);
+    let semantic = checker.semantic();
+    let function = semantic.function_scope(func)?;
     let parents = checker.parents();
-    if let Some(Stmt::ClassDef(class)) = parents.len().checked_sub(2).and_then(|i| parents.get(i)) {
-        locals.extend(module_scope_names(&class.body));
-    }
+    let class = match parents.len().checked_sub(2).and_then(|i| parents.get(i)) {
+        Some(Stmt::ClassDef(class)) => semantic.class_scope(class),
+        _ => None,
+    };
+    let binds = |name: &str| semantic.binds(function, name) || class.is_some_and(|c| semantic.binds(c, name));
     let mut clash = None;
     any_over_expr(default, |expr| {
         if let Expr::Name(name) = expr {
-            if locals.contains(name.id.as_str()) {
+            if binds(name.id.as_str()) {
                 clash = Some(name.id.to_string());
                 return true;
             }
@@ -285,83 +287,94 @@ fn is_name(expr: &Expr, name: &str) -> bool {
     matches!(expr, Expr::Name(n) if n.id.as_str() == name)
 }
 
-fn compared_with_none(name: &str, body: &[Stmt]) -> bool {
-    any_over_body(body, |expr| {
-        let Expr::Compare(compare) = expr else { return false };
-        let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter()).collect();
-        operands.windows(2).any(|pair| {
-            (is_name(pair[0], name) && pair[1].is_none_literal_expr())
-                || (pair[0].is_none_literal_expr() && is_name(pair[1], name))
-        })
-    })
+/// How the body uses a parameter: each read of the parameter's variable (in the function or in
+/// a function nested in it) with the expressions or statement directly around it.
+struct Uses<'a> {
+    /// For each read: the `Name` itself, its parent and its grandparent.
+    around: Vec<(&'a Expr, Option<Node<'a>>, Option<Node<'a>>)>,
 }
 
-/// `key in p` somewhere and `p[...] = ...` somewhere: the default is a memo kept across calls.
-fn used_as_memo(name: &str, body: &[Stmt]) -> bool {
-    let tested = any_over_body(body, |expr| {
-        matches!(expr, Expr::Compare(c) if c.ops.iter().zip(c.comparators.iter())
-            .any(|(op, right)| matches!(op, CmpOp::In | CmpOp::NotIn) && is_name(right, name)))
-    });
-    tested && {
-        let mut finder = Escapes { name, memo_store: false, escapes: false };
-        finder.visit_body(body);
-        finder.memo_store
+impl<'a> Uses<'a> {
+    fn of(checker: &Checker<'a>, func: &StmtFunctionDef, name: &str) -> Self {
+        let semantic = checker.semantic();
+        let nodes = &semantic.nodes;
+        let references = semantic
+            .function_scope(func)
+            .and_then(|scope| semantic.scope(scope).variable(name))
+            .map_or(&[][..], |variable| &variable.references[..]);
+        let around = references
+            .iter()
+            .filter_map(|&id| {
+                let read = semantic.reference(id).node;
+                let parent = nodes.parent(read);
+                let grandparent = parent.and_then(|p| nodes.parent(p));
+                Some((nodes.node(read).expr()?, parent.map(|p| nodes.node(p)), grandparent.map(|g| nodes.node(g))))
+            })
+            .collect();
+        Uses { around }
+    }
+
+    fn parents(&self) -> impl Iterator<Item = Node<'a>> + '_ {
+        self.around.iter().filter_map(|(_, parent, _)| *parent)
+    }
+
+    /// `p is None`, `None is not p`, also inside a chain (`a < p is None`).
+    fn compared_with_none(&self, name: &str) -> bool {
+        self.parents().any(|parent| {
+            let Node::Expr(Expr::Compare(compare)) = parent else { return false };
+            let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter()).collect();
+            operands.windows(2).any(|pair| {
+                (is_name(pair[0], name) && pair[1].is_none_literal_expr())
+                    || (pair[0].is_none_literal_expr() && is_name(pair[1], name))
+            })
+        })
+    }
+
+    /// `key in p` and `p[...] = ...`: the default is a memo kept across calls.
+    fn used_as_memo(&self, name: &str) -> bool {
+        let tested = self.parents().any(|parent| {
+            matches!(parent, Node::Expr(Expr::Compare(c)) if c.ops.iter().zip(c.comparators.iter())
+                .any(|(op, right)| matches!(op, CmpOp::In | CmpOp::NotIn) && is_name(right, name)))
+        });
+        tested
+            && self.around.iter().any(|around| match around {
+                (_, Some(Node::Expr(Expr::Subscript(subscript))), Some(Node::Stmt(Stmt::Assign(assign)))) => {
+                    is_name(&subscript.value, name) && assign.targets.iter().any(|t| t.range() == subscript.range())
+                }
+                _ => false,
+            })
+    }
+
+    /// The default object leaves the call: returned, yielded, stored in an attribute or an
+    /// item, or handed to a container's `append`/`add`/`insert`/`setdefault`; as itself or as
+    /// an element of a tuple (`return items, count`).
+    fn escapes(&self, name: &str) -> bool {
+        self.around.iter().any(|&(read, parent, grandparent)| match parent {
+            Some(Node::Expr(tuple @ Expr::Tuple(_))) => is_value_that_leaves(grandparent, tuple),
+            Some(Node::Expr(Expr::Call(call))) => {
+                let stores = matches!(call.func.as_ref(), Expr::Attribute(a)
+                    if matches!(a.attr.as_str(), "append" | "appendleft" | "add" | "insert" | "setdefault"));
+                stores && call.arguments.args.iter().any(|a| is_name(a, name))
+            }
+            _ => is_value_that_leaves(parent, read),
+        })
     }
 }
 
-/// The default object leaves the call: returned, yielded, stored in an attribute or an item,
-/// or handed to a container's `append`/`add`/`insert`/`setdefault`.
-fn escapes(name: &str, body: &[Stmt]) -> bool {
-    let yielded = any_over_body(body, |expr| match expr {
-        Expr::Yield(y) => y.value.as_deref().is_some_and(|v| holds(v, name)),
-        Expr::YieldFrom(_) => false,
-        Expr::Call(call) => {
-            let stores = matches!(call.func.as_ref(), Expr::Attribute(a)
-                if matches!(a.attr.as_str(), "append" | "appendleft" | "add" | "insert" | "setdefault"));
-            stores && call.arguments.args.iter().any(|a| is_name(a, name))
+/// Whether `value` is what `node` returns, yields, or stores in an attribute or an item.
+fn is_value_that_leaves(node: Option<Node>, value: &Expr) -> bool {
+    let is_value = |v: &Expr| v.range() == value.range();
+    match node {
+        Some(Node::Stmt(Stmt::Return(ret))) => ret.value.as_deref().is_some_and(is_value),
+        Some(Node::Expr(Expr::Yield(y))) => y.value.as_deref().is_some_and(is_value),
+        Some(Node::Stmt(Stmt::Assign(assign))) => {
+            is_value(&assign.value) && assign.targets.iter().any(|t| matches!(t, Expr::Attribute(_) | Expr::Subscript(_)))
+        }
+        Some(Node::Stmt(Stmt::AnnAssign(assign))) => {
+            assign.value.as_deref().is_some_and(is_value)
+                && matches!(assign.target.as_ref(), Expr::Attribute(_) | Expr::Subscript(_))
         }
         _ => false,
-    });
-    yielded || {
-        let mut finder = Escapes { name, memo_store: false, escapes: false };
-        finder.visit_body(body);
-        finder.escapes
     }
-}
 
-/// The name itself, or the name as an element of a tuple (`return items, count`).
-fn holds(expr: &Expr, name: &str) -> bool {
-    match expr {
-        Expr::Tuple(tuple) => tuple.iter().any(|e| is_name(e, name)),
-        other => is_name(other, name),
-    }
-}
-
-struct Escapes<'n> {
-    name: &'n str,
-    /// `p[...] = ...` seen.
-    memo_store: bool,
-    /// `return p` or `obj.attr = p` / `obj[k] = p` seen.
-    escapes: bool,
-}
-
-impl StatementVisitor<'_> for Escapes<'_> {
-    fn visit_stmt(&mut self, stmt: &Stmt) {
-        match stmt {
-            Stmt::Return(ret) => self.escapes |= ret.value.as_deref().is_some_and(|v| holds(v, self.name)),
-            Stmt::Assign(assign) => {
-                let stored = assign.targets.iter().any(|t| matches!(t, Expr::Attribute(_) | Expr::Subscript(_)));
-                self.escapes |= stored && holds(&assign.value, self.name);
-                self.memo_store |= assign
-                    .targets
-                    .iter()
-                    .any(|t| matches!(t, Expr::Subscript(s) if is_name(&s.value, self.name)));
-            }
-            Stmt::AnnAssign(assign) => {
-                let stored = matches!(assign.target.as_ref(), Expr::Attribute(_) | Expr::Subscript(_));
-                self.escapes |= stored && assign.value.as_deref().is_some_and(|v| holds(v, self.name));
-            }
-            _ => walk_stmt(self, stmt),
-        }
-    }
 }

@@ -6,7 +6,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::semantic::knowledge::IN_PLACE_METHODS;
-use crate::semantic::{Node, NodeId, SemanticModel};
+use crate::semantic::{Node, SemanticModel};
 
 /// What an attribute is taken from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,8 +36,7 @@ pub(crate) struct Attributes {
 impl Attributes {
     fn build(model: &SemanticModel<'_>) -> Self {
         let mut attributes = Attributes::default();
-        let nodes = &model.nodes;
-        for node in (0..nodes.len()).map(|i| nodes.node(NodeId(u32::try_from(i).expect("fewer than 2^32 nodes")))) {
+        for node in model.nodes.iter() {
             match node {
                 Node::Stmt(stmt) => attributes.note_targets(stmt),
                 Node::Expr(expr) => attributes.note_expr(expr),

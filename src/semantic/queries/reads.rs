@@ -113,8 +113,9 @@ impl<'a> SemanticModel<'a> {
 
     /// The references starting inside `range`, in source order.
     pub(crate) fn references_in(&self, range: TextRange) -> impl Iterator<Item = &Reference<'a>> + '_ {
-        let first = self.by_start.partition_point(|&id| self.reference(id).start() < range.start());
-        self.by_start[first..]
+        let by_start = self.by_start();
+        let first = by_start.partition_point(|&id| self.reference(id).start() < range.start());
+        by_start[first..]
             .iter()
             .map(|&id| self.reference(id))
             .take_while(move |r| r.start() < range.end())
@@ -123,8 +124,9 @@ impl<'a> SemanticModel<'a> {
 
     /// The read of a name starting at `start`.
     pub(crate) fn reference_at(&self, start: TextSize) -> Option<&Reference<'a>> {
-        let index = self.by_start.partition_point(|&id| self.reference(id).start() < start);
-        let reference = self.reference(*self.by_start.get(index)?);
+        let by_start = self.by_start();
+        let index = by_start.partition_point(|&id| self.reference(id).start() < start);
+        let reference = self.reference(*by_start.get(index)?);
         (reference.start() == start).then_some(reference)
     }
 

@@ -7,12 +7,14 @@ use super::Pending;
 use super::annotations::{annotation_head, is_class_var, is_init_var};
 use super::classify::{ClassInfo, ClassKind, classify_class};
 use crate::engine::checker::Checker;
-use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, NodeId, ScopeId, ScopeKind, SemanticModel};
 
 pub(super) struct ClassContext<'c> {
     pub(super) checker: &'c Checker<'c>,
     pub(super) semantic: &'c SemanticModel<'c>,
     pub(super) class: &'c StmtClassDef,
+    /// The class statement in the model's node table.
+    pub(super) node: NodeId,
     pub(super) info: ClassInfo,
     /// The class body's scope: its names shadow module names inside the body, and a lambda in
     /// the body cannot see them.
@@ -39,7 +41,7 @@ impl<'c> ClassContext<'c> {
             enclosing = semantic.scope(id).parent;
         }
         functions.reverse();
-        Some(ClassContext { checker, semantic, class, info, scope, functions })
+        Some(ClassContext { checker, semantic, class, node: checker.node_id(), info, scope, functions })
     }
 
     /// Whether the statements of `scope` bind `name`. Type parameters do not count: the

@@ -86,7 +86,7 @@ impl<'c> ClassContext<'c> {
     /// make a module import, when it loads, a package it imported lazily or not at all.
     pub(super) fn reference(&self, name: &str, modules: &[&str], third_party: bool) -> Option<Reference> {
         let (checker, semantic) = (self.checker, self.semantic);
-        let (ast, source, stylist) = (checker.module(), checker.source(), checker.stylist());
+        let (source, stylist) = (checker.source(), checker.stylist());
         if let Some(found) = self.function_import(name, modules) {
             return Some(found);
         }
@@ -109,11 +109,11 @@ impl<'c> ClassContext<'c> {
                 continue;
             }
             if !self.binds_locally(name)
-                && let Some(import) = add_import_from(module, name, ast, source, stylist)
+                && let Some(import) = add_import_from(module, name, semantic, source, stylist)
             {
                 return Some(Reference { text: import.binding, edits: import.edits });
             }
-            if let Some(import) = add_module_import(module, ast, source, stylist)
+            if let Some(import) = add_module_import(module, semantic, source, stylist)
                 && !self.binds_locally(dotted_first(&import.binding))
             {
                 return Some(Reference { text: format!("{}.{name}", import.binding), edits: import.edits });

@@ -130,7 +130,8 @@ impl<'c> ClassContext<'c> {
     /// A class named `Meta` or `Config` nested in another class: options that a framework (Django,
     /// DRF, marshmallow, factory_boy, pydantic v1) reads, never per-instance state.
     fn is_options_class(&self) -> bool {
-        let nested = self.checker.parents().iter().rev().nth(1).is_some_and(|stmt| matches!(stmt, Stmt::ClassDef(_)));
+        let nodes = &self.semantic.nodes;
+        let nested = nodes.parent(self.node).is_some_and(|up| matches!(nodes.node(up), Node::Stmt(Stmt::ClassDef(_))));
         nested && matches!(self.class.name.as_str(), "Meta" | "Config")
     }
 }

@@ -1,0 +1,167 @@
+//! Building the edits from the plan: `__init__` becomes `__new__`, `self` becomes `cls`, the
+//! instance is built at the split (or at each exit), the base `__init__` call goes, and the
+//! body ends in `return self`.
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::{Stmt, StmtFunctionDef};
+use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::edits::fix::Edit;
+use crate::edits::lines::{is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
+use crate::engine::checker::Checker;
+
+use super::plan::Plan;
+
+impl Plan<'_, '_> {
+    /// `super().__new__(cls, value)`, written for a line at `indent`: the continuation lines of
+    /// a value over several lines move with it.
+    fn construct(&self, indent: &str, checker: &Checker) -> String {
+        let text = match self.value.range {
+            Some(range) => reindented(range, &self.value.indent, indent, checker.source(), checker.tokens()),
+            None => self.value.text.clone(),
+        };
+        format!("{}({}, {text})", self.new_func, self.cls)
+    }
+
+    pub(super) fn edits(&self, checker: &Checker) -> Result<Vec<Edit>, String> {
+        let source = checker.source();
+        let init = self.candidate.init;
+        let mut edits = vec![
+            Edit::replace(init.name.range(), "__new__"),
+            Edit::replace(self.candidate.receiver.parameter.range(), self.cls.clone()),
+        ];
+        edits.extend(drop_none_annotation(init, source));
+        edits.extend(self.early_receivers.iter().map(|range| Edit::replace(*range, self.cls.clone())));
+        edits.extend(self.return_edits(checker));
+        edits.extend(self.build_edits(checker)?);
+        Ok(edits)
+    }
+
+    /// Each `return` of the body gives the instance: the one built so far after the split, a
+    /// new one before it.
+    fn return_edits(&self, checker: &Checker) -> Vec<Edit> {
+        self.returns
+            .iter()
+            .map(|(index, ret)| {
+                let what = match self.split {
+                    Some(split) if *index >= split => self.receiver.to_owned(),
+                    _ => self.construct(statement_indentation(*ret, checker.source()), checker),
+                };
+                Edit::replace(ret.range(), format!("return {what}"))
+            })
+            .collect()
+    }
+
+    /// Building the instance at the split, removing the base `__init__` call, and the final
+    /// `return`.
+    fn build_edits(&self, checker: &Checker) -> Result<Vec<Edit>, String> {
+        let source = checker.source();
+        let eol = checker.stylist().line_ending().as_str();
+        let receiver = self.receiver;
+        let last = self.body.len() - 1;
+        let mut edits = Vec::new();
+        let base_index = self.base_call.as_ref().map(|b| b.index);
+        let ends_in_exit = matches!(self.body[last], Stmt::Return(_) | Stmt::Raise(_));
+        let returned = match self.split {
+            Some(_) => receiver.to_owned(),
+            None => self.construct(statement_indentation(&self.body[last], source), checker),
+        };
+        match (self.split, &self.base_call) {
+            // `super().__init__(value)` is where the instance is built.
+            (Some(split), Some(call)) if call.index == split && self.value.explicit => {
+                let prefix = if split == last { "return ".to_owned() } else { format!("{receiver} = ") };
+                edits.push(Edit::insert(call.stmt.start(), prefix));
+                edits.extend(call.in_place.iter().cloned());
+            }
+            (split, call) => {
+                if let Some(split) = split {
+                    let stmt = &self.body[split];
+                    let indent = statement_indentation(stmt, source);
+                    let line = format!("{indent}{receiver} = {}{eol}", self.construct(indent, checker));
+                    edits.push(Edit::insert(above_comments(self.body, split, init_header_end(self.candidate.init), source), line));
+                }
+                if let Some(call) = call {
+                    edits.push(if call.index == last {
+                        Edit::replace(call.stmt.range(), format!("return {returned}"))
+                    } else {
+                        remove_statement(call.stmt, source)?
+                    });
+                }
+            }
+        }
+        if base_index != Some(last) && !ends_in_exit {
+            let stmt = &self.body[last];
+            let indent = statement_indentation(stmt, source);
+            let at = logical_line_end(checker.tokens(), stmt.end()).unwrap_or_else(|| source.line_end(stmt.end()));
+            edits.push(Edit::insert(at, format!("{eol}{indent}return {returned}")));
+        }
+        Ok(edits)
+    }
+}
+
+/// Where the logical line holding `offset` ends: before the line break that ends it, after
+/// any comment and any lines a trailing backslash joins to it.
+fn logical_line_end(tokens: &Tokens, offset: TextSize) -> Option<TextSize> {
+    let rest = &tokens[tokens.partition_point(|t| t.start() < offset)..];
+    rest.iter().find(|t| t.kind() == TokenKind::Newline).map(Ranged::start)
+}
+
+/// Drops `-> None` (`__new__` returns the instance). Other annotations stay; so does one with a
+/// comment inside, which would be lost.
+fn drop_none_annotation(init: &StmtFunctionDef, source: &str) -> Option<Edit> {
+    let returns = init.returns.as_deref().filter(|r| r.is_none_literal_expr())?;
+    let colon = SimpleTokenizer::starts_at(returns.end(), source)
+        .skip_trivia()
+        .find(|t| t.kind() != SimpleTokenKind::RParen)
+        .filter(|t| t.kind() == SimpleTokenKind::Colon)?;
+    let range = TextRange::new(init.parameters.end(), colon.start());
+    let has_comment = SimpleTokenizer::new(source, range).any(|t| t.kind() == SimpleTokenKind::Comment);
+    (!has_comment).then(|| Edit::delete(range))
+}
+
+/// The end of the `def` header's last line: comment lines above the body's first statement
+/// start after it.
+fn init_header_end(init: &StmtFunctionDef) -> TextSize {
+    init.returns.as_deref().map_or(init.parameters.end(), Ranged::end)
+}
+
+/// Where a line goes that must come right before `body[index]`: above the comment lines
+/// directly on top of it (at its indentation), which describe that statement, not the new one.
+fn above_comments(body: &[Stmt], index: usize, header_end: TextSize, source: &str) -> TextSize {
+    let stmt = &body[index];
+    let indent = statement_indentation(stmt, source);
+    let floor = match index.checked_sub(1) {
+        Some(previous) => source.full_line_end(body[previous].end()),
+        None => source.full_line_end(header_end),
+    };
+    let mut start = source.line_start(stmt.start());
+    while start > floor {
+        let Some(previous) = previous_line_start(source, start) else { break };
+        let line = &source[TextRange::new(previous, start)];
+        let is_comment = line.strip_prefix(indent).is_some_and(|rest| rest.starts_with('#'));
+        if previous < floor || !is_comment {
+            break;
+        }
+        start = previous;
+    }
+    start
+}
+
+/// The start of the line before the one starting at `line_start` (`\r\n`, `\n` or `\r` ended).
+fn previous_line_start(source: &str, line_start: TextSize) -> Option<TextSize> {
+    let before = &source[..usize::from(line_start)];
+    let without = before.strip_suffix("\r\n").or_else(|| before.strip_suffix(['\n', '\r']))?;
+    Some(source.line_start(TextSize::of(without)))
+}
+
+/// Removes a statement with its line; a comment at the end of the line stays, on its own.
+fn remove_statement(stmt: &Stmt, source: &str) -> Result<Edit, String> {
+    let next = SimpleTokenizer::starts_at(stmt.end(), source)
+        .find(|t| !matches!(t.kind(), SimpleTokenKind::Whitespace | SimpleTokenKind::Continuation));
+    match next {
+        Some(token) if token.kind() == SimpleTokenKind::Comment => Ok(Edit::delete(TextRange::new(stmt.start(), token.start()))),
+        _ if is_alone_on_its_lines(stmt, source) => Ok(Edit::delete(statement_lines_range(stmt, source))),
+        _ => Err("the base `__init__` call shares its line with other code".to_owned()),
+    }
+}

@@ -1,0 +1,93 @@
+//! immutable-init: a subclass of `int`, `str`, `tuple`, `datetime.date`, ... gets its value from
+//! the base type's `__new__`, which runs before `__init__` and receives every argument of the
+//! call. So `__init__` cannot change the value, and arguments meant for `__init__` alone make
+//! the call fail. The fix turns `__init__` into `__new__`: the code before the first use of
+//! `self` runs before the instance exists, then `self = super().__new__(cls, value)`, then the
+//! rest, then `return self`.
+//!
+//! Every question about names, bindings, classes and imports goes to the file's semantic model
+//! (`checker.semantic()`); the immutable base types are shared knowledge
+//! (`semantic::knowledge::IMMUTABLE_BASE_TYPES`). The folder: `tables` (the harmless decorators
+//! and bases), `lineage` (following base classes within the module), `detect` (which classes
+//! count and what goes wrong), `reasons` (why the fix may be unsafe or impossible), `own_scope`
+//! (what the body of `__init__` does in its own scope), `receiver` (uses of `self` and
+//! `super()`), `value` (what the instance is built from), `plan` (where it is built), `fix`
+//! (the edits), `syntax` (small shape tests shared by the others).
+mod detect;
+mod fix;
+mod lineage;
+mod own_scope;
+mod plan;
+mod reasons;
+mod receiver;
+mod syntax;
+mod tables;
+mod value;
+
+use ruff_python_ast::Stmt;
+use ruff_text_size::Ranged;
+
+use crate::edits::fix::{Edit, Fix};
+use crate::engine::checker::Checker;
+use crate::engine::transform::Transform;
+use crate::rules::{FixSafety, Rule, any_options};
+
+use detect::Candidate;
+
+pub(crate) struct ImmutableInit;
+
+pub(crate) static TRANSFORM: ImmutableInit = ImmutableInit;
+
+static RULE: Rule = Rule {
+    id: "immutable-init",
+    summary: "a subclass of int/str/tuple/... gets its value before __init__ runs; build it in __new__",
+    fix_safety: FixSafety::Mixed,
+    default_enabled: true,
+    noqa_codes: &[],
+    options: &[],
+    validate_options: any_options,
+    uses_project_index: false,
+};
+
+/// How far base classes and subclasses are followed inside a module (a guard against cycles).
+const MAX_DEPTH: usize = 8;
+
+impl Transform for ImmutableInit {
+    fn rule(&self) -> &'static Rule {
+        &RULE
+    }
+
+    fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
+        if matches!(stmt, Stmt::ClassDef(_)) {
+            check_class(checker);
+        }
+    }
+}
+
+/// The entry point: the class the walk is at, if it is an immutable subclass with `__init__`.
+fn check_class(checker: &mut Checker) {
+    let Some(Stmt::ClassDef(class)) = checker.parents().last().copied() else { return };
+    if checker.is_stub() {
+        return;
+    }
+    let Some(candidate) = Candidate::of(checker, class, 0) else { return };
+    let verdict = candidate.verdict(checker, 0);
+    let described = candidate.describe(checker);
+    let (message, fix) = match verdict.fix {
+        Err(why) => (format!("{described}; no automatic fix: {why}"), None),
+        Ok(edits) => match verdict.unsafe_reasons.first() {
+            None => (described, Some(Fix::safe(edits))),
+            Some(why) => (format!("{described}; the fix is unsafe: {why}"), Some(Fix::unsafe_(edits))),
+        },
+    };
+    checker.report(candidate.init.name.range(), message, fix);
+}
+
+/// What the check concludes about one class.
+struct Verdict {
+    /// The fix's edits, or why there is none.
+    fix: Result<Vec<Edit>, String>,
+    /// Why the fix is unsafe, if it is; empty for a safe fix.
+    unsafe_reasons: Vec<String>,
+}
+

@@ -1,0 +1,203 @@
+//! Finding the trap: the loops around a closure in its own scope, the free names of the closure
+//! that one of them rebinds, and whether the closure is still around when it does.
+use std::collections::HashMap;
+
+use ruff_python_ast::{ExceptHandler, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashSet;
+
+use crate::engine::checker::Checker;
+use crate::semantic::flow::{always_binds, binds_target, block_holding, walrus_binds};
+use crate::semantic::queries::reads::FreeName;
+use crate::semantic::{Node, ScopeId, SemanticModel};
+
+use super::closure::{Closure, Loop, generators};
+use super::escape::{Escape, Fate, Route};
+
+/// A free name of the closure that a loop rebinds while the closure is kept.
+pub(super) struct Capture<'a> {
+    pub(super) free: FreeName<'a>,
+    pub(super) looped: Loop<'a>,
+    pub(super) route: Route,
+    /// Bound on every path to the closure, so that the default can be evaluated.
+    pub(super) always_bound: bool,
+}
+
+/// The loops around the closure in its own scope, innermost first, and that scope (the module's
+/// when the closure is in no function: then only comprehension loops are left, which do not
+/// need it). `None` when there are none, or when they are in a class body, which a closure
+/// cannot see.
+pub(super) fn enclosing_loops<'a>(semantic: &SemanticModel<'a>, path: &[Node<'a>]) -> Option<(Vec<Loop<'a>>, ScopeId)> {
+    let mut loops = Vec::new();
+    let mut scope = semantic.module_scope();
+    for index in (0..path.len().saturating_sub(1)).rev() {
+        let (node, child) = (path[index], path[index + 1]);
+        let in_body = |body: &[Stmt]| body.iter().any(|s| child.is(Node::Stmt(s)));
+        match node {
+            Node::Stmt(Stmt::FunctionDef(func)) if in_body(&func.body) => {
+                scope = semantic.function_scope(func)?;
+                break;
+            }
+            Node::Stmt(Stmt::ClassDef(class)) if in_body(&class.body) => {
+                loops.retain(|l: &Loop| l.comprehension().is_some());
+                break;
+            }
+            Node::Expr(Expr::Lambda(lambda)) if child.is(Node::Expr(&lambda.body)) => break,
+            Node::Stmt(Stmt::For(f)) if in_body(&f.body) => loops.push(Loop { index, node }),
+            Node::Stmt(Stmt::While(w)) if in_body(&w.body) => loops.push(Loop { index, node }),
+            Node::Expr(expr) => {
+                let outside =
+                    generators(expr).is_none_or(|g| g.first().is_some_and(|first| child.is(Node::Expr(&first.iter))));
+                if !outside {
+                    loops.push(Loop { index, node });
+                }
+            }
+            _ => {}
+        }
+    }
+    (!loops.is_empty()).then_some((loops, scope))
+}
+
+/// The free names of the closure that a loop around it rebinds, for the loops the closure
+/// outlives an iteration of.
+pub(super) fn captures<'a>(
+    checker: &Checker<'a>,
+    closure: Closure<'a>,
+    path: &[Node<'a>],
+    loops: &[Loop<'a>],
+    scope: ScopeId,
+) -> Vec<Capture<'a>> {
+    let semantic = checker.semantic();
+    let mut fates: HashMap<usize, Option<Route>> = HashMap::new();
+    let mut captures = Vec::new();
+    let assigned: Vec<FxHashSet<&str>> = loops.iter().map(|l| assigned_before(semantic, scope, *l, closure)).collect();
+    for free in closure.free_names(semantic) {
+        let Some((looped, always_bound)) = binding_loop(free.name, path, loops, &assigned) else { continue };
+        let route = fates
+            .entry(looped.index)
+            .or_insert_with(|| {
+                let escape = Escape { checker, scope, looped, closure };
+                match escape.closure_fate(path) {
+                    Fate::Outlives(route) if rebound_later(path, looped) => Some(route),
+                    _ => None,
+                }
+            })
+            .clone();
+        if let Some(route) = route {
+            captures.push(Capture { free, looped, route, always_bound });
+        }
+    }
+    captures
+}
+
+/// The names a statement loop's body binds in `scope` before the closure; none for a
+/// comprehension, which has no body of statements.
+fn assigned_before<'a>(
+    semantic: &SemanticModel<'a>,
+    scope: ScopeId,
+    looped: Loop,
+    closure: Closure,
+) -> FxHashSet<&'a str> {
+    let Some(first) = looped.body().first() else { return FxHashSet::default() };
+    semantic.bound_within(scope, TextRange::new(first.start(), closure.range().start()))
+}
+
+/// The innermost loop that binds `name` for the closure, and whether the name is bound on every
+/// path to it. A comprehension binds its targets; a `for` its target, a `while` the walrus targets
+/// of its test, and both the names their body assigns before the closure (`assigned`, one set per
+/// loop).
+fn binding_loop<'a>(
+    name: &str,
+    path: &[Node<'a>],
+    loops: &[Loop<'a>],
+    assigned: &[FxHashSet<&str>],
+) -> Option<(Loop<'a>, bool)> {
+    for (&looped, assigned) in loops.iter().zip(assigned) {
+        if let Some(generators) = looped.comprehension() {
+            if generators.iter().any(|g| binds_target(&g.target, name)) {
+                return Some((looped, true));
+            }
+            continue;
+        }
+        let header = match looped.node {
+            Node::Stmt(Stmt::For(f)) => binds_target(&f.target, name),
+            Node::Stmt(Stmt::While(w)) => walrus_binds(&w.test, name),
+            _ => false,
+        };
+        if header {
+            return Some((looped, true));
+        }
+        if assigned.contains(name) {
+            return Some((looped, bound_on_the_way(name, path, looped)));
+        }
+    }
+    None
+}
+
+/// Whether `name`, assigned in the loop body, is bound on every path from the top of the body to
+/// the closure: by a statement before the path's statement in the same block that always binds
+/// it, or by the header of a statement on the path (`with ... as name:`, `for name in`, an
+/// `except ... as name:` clause, a walrus in an `if` test).
+fn bound_on_the_way(name: &str, path: &[Node], looped: Loop) -> bool {
+    for k in looped.index + 1..path.len() {
+        let (Some(parent), Some(stmt)) = (path[k - 1].stmt(), path[k].stmt()) else { break };
+        let block = block_holding(parent, stmt);
+        let before = block.iter().take_while(|s| !std::ptr::eq(*s, stmt));
+        if before.into_iter().any(|s| always_binds(s, name)) || header_binds(stmt, path.get(k + 1).copied(), name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a statement on the path binds `name` before running the block that leads on.
+fn header_binds(stmt: &Stmt, next: Option<Node>, name: &str) -> bool {
+    let Some(next) = next.and_then(Node::stmt) else { return false };
+    match stmt {
+        Stmt::With(with) => {
+            with.items.iter().any(|i| i.optional_vars.as_deref().is_some_and(|v| binds_target(v, name)))
+        }
+        Stmt::For(f) => f.body.iter().any(|s| std::ptr::eq(s, next)) && binds_target(&f.target, name),
+        Stmt::If(i) => walrus_binds(&i.test, name),
+        Stmt::While(w) => walrus_binds(&w.test, name),
+        Stmt::Try(t) => t.handlers.iter().any(|h| {
+            let ExceptHandler::ExceptHandler(h) = h;
+            h.name.as_ref().is_some_and(|n| n.as_str() == name) && h.body.iter().any(|s| std::ptr::eq(s, next))
+        }),
+        _ => false,
+    }
+}
+
+/// Whether the loop can rebind its names after the closure is made: not when every path from the
+/// closure leaves the loop in the same iteration (`return`, `raise`, or a `break` of this loop
+/// right after it in a block on the path).
+fn rebound_later(path: &[Node], looped: Loop) -> bool {
+    if looped.comprehension().is_some() {
+        return true;
+    }
+    for k in (looped.index + 1..path.len()).rev() {
+        let (Some(parent), Some(stmt)) = (path[k - 1].stmt(), path[k].stmt()) else { continue };
+        let block = block_holding(parent, stmt);
+        let after = block.iter().skip_while(|s| !std::ptr::eq(*s, stmt)).skip(1);
+        for sibling in after {
+            match sibling {
+                Stmt::Return(_) | Stmt::Raise(_) => return false,
+                Stmt::Break(_) if innermost_loop(path, k - 1) == Some(looped.index) => return false,
+                _ => {}
+            }
+        }
+    }
+    true
+}
+
+/// Index of the innermost loop whose body holds the block of `path[parent]` leading on.
+fn innermost_loop(path: &[Node], parent: usize) -> Option<usize> {
+    (0..=parent).rev().find(|&j| {
+        let next = path.get(j + 1).copied();
+        match path[j] {
+            Node::Stmt(Stmt::For(f)) => next.is_some_and(|n| f.body.iter().any(|s| n.is(Node::Stmt(s)))),
+            Node::Stmt(Stmt::While(w)) => next.is_some_and(|n| w.body.iter().any(|s| n.is(Node::Stmt(s)))),
+            _ => false,
+        }
+    })
+}
