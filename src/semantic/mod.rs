@@ -38,6 +38,10 @@ pub(crate) struct SemanticModel<'a> {
     /// The references sorted by start, for range queries; sorted on the first such query.
     by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
+    /// Built on the first call of [`Self::attributes`]: most files never need it.
+    attributes: OnceLock<queries::attributes::Attributes>,
+    /// Built on the first call of [`Self::qualified_name_by_imports`].
+    imports_by_name: OnceLock<queries::imports_anywhere::ImportsByName>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -49,7 +53,17 @@ impl<'a> SemanticModel<'a> {
         builder.finish();
         let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
         resolve_all(&mut scopes, &mut references);
-        SemanticModel { module, nodes, scopes, bindings, references, by_start: OnceLock::new(), scope_by_node }
+        SemanticModel {
+            module,
+            nodes,
+            scopes,
+            bindings,
+            references,
+            by_start: OnceLock::new(),
+            scope_by_node,
+            attributes: OnceLock::new(),
+            imports_by_name: OnceLock::new(),
+        }
     }
 
     /// The references sorted by start.

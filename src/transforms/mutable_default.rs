@@ -28,20 +28,14 @@ static RULE: Rule = Rule {
     uses_project_index: false,
 };
 
-/// Calls that build a new mutable object; as a default, one object for all calls.
-const MUTABLE_CALLS: &[&str] = &[
-    "builtins.list",
-    "builtins.dict",
-    "builtins.set",
-    "builtins.bytearray",
-    "collections.deque",
-    "collections.defaultdict",
-    "collections.OrderedDict",
-    "collections.Counter",
-];
+// The mutable constructors and the words of shared-on-purpose names are shared knowledge.
+use crate::semantic::knowledge::MUTABLE_CONSTRUCTORS;
+// Parameter names that say the shared object is the point (a cache kept across calls).
+use crate::semantic::knowledge::SHARED_ON_PURPOSE_WORDS as SHARED_ON_PURPOSE;
 
-/// Parameter names that say the shared object is the point (a cache kept across calls).
-const SHARED_ON_PURPOSE: &[&str] = &["cache", "memo", "registry", "seen"];
+/// The shared mutable constructors this transform does not count: it never did count
+/// `collections.ChainMap`.
+const NOT_COUNTED: &[&str] = &["collections.ChainMap"];
 
 impl Transform for MutableDefault {
     fn rule(&self) -> &'static Rule {
@@ -144,7 +138,11 @@ fn short(text: &str) -> String {
 fn is_mutable(checker: &Checker, expr: &Expr) -> bool {
     match expr {
         Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_) => true,
-        Expr::Call(call) => checker.semantic().is_one_of(&call.func, MUTABLE_CALLS),
+        // A call that builds a new mutable object; as a default, one object for all calls.
+        Expr::Call(call) => checker
+            .semantic()
+            .qualified_name(&call.func)
+            .is_some_and(|name| MUTABLE_CONSTRUCTORS.contains(&name.as_str()) && !NOT_COUNTED.contains(&name.as_str())),
         _ => false,
     }
 }

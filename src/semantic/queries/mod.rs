@@ -1,6 +1,11 @@
 //! The questions transforms ask the model, answered from its tables.
+pub(crate) mod attributes;
 pub(crate) mod bound_within;
+pub(crate) mod classes;
+pub(crate) mod free_reads;
 pub(crate) mod imports;
+pub(crate) mod imports_anywhere;
 pub(crate) mod names;
 pub(crate) mod own_code;
 pub(crate) mod reads;
+pub(crate) mod scope_imports;
