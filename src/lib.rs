@@ -8,9 +8,7 @@
 mod cli;
 mod edits;
 mod engine;
-mod fixes;
 mod output;
-mod resolve;
 mod rules;
 mod semantic;
 mod settings;

@@ -1,8 +1,6 @@
 //! The engine's walk: every statement and expression, in the order of the semantic model's node
 //! table (built by its own walk of the AST, so the AST is not walked again), is handed to each
 //! selected transform; the checker collects what they report.
-use std::cell::OnceCell;
-
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::{ModModule, Stmt};
 use ruff_python_codegen::Stylist;
@@ -11,7 +9,6 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::edits::fix::Fix;
 use crate::engine::project_index::{ModuleName, ProjectIndex};
 use crate::engine::line_index::LazyLineIndex;
-use crate::resolve::ImportMap;
 use crate::engine::suppression::Suppressions;
 use crate::engine::FileSettings;
 use crate::settings::TargetVersion;
@@ -32,7 +29,6 @@ pub(crate) struct Finding {
 pub(crate) struct Checker<'a> {
     module: &'a ModModule,
     semantic: &'a SemanticModel<'a>,
-    imports: OnceCell<ImportMap>,
     suppressions: &'a Suppressions,
     index: &'a LazyLineIndex<'a>,
     source: &'a str,
@@ -56,11 +52,6 @@ impl<'a> Checker<'a> {
     /// built once before the walk.
     pub(crate) fn semantic(&self) -> &'a SemanticModel<'a> {
         self.semantic
-    }
-
-    /// What the module's imports make of names, built on first use.
-    pub(crate) fn imports(&self) -> &ImportMap {
-        self.imports.get_or_init(|| ImportMap::from_body(&self.module.body))
     }
 
     pub(crate) fn source(&self) -> &'a str {
@@ -167,7 +158,6 @@ pub(crate) fn check_module<'a>(
     let mut checker = Checker {
         module,
         semantic,
-        imports: OnceCell::new(),
         suppressions,
         index,
         source,

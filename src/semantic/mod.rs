@@ -40,8 +40,6 @@ pub(crate) struct SemanticModel<'a> {
     scope_by_node: FxHashMap<usize, ScopeId>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
-    /// Built on the first call of [`Self::qualified_name_by_imports`].
-    imports_by_name: OnceLock<queries::imports_anywhere::ImportsByName>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -62,7 +60,6 @@ impl<'a> SemanticModel<'a> {
             by_start: OnceLock::new(),
             scope_by_node,
             attributes: OnceLock::new(),
-            imports_by_name: OnceLock::new(),
         }
     }
 

@@ -10,12 +10,12 @@ use crate::semantic::SemanticModel;
 /// `"ClassVar[int]"` and `t.ClassVar`.
 pub(super) fn annotation_head(semantic: &SemanticModel, annotation: &Expr) -> Option<String> {
     match annotation {
-        Expr::Subscript(subscript) => semantic.qualified_name_by_imports(&subscript.value),
+        Expr::Subscript(subscript) => semantic.qualified_name(&subscript.value),
         Expr::StringLiteral(string) => {
             let parsed = ruff_python_parser::parse_expression(string.value.to_str()).ok()?;
             annotation_head(semantic, parsed.expr())
         }
-        other => semantic.qualified_name_by_imports(other),
+        other => semantic.qualified_name(other),
     }
 }
 
@@ -43,7 +43,7 @@ pub(super) fn is_immutable_type(semantic: &SemanticModel, annotation: &Expr) -> 
             is_immutable_type(semantic, &binary.left) && is_immutable_type(semantic, &binary.right)
         }
         Expr::Subscript(subscript) => {
-            let Some(head) = semantic.qualified_name_by_imports(&subscript.value) else {
+            let Some(head) = semantic.qualified_name(&subscript.value) else {
                 return false;
             };
             let arguments: &[Expr] = match &*subscript.slice {
@@ -59,7 +59,7 @@ pub(super) fn is_immutable_type(semantic: &SemanticModel, annotation: &Expr) -> 
                 _ => is_immutable_type_name(&head),
             }
         }
-        other => semantic.qualified_name_by_imports(other).is_some_and(|q| is_immutable_type_name(&q)),
+        other => semantic.qualified_name(other).is_some_and(|q| is_immutable_type_name(&q)),
     }
 }
 

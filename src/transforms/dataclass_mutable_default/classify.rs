@@ -46,7 +46,7 @@ pub(super) fn classify_class(semantic: &SemanticModel, class: &StmtClassDef, dep
             Expr::Call(call) => (&*call.func, Some(&call.arguments)),
             other => (other, None),
         };
-        let Some(name) = semantic.qualified_name_by_imports(callee) else {
+        let Some(name) = semantic.qualified_name(callee) else {
             unknown_decorator = true;
             continue;
         };
@@ -133,7 +133,7 @@ fn has_unannotated_attrs_field(class: &StmtClassDef) -> bool {
 fn skipping_base(semantic: &SemanticModel, base: &Expr, depth: usize) -> Option<bool> {
     // A name the module binds itself (not imported) may be one of its classes.
     if let Expr::Name(name) = base
-        && semantic.qualified_name_by_imports(base).is_none()
+        && semantic.qualified_name(base).is_none()
     {
         let parent = semantic.first_class_named(name.id.as_str())?;
         if depth >= MAX_BASE_DEPTH {
@@ -145,7 +145,7 @@ fn skipping_base(semantic: &SemanticModel, base: &Expr, depth: usize) -> Option<
             _ => None,
         };
     }
-    let name = semantic.qualified_name_by_imports(base)?;
+    let name = semantic.qualified_name(base)?;
     if COPYING_BASES.contains(&name.as_str()) {
         return Some(false);
     }

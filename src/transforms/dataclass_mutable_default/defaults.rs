@@ -42,7 +42,7 @@ impl<'c> ClassContext<'c> {
     fn classify_call(&self, value: &'c Expr, call: &'c ExprCall, annotation: Option<&Expr>) -> Option<Default<'c>> {
         // A callee the class body or an enclosing function rebinds is not the one imported.
         let head = dotted_head(&call.func)?;
-        let name = (!self.binds_locally(head)).then(|| self.semantic.qualified_name_by_imports(&call.func)).flatten();
+        let name = (!self.binds_locally(head)).then(|| self.semantic.qualified_name(&call.func)).flatten();
         let no_arguments = call.arguments.is_empty();
         let factory = if no_arguments {
             Factory::Callable(Cow::Borrowed(self.checker.locate(&*call.func)))
@@ -156,11 +156,11 @@ fn is_immutable_factory(semantic: &SemanticModel, name: &str) -> bool {
         let Some(stmt) = binding.stmt.filter(|&stmt| semantic.nodes.parent(stmt).is_none()) else { return false };
         let Node::Stmt(Stmt::Assign(assign)) = semantic.nodes.node(stmt) else { return false };
         let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) else { return false };
-        if target.id.as_str() != name || !semantic.is_one_of_by_imports(&call.func, IMMUTABLE_FACTORIES) {
+        if target.id.as_str() != name || !semantic.is_one_of(&call.func, IMMUTABLE_FACTORIES) {
             return false;
         }
         // `NewType("Tags", list)` builds lists: only a NewType of an immutable type counts.
-        let new_type_of_mutable = semantic.is_one_of_by_imports(&call.func, &["typing.NewType"])
+        let new_type_of_mutable = semantic.is_one_of(&call.func, &["typing.NewType"])
             && !call.arguments.args.get(1).is_some_and(|base| is_immutable_type(semantic, base));
         !new_type_of_mutable
     })

@@ -15,7 +15,7 @@ impl<'c> ClassContext<'c> {
     /// The field-declaring call (`field(...)`, `attr.ib(...)`) that `value` is, if any.
     pub(super) fn field_call(&self, value: &'c Expr) -> Option<(&'c ExprCall, FieldCall)> {
         let Expr::Call(call) = value else { return None };
-        let name = self.semantic.qualified_name_by_imports(&call.func)?;
+        let name = self.semantic.qualified_name(&call.func)?;
         let kind = match self.info.kind {
             ClassKind::Dataclass if name == "dataclasses.field" => FieldCall::Dataclass,
             ClassKind::Attrs { .. } if ATTRS_FIELD_CALLS.contains(&name.as_str()) => {
@@ -152,7 +152,7 @@ fn init_var_message(name: &str) -> String {
 
 fn is_field_specifier(semantic: &SemanticModel, value: &Expr) -> bool {
     let Expr::Call(call) = value else { return false };
-    match semantic.qualified_name_by_imports(&call.func) {
+    match semantic.qualified_name(&call.func) {
         Some(name) => FIELD_SPECIFIERS.contains(&name.as_str()),
         // A callee the imports cannot tell (imported differently in different scopes): a call
         // named like a field specifier is taken for one, so a fix is never wrapped again.

@@ -121,7 +121,7 @@ impl<'c> ClassContext<'c> {
             }
             Expr::Call(call) => {
                 dotted_head(&call.func).is_some_and(|head| !self.binds_locally(head))
-                    && self.semantic.is_one_of_by_imports(&call.func, MUTABLE_CONSTRUCTORS)
+                    && self.semantic.is_one_of(&call.func, MUTABLE_CONSTRUCTORS)
             }
             _ => false,
         }

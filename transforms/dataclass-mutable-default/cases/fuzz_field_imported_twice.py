@@ -14,6 +14,8 @@ def make_point_class():
 
 
 def make_other():
+    # `dataclass` is not imported in this function (a NameError when it runs): `Other` is
+    # not a dataclass as far as its own scope says, and is left alone.
     from dataclassesdataclasses import itself, field
 
     @dataclass
