@@ -12,6 +12,7 @@ use crate::engine::line_index::LazyLineIndex;
 use crate::engine::suppression::Suppressions;
 use crate::engine::FileSettings;
 use crate::settings::TargetVersion;
+use crate::engine::transform::Transform;
 use crate::rules::Rule;
 use crate::semantic::{Node, NodeId, SemanticModel};
 
@@ -151,9 +152,12 @@ pub(crate) fn check_module<'a>(
     index: &'a LazyLineIndex<'a>,
     settings: &'a FileSettings<'a>,
 ) -> Vec<Finding> {
-    let rules: Vec<&'static Rule> = settings.transforms.iter().map(|t| t.rule()).collect();
     // Nothing selected (`--ignore` of every transform): nothing to walk for.
-    let Some(&first) = rules.first() else { return Vec::new() };
+    let Some(first) = settings.transforms.first().map(|t| t.rule()) else { return Vec::new() };
+    // Each transform with its rule (looked up once, not at every node), for the nodes it visits.
+    let with_rule = |t: &&'static dyn Transform| (*t, t.rule());
+    let on_stmts: Vec<_> = settings.transforms.iter().filter(|t| t.visits().stmts()).map(with_rule).collect();
+    let on_exprs: Vec<_> = settings.transforms.iter().filter(|t| t.visits().exprs()).map(with_rule).collect();
     let module = semantic.module;
     let mut checker = Checker {
         module,
@@ -182,14 +186,14 @@ pub(crate) fn check_module<'a>(
             Node::Stmt(stmt) => {
                 path.push((id, true));
                 checker.parents.push(stmt);
-                for (transform, rule) in settings.transforms.iter().zip(&rules) {
+                for &(transform, rule) in &on_stmts {
                     checker.rule = rule;
                     transform.check_stmt(&mut checker, stmt);
                 }
             }
             Node::Expr(expr) => {
                 path.push((id, false));
-                for (transform, rule) in settings.transforms.iter().zip(&rules) {
+                for &(transform, rule) in &on_exprs {
                     checker.rule = rule;
                     transform.check_expr(&mut checker, expr);
                 }

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use ruff_python_ast::{Expr, Stmt};
 
-use crate::semantic::{Node, SemanticModel};
+use crate::semantic::SemanticModel;
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -126,11 +126,8 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
             }
         }
     }
-    summary.needs_project = semantic.nodes.iter().any(|node| match node {
-        Node::Stmt(Stmt::For(for_stmt)) if for_stmt.is_async => match for_stmt.iter.as_ref() {
-            Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
-            _ => false,
-        },
+    summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
+        Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
         _ => false,
     });
     for (local, target) in imports {

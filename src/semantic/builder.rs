@@ -5,7 +5,7 @@
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
     Comprehension, ExceptHandler, Expr, ExprContext, ExprLambda, ExprName, Parameters, Pattern, Stmt, StmtClassDef,
-    StmtFunctionDef, StmtImport, StmtImportFrom, TypeParams,
+    StmtFor, StmtFunctionDef, StmtImport, StmtImportFrom, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap;
@@ -61,6 +61,7 @@ pub(super) struct Builder<'a> {
     pub(super) references: Vec<Reference<'a>>,
     /// The scope of each `def`, `class`, lambda and comprehension, by the node's address.
     pub(super) scope_by_node: FxHashMap<usize, ScopeId>,
+    pub(super) async_fors: Vec<&'a StmtFor>,
     scope: ScopeId,
     parent: Option<NodeId>,
     stmt: Option<NodeId>,
@@ -77,6 +78,7 @@ impl<'a> Builder<'a> {
             bindings: Vec::with_capacity(estimated_nodes / 8),
             references: Vec::with_capacity(estimated_nodes / 3),
             scope_by_node: FxHashMap::default(),
+            async_fors: Vec::new(),
             scope: ScopeId::MODULE,
             parent: None,
             stmt: None,
@@ -291,6 +293,10 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 }
             }
             Stmt::AugAssign(aug) => self.visit_aug_assign(stmt, &aug.target),
+            Stmt::For(for_stmt) if for_stmt.is_async => {
+                self.async_fors.push(for_stmt);
+                visitor::walk_stmt(self, stmt);
+            }
             _ => visitor::walk_stmt(self, stmt),
         }
         (self.parent, self.stmt, self.store) = saved;

@@ -13,7 +13,7 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-use ruff_python_ast::{ModModule, StmtFunctionDef};
+use ruff_python_ast::{ModModule, StmtFor, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 use std::sync::OnceLock;
@@ -38,6 +38,8 @@ pub(crate) struct SemanticModel<'a> {
     /// The references sorted by start, for range queries; sorted on the first such query.
     by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
+    /// Every `async for` statement, in walk order.
+    async_fors: Vec<&'a StmtFor>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
 }
@@ -49,7 +51,7 @@ impl<'a> SemanticModel<'a> {
         let mut builder = builder::Builder::new(estimate);
         builder.visit_body(&module.body);
         builder.finish();
-        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
+        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, async_fors, .. } = builder;
         resolve_all(&mut scopes, &mut references);
         SemanticModel {
             module,
@@ -59,6 +61,7 @@ impl<'a> SemanticModel<'a> {
             references,
             by_start: OnceLock::new(),
             scope_by_node,
+            async_fors,
             attributes: OnceLock::new(),
         }
     }
@@ -83,6 +86,11 @@ impl<'a> SemanticModel<'a> {
 
     pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id.index()]
+    }
+
+    /// Every `async for` statement of the module, in walk order.
+    pub(crate) fn async_fors(&self) -> &[&'a StmtFor] {
+        &self.async_fors
     }
 
     /// Every binding of every scope, in walk order.

@@ -14,7 +14,7 @@ use crate::edits::fix::{Edit, Fix};
 use crate::edits::add_import::add_import_from;
 use crate::edits::fresh_name::fresh_name;
 use crate::edits::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule};
 
 pub(crate) struct AsyncGenAclosing;
@@ -54,6 +54,10 @@ fn validate_options(options: &toml::Table) -> Result<(), String> {
 impl Transform for AsyncGenAclosing {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Stmts
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {

@@ -6,7 +6,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
 use crate::edits::fix::{Edit, Fix};
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
 pub(crate) struct IsLiteral;
@@ -27,6 +27,10 @@ static RULE: Rule = Rule {
 impl Transform for IsLiteral {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Exprs
     }
 
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {

@@ -9,7 +9,7 @@ use crate::edits::fix::{Applicability, Edit, Fix};
 use crate::edits::body_start::{BodyLine, insert_after_leading};
 use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
 use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::Node;
 
@@ -40,6 +40,10 @@ const NOT_COUNTED: &[&str] = &["collections.ChainMap"];
 impl Transform for MutableDefault {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Both
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {

@@ -19,7 +19,7 @@ use ruff_text_size::TextRange;
 
 use crate::edits::fix::Fix;
 use crate::engine::checker::Checker;
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
 use context::ClassContext;
@@ -42,6 +42,10 @@ static RULE: Rule = Rule {
 impl Transform for DataclassMutableDefault {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Stmts
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {

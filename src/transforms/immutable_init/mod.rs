@@ -29,7 +29,7 @@ use ruff_text_size::Ranged;
 
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
 use detect::Candidate;
@@ -55,6 +55,10 @@ const MAX_DEPTH: usize = 8;
 impl Transform for ImmutableInit {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Stmts
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {

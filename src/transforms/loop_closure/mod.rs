@@ -13,7 +13,7 @@ mod tables;
 use ruff_python_ast::{Expr, Stmt};
 
 use crate::engine::checker::Checker;
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
 use closure::Closure;
@@ -38,6 +38,10 @@ static RULE: Rule = Rule {
 impl Transform for LoopClosure {
     fn rule(&self) -> &'static Rule {
         &RULE
+    }
+
+    fn visits(&self) -> Visits {
+        Visits::Both
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
