@@ -3,7 +3,6 @@
 use ruff_text_size::{TextRange, TextSize};
 
 use super::nodes::NodeId;
-use super::scope::ScopeId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct BindingId(pub(super) u32);
@@ -54,11 +53,6 @@ impl BindingKind {
             _ => None,
         }
     }
-
-    /// A declaration names a variable but binds no value.
-    pub(crate) fn is_declaration(&self) -> bool {
-        matches!(self, BindingKind::Global | BindingKind::Nonlocal)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +63,6 @@ pub(crate) struct Binding<'a> {
     /// dotted name when there is no `as`), the `Name` node, the `as` identifier of an `except`
     /// or `case` pattern.
     pub(crate) range: TextRange,
-    pub(crate) scope: ScopeId,
     /// The statement that made it: the `def` for a parameter, the statement holding the
     /// lambda or comprehension for theirs. Always set for a parsed module.
     pub(crate) stmt: Option<NodeId>,

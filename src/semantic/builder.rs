@@ -59,7 +59,7 @@ pub(super) struct Builder<'a> {
     pub(super) scopes: Vec<Scope<'a>>,
     pub(super) bindings: Vec<Binding<'a>>,
     pub(super) references: Vec<Reference<'a>>,
-    /// The scope of each `def`, `class`, lambda and comprehension, by the node's address.
+    /// The scope of each `def`, `class` and lambda, by the node's address.
     pub(super) scope_by_node: FxHashMap<usize, ScopeId>,
     pub(super) async_fors: Vec<&'a StmtFor>,
     scope: ScopeId,
@@ -94,13 +94,16 @@ impl<'a> Builder<'a> {
         module.references.end = u32::try_from(self.references.len()).expect("fewer than 2^32 references");
     }
 
-    fn push_scope(&mut self, kind: ScopeKind<'a>, address: usize) {
+    /// Opens a nested scope; `address` is the node's, for the scopes looked up by their node.
+    fn push_scope(&mut self, kind: ScopeKind<'a>, address: Option<usize>) {
         let id = ScopeId(u32::try_from(self.scopes.len()).expect("fewer than 2^32 scopes"));
         let mut scope = Scope::new(kind, Some(self.scope), id);
         let start = u32::try_from(self.references.len()).expect("fewer than 2^32 references");
         scope.references = start..start;
         self.scopes.push(scope);
-        self.scope_by_node.insert(address, id);
+        if let Some(address) = address {
+            self.scope_by_node.insert(address, id);
+        }
         self.scope = id;
     }
 
@@ -117,7 +120,7 @@ impl<'a> Builder<'a> {
     /// a comprehension.
     fn non_comprehension_scope(&self) -> ScopeId {
         let mut id = self.scope;
-        while let ScopeKind::Comprehension(_) = self.scopes[id.index()].kind {
+        while matches!(self.scopes[id.index()].kind, ScopeKind::Comprehension) {
             id = self.scopes[id.index()].parent.expect("a comprehension has a parent");
         }
         id
@@ -125,7 +128,7 @@ impl<'a> Builder<'a> {
 
     fn bind_in(&mut self, scope: ScopeId, name: &'a str, kind: BindingKind, range: TextRange, at: TextSize) {
         let id = BindingId(u32::try_from(self.bindings.len()).expect("fewer than 2^32 bindings"));
-        self.bindings.push(Binding { name, kind, range, scope, stmt: self.stmt, bound_at: at });
+        self.bindings.push(Binding { name, kind, range, stmt: self.stmt, bound_at: at });
         self.scopes[scope.index()].variable_mut(name).bindings.push(id);
     }
 
@@ -166,7 +169,7 @@ impl<'a> Builder<'a> {
             self.visit_annotation(returns);
         }
         self.bind(func.name.as_str(), BindingKind::FunctionDef, func.name.range, start);
-        self.push_scope(ScopeKind::Function(func), std::ptr::from_ref(func) as usize);
+        self.push_scope(ScopeKind::Function(func), Some(std::ptr::from_ref(func) as usize));
         self.bind_type_params(func.type_params.as_deref());
         self.bind_parameters(&func.parameters);
         self.visit_body(&func.body);
@@ -184,7 +187,7 @@ impl<'a> Builder<'a> {
             self.visit_arguments(arguments);
         }
         self.bind(class.name.as_str(), BindingKind::ClassDef, class.name.range, start);
-        self.push_scope(ScopeKind::Class(class), std::ptr::from_ref(class) as usize);
+        self.push_scope(ScopeKind::Class(class), Some(std::ptr::from_ref(class) as usize));
         self.bind_type_params(class.type_params.as_deref());
         self.visit_body(&class.body);
         self.pop_scope();
@@ -194,7 +197,7 @@ impl<'a> Builder<'a> {
         if let Some(parameters) = &lambda.parameters {
             self.visit_parameters(parameters);
         }
-        self.push_scope(ScopeKind::Lambda(lambda), std::ptr::from_ref(lambda) as usize);
+        self.push_scope(ScopeKind::Lambda, Some(std::ptr::from_ref(lambda) as usize));
         if let Some(parameters) = &lambda.parameters {
             self.bind_parameters(parameters);
         }
@@ -204,15 +207,10 @@ impl<'a> Builder<'a> {
 
     /// The first iterable runs outside; targets, conditions, later iterables and the results
     /// run in the comprehension's own scope.
-    fn visit_comprehension_expr(
-        &mut self,
-        expr: &'a Expr,
-        generators: &'a [Comprehension],
-        results: [Option<&'a Expr>; 2],
-    ) {
+    fn visit_comprehension_expr(&mut self, generators: &'a [Comprehension], results: [Option<&'a Expr>; 2]) {
         let Some(first) = generators.first() else { return };
         self.visit_expr(&first.iter);
-        self.push_scope(ScopeKind::Comprehension(expr), std::ptr::from_ref(expr) as usize);
+        self.push_scope(ScopeKind::Comprehension, None);
         for (index, generator) in generators.iter().enumerate() {
             if index > 0 {
                 self.visit_expr(&generator.iter);
@@ -325,10 +323,10 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 self.store = store;
             }
             Expr::Lambda(lambda) => self.visit_lambda(lambda),
-            Expr::ListComp(c) => self.visit_comprehension_expr(expr, &c.generators, [Some(&c.elt), None]),
-            Expr::SetComp(c) => self.visit_comprehension_expr(expr, &c.generators, [Some(&c.elt), None]),
-            Expr::Generator(c) => self.visit_comprehension_expr(expr, &c.generators, [Some(&c.elt), None]),
-            Expr::DictComp(c) => self.visit_comprehension_expr(expr, &c.generators, [c.key.as_deref(), Some(&c.value)]),
+            Expr::ListComp(c) => self.visit_comprehension_expr(&c.generators, [Some(&c.elt), None]),
+            Expr::SetComp(c) => self.visit_comprehension_expr(&c.generators, [Some(&c.elt), None]),
+            Expr::Generator(c) => self.visit_comprehension_expr(&c.generators, [Some(&c.elt), None]),
+            Expr::DictComp(c) => self.visit_comprehension_expr(&c.generators, [c.key.as_deref(), Some(&c.value)]),
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 let own = self.non_comprehension_scope();
                 self.scopes[own.index()].is_generator = true;

@@ -1,8 +1,7 @@
 //! Structural helpers over the blocks of compound statements: whether a statement binds a name
-//! on every path through it, which block holds a statement, whether an expression yields. They
-//! look at the shape of the code, not at scopes, so the model does not precompute them.
+//! on every path through it, which block holds a statement. They look at the shape of the code,
+//! not at scopes, so the model does not precompute them.
 use ruff_python_ast::helpers::any_over_expr;
-use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{ExceptHandler, Expr, Stmt, WithItem};
 
 /// Whether an assignment target binds `name` (`name`, `(a, name)`, `[*name]`; not `a.name`).
@@ -105,26 +104,4 @@ pub(crate) fn block_binds(block: &[Stmt], name: &str) -> bool {
 fn binds_or_leaves(block: &[Stmt], name: &str) -> bool {
     block_binds(block, name)
         || matches!(block.last(), Some(Stmt::Continue(_) | Stmt::Break(_) | Stmt::Return(_) | Stmt::Raise(_)))
-}
-
-/// A `yield` or `yield from` in the expression, outside nested lambdas. (For a scope's own
-/// code, [`crate::semantic::Scope::is_generator`] answers.)
-pub(crate) fn expr_yields(expr: &Expr) -> bool {
-    let mut finder = Yields(false);
-    finder.visit_expr(expr);
-    finder.0
-}
-
-struct Yields(bool);
-
-impl<'a> Visitor<'a> for Yields {
-    fn visit_stmt(&mut self, _: &'a Stmt) {}
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
-            Expr::Lambda(_) => {}
-            _ => visitor::walk_expr(self, expr),
-        }
-    }
 }

@@ -107,11 +107,6 @@ impl<'a> SemanticModel<'a> {
         &self.references[id.index()]
     }
 
-    /// Every read of a name, in evaluation order.
-    pub(crate) fn references(&self) -> &[Reference<'a>] {
-        &self.references
-    }
-
     /// The bindings of `name` in `scope`, in walk order.
     pub(crate) fn bindings_of(&self, scope: ScopeId, name: &str) -> impl Iterator<Item = &Binding<'a>> {
         let ids = self.scope(scope).variable(name).map_or(&[][..], |v| &v.bindings[..]);

@@ -50,15 +50,6 @@ impl<'a> Node<'a> {
             _ => false,
         }
     }
-
-    /// The key of the node in the address map. Nodes are at least 4-aligned, so the low bit
-    /// is free to tell a statement from an expression that might share its address.
-    fn key(self) -> usize {
-        match self {
-            Node::Stmt(stmt) => std::ptr::from_ref(stmt) as usize | 1,
-            Node::Expr(expr) => std::ptr::from_ref(expr) as usize,
-        }
-    }
 }
 
 impl Ranged for Node<'_> {
@@ -77,12 +68,11 @@ struct Entry<'a> {
     scope: ScopeId,
 }
 
-/// Every statement and expression, with lookups by id and by address.
+/// Every statement and expression, with lookups by id and, for statements, by address.
 #[derive(Debug, Default)]
 pub(crate) struct Nodes<'a> {
     entries: Vec<Entry<'a>>,
-    /// Built on the first lookup by address: hashing every node costs about as much as the
-    /// rest of the walk, and many files never need it.
+    /// The statements by address, built on the first lookup: many files never need it.
     by_address: OnceLock<FxHashMap<usize, NodeId>>,
 }
 
@@ -128,20 +118,18 @@ impl<'a> Nodes<'a> {
 
     fn by_address(&self) -> &FxHashMap<usize, NodeId> {
         self.by_address.get_or_init(|| {
-            let mut map = FxHashMap::with_capacity_and_hasher(self.entries.len(), Default::default());
+            let mut map = FxHashMap::default();
             for (index, entry) in self.entries.iter().enumerate() {
-                map.insert(entry.node.key(), NodeId(index as u32));
+                if let Node::Stmt(stmt) = entry.node {
+                    map.insert(std::ptr::from_ref(stmt) as usize, NodeId(index as u32));
+                }
             }
             map
         })
     }
 
     pub(crate) fn stmt_id(&self, stmt: &Stmt) -> Option<NodeId> {
-        self.by_address().get(&Node::Stmt(stmt).key()).copied()
-    }
-
-    pub(crate) fn expr_id(&self, expr: &Expr) -> Option<NodeId> {
-        self.by_address().get(&Node::Expr(expr).key()).copied()
+        self.by_address().get(&(std::ptr::from_ref(stmt) as usize)).copied()
     }
 
     /// The parent, its parent and so on, up to a top-level statement.
@@ -155,21 +143,5 @@ impl<'a> Nodes<'a> {
         let mut path: Vec<Node<'a>> = std::iter::once(id).chain(self.ancestors(id)).map(|n| self.node(n)).collect();
         path.reverse();
         path
-    }
-
-    /// The innermost statement that is the node or holds it.
-    pub(crate) fn enclosing_stmt(&self, id: NodeId) -> NodeId {
-        std::iter::once(id)
-            .chain(self.ancestors(id))
-            .find(|&n| matches!(self.node(n), Node::Stmt(_)))
-            .expect("every expression is under a statement")
-    }
-
-    /// The first node, in walk order, with exactly this range that `is_target` accepts. A
-    /// linear scan: for callers that only know a range (a diagnostic's); prefer the address
-    /// lookups.
-    pub(crate) fn find(&self, range: TextRange, is_target: impl Fn(Node<'a>) -> bool) -> Option<NodeId> {
-        let index = self.entries.iter().position(|e| e.node.range() == range && is_target(e.node))?;
-        Some(NodeId(u32::try_from(index).expect("fewer than 2^32 nodes")))
     }
 }

@@ -3,7 +3,7 @@
 //! that resolves to its variable.
 use std::ops::Range;
 
-use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::{StmtClassDef, StmtFunctionDef};
 use smallvec::SmallVec;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -28,16 +28,16 @@ pub(crate) enum ScopeKind<'a> {
     Module,
     Class(&'a StmtClassDef),
     Function(&'a StmtFunctionDef),
-    Lambda(&'a ExprLambda),
+    Lambda,
     /// A list, set or dict comprehension or a generator expression.
-    Comprehension(&'a Expr),
+    Comprehension,
 }
 
 impl ScopeKind<'_> {
     /// Function-like scopes: the ones a class body does not see into, and that make a read in
     /// them run later than the code around them.
     pub(crate) fn is_function_like(self) -> bool {
-        matches!(self, ScopeKind::Function(_) | ScopeKind::Lambda(_))
+        matches!(self, ScopeKind::Function(_) | ScopeKind::Lambda)
     }
 }
 

@@ -7,10 +7,11 @@ use crate::semantic::{BindingId, BindingKind, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     /// The names the scope's code binds at offsets within `range` (from its start, up to but not
-    /// including its end), by the rules of [`Self::bound_before`]: where the flow reaches the
-    /// binding counts, so a `def` or an import counts at its statement's start and
-    /// `except ... as` at the handler's start; parameters, `global` / `nonlocal` declarations and
-    /// `del` do not count.
+    /// including its end): assignments (a walrus included, also in a comprehension), loop and
+    /// `with` targets, `except ... as` names, `match` captures, imports and `def` / `class`
+    /// names. Where the flow reaches the binding counts, so a `def` or an import counts at its
+    /// statement's start and `except ... as` at the handler's start; parameters, `global` /
+    /// `nonlocal` declarations and `del` do not count.
     pub(crate) fn bound_within(&self, scope: ScopeId, range: TextRange) -> FxHashSet<&'a str> {
         let counts = |id: &BindingId| {
             let binding = self.binding(*id);

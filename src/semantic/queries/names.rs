@@ -1,8 +1,6 @@
-//! What a scope binds: the names a fix must not shadow, the names that exist before some point,
-//! and the classes of a scope with their relatives.
+//! What a scope binds: the names a fix must not shadow, and the classes of a scope with their
+//! relatives.
 use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
-use ruff_text_size::TextSize;
-use rustc_hash::FxHashSet;
 
 use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
 
@@ -23,11 +21,6 @@ impl<'a> SemanticModel<'a> {
         self.scope_by_node.get(&(std::ptr::from_ref(lambda) as usize)).copied()
     }
 
-    /// The scope of a list, set or dict comprehension or a generator expression.
-    pub(crate) fn comprehension_scope(&self, comprehension: &Expr) -> Option<ScopeId> {
-        self.scope_by_node.get(&(std::ptr::from_ref(comprehension) as usize)).copied()
-    }
-
     /// The names local to a scope, in the order of their first binding: parameters, every name
     /// its code binds (in nested blocks too, a walrus in a comprehension included), the names
     /// of nested `def`s and `class`es (not what their bodies bind), and the names it declares
@@ -39,27 +32,6 @@ impl<'a> SemanticModel<'a> {
     /// Whether `name` is among [`Self::scope_names`].
     pub(crate) fn binds(&self, scope: ScopeId, name: &str) -> bool {
         self.scope(scope).binds(name)
-    }
-
-    /// The names the scope's code binds at offsets before `offset`: assignments (a walrus
-    /// included, also in a comprehension), loop and `with` targets, `except ... as` names (at
-    /// the handler's start), `match` captures, imports and `def` / `class` names (at their
-    /// statement's start). Not parameters, `global` / `nonlocal` declarations nor `del`.
-    pub(crate) fn bound_before(&self, scope: ScopeId, offset: TextSize) -> FxHashSet<&'a str> {
-        let mut names = FxHashSet::default();
-        for variable in self.scope(scope).bound() {
-            let bound = variable.bindings.iter().map(|&id| self.binding(id)).any(|b| {
-                let flows = !matches!(
-                    b.kind,
-                    BindingKind::Parameter | BindingKind::Global | BindingKind::Nonlocal | BindingKind::Deletion
-                );
-                flows && b.bound_at < offset
-            });
-            if bound {
-                names.insert(variable.name);
-            }
-        }
-        names
     }
 
     /// The one class statement named `name` that the scope's code runs (in its blocks too, not

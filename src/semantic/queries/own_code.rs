@@ -30,7 +30,7 @@ impl<'a> SemanticModel<'a> {
             }
             let here = self.scope(current);
             match (here.kind, here.parent) {
-                (ScopeKind::Comprehension(_), Some(parent)) => current = parent,
+                (ScopeKind::Comprehension, Some(parent)) => current = parent,
                 _ => return false,
             }
         }

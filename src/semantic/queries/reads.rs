@@ -5,7 +5,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use crate::semantic::reference::resolve_nonlocal;
-use crate::semantic::{NodeId, Reference, Resolution, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{Reference, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 /// A read of a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ impl<'a> SemanticModel<'a> {
         let mut current = inner;
         while current != outer {
             let scope = self.scope(current);
-            if !matches!(scope.kind, ScopeKind::Comprehension(_)) {
+            if !matches!(scope.kind, ScopeKind::Comprehension) {
                 return true;
             }
             let Some(parent) = scope.parent else { return false };
@@ -137,19 +137,9 @@ impl<'a> SemanticModel<'a> {
         self.references_in(range).map(|r| r.name).collect()
     }
 
-    /// [`Self::loaded_names_in`] the range of a node.
-    pub(crate) fn loaded_names_in_node(&self, node: NodeId) -> FxHashSet<&'a str> {
-        self.loaded_names_in(self.nodes.node(node).range())
-    }
-
     /// [`Self::loaded_names_in`] a block of statements.
     pub(crate) fn loaded_names_in_body(&self, body: &[Stmt]) -> FxHashSet<&'a str> {
         body_range(body).map_or_else(FxHashSet::default, |range| self.loaded_names_in(range))
-    }
-
-    /// Whether `name` is read in `range`, with the rules of [`Self::loaded_names_in`].
-    pub(crate) fn is_name_loaded(&self, name: &str, range: TextRange) -> bool {
-        self.references_in(range).any(|r| r.name == name)
     }
 }
 

@@ -1,5 +1,5 @@
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::TextSize;
+use ruff_text_size::{TextRange, TextSize};
 
 use super::{offset, sorted};
 use super::{first_function, parse};
@@ -120,6 +120,7 @@ fn scope_names_keep_the_order_of_first_binding() {
     assert_eq!(model.scope_names(model.module_scope()).collect::<Vec<_>>(), ["b", "a", "c"]);
 }
 
+/// `bound_before(scope, offset)` becomes `bound_within` the range from the module's start.
 #[test]
 fn names_bound_before_an_offset() {
     let src = "a = 1\nfor b in c:\n    import d.e\nwith f() as g:\n    h = [i for i in j if (k := i)]\n\
@@ -127,8 +128,9 @@ fn names_bound_before_an_offset() {
     let parsed = parse(src);
     let model = SemanticModel::build(parsed.syntax());
     let module = model.module_scope();
-    assert_eq!(sorted(model.bound_before(module, offset(src, "later"))), ["a", "b", "d", "g", "h", "k", "l", "m"]);
-    assert_eq!(sorted(model.bound_before(module, TextSize::new(4))), ["a"]);
+    let before = |end: TextSize| sorted(model.bound_within(module, TextRange::up_to(end)));
+    assert_eq!(before(offset(src, "later")), ["a", "b", "d", "g", "h", "k", "l", "m"]);
+    assert_eq!(before(TextSize::new(4)), ["a"]);
 }
 
 #[test]
@@ -137,7 +139,7 @@ fn bound_before_leaves_out_parameters_and_declarations() {
     let parsed = parse(src);
     let model = SemanticModel::build(parsed.syntax());
     let scope = model.function_scope(first_function(parsed.syntax())).expect("a function scope");
-    assert_eq!(sorted(model.bound_before(scope, offset(src, "end"))), ["x"]);
+    assert_eq!(sorted(model.bound_within(scope, TextRange::up_to(offset(src, "end")))), ["x"]);
 }
 
 #[test]

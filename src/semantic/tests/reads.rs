@@ -1,5 +1,5 @@
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{offset, sorted};
 use super::{first_function, parse};
@@ -141,14 +141,16 @@ fn reads_in_nested_scopes_count() {
     assert_eq!(loaded(src), ["Base", "default", "value", "x", "y", "z"]);
 }
 
+/// `is_name_loaded(name, range)` becomes a look-up in `loaded_names_in(range)`.
 #[test]
 fn is_name_loaded_checks_one_name() {
     let parsed = parse("x = 1\nprint(y)\n");
     let model = SemanticModel::build(parsed.syntax());
     let range = body_range(&parsed.syntax().body).expect("a body");
-    assert!(model.is_name_loaded("print", range));
-    assert!(model.is_name_loaded("y", range));
-    assert!(!model.is_name_loaded("x", range));
+    let loaded = model.loaded_names_in(range);
+    assert!(loaded.contains("print"));
+    assert!(loaded.contains("y"));
+    assert!(!loaded.contains("x"));
 }
 
 #[test]
@@ -157,7 +159,7 @@ fn loads_in_a_node_only() {
     let parsed = parse(src);
     let model = SemanticModel::build(parsed.syntax());
     let def = model.nodes.stmt_id(&parsed.syntax().body[1]).expect("a node");
-    assert_eq!(sorted(model.loaded_names_in_node(def)), ["c", "d"]);
+    assert_eq!(sorted(model.loaded_names_in(model.nodes.node(def).range())), ["c", "d"]);
     let at = model.reference_at(offset(src, "d\n")).expect("a read");
     assert_eq!(at.name, "d");
     assert!(model.reference_at(offset(src, "a =")).is_none());

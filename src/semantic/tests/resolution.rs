@@ -13,8 +13,8 @@ fn resolved(source: &str) -> Vec<String> {
                 ScopeKind::Module => "module".to_owned(),
                 ScopeKind::Class(c) => format!("class {}", c.name),
                 ScopeKind::Function(f) => format!("def {}", f.name),
-                ScopeKind::Lambda(_) => "lambda".to_owned(),
-                ScopeKind::Comprehension(_) => "comp".to_owned(),
+                ScopeKind::Lambda => "lambda".to_owned(),
+                ScopeKind::Comprehension => "comp".to_owned(),
             },
             Resolution::Global { .. } => "global".to_owned(),
             Resolution::Unbound => "unbound".to_owned(),
@@ -22,7 +22,7 @@ fn resolved(source: &str) -> Vec<String> {
         let line = source[..usize::from(r.range.start())].matches('\n').count() + 1;
         format!("{}@{line}:{place}", r.name)
     };
-    model.references().iter().map(describe).collect()
+    model.references.iter().map(describe).collect()
 }
 
 #[test]
@@ -83,9 +83,9 @@ fn augmented_target_is_read_before_the_value() {
     let src = "def f(n):\n    n += m\n";
     let parsed = parse(src);
     let model = SemanticModel::build(parsed.syntax());
-    let names: Vec<(&str, bool)> = model.references().iter().map(|r| (r.name, r.augmented)).collect();
+    let names: Vec<(&str, bool)> = model.references.iter().map(|r| (r.name, r.augmented)).collect();
     assert_eq!(names, [("n", true), ("m", false)]);
-    let node = model.nodes.node(model.references()[0].node);
+    let node = model.nodes.node(model.references[0].node);
     assert!(node.expr().is_some_and(|e| e.is_name_expr()));
 }
 
@@ -100,7 +100,7 @@ fn imports_in_two_scopes() {
     let parsed = parse("import json\ndef f():\n    import simplejson as json\n    return json\nx = json\n");
     let model = SemanticModel::build(parsed.syntax());
     let qualified: Vec<Option<String>> = model
-        .references()
+        .references
         .iter()
         .map(|r| model.qualified_name(model.nodes.node(r.node).expr().expect("a name")))
         .collect();
@@ -112,13 +112,13 @@ fn try_except_import_fallback_still_resolves() {
     let src = "try:\n    from x import y\nexcept ImportError:\n    y = None\ny\n";
     let parsed = parse(src);
     let model = SemanticModel::build(parsed.syntax());
-    let read = model.references().last().expect("a read");
+    let read = model.references.last().expect("a read");
     let expr = model.nodes.node(read.node).expr().expect("a name");
     assert_eq!(model.qualified_name(expr).as_deref(), Some("x.y"));
     // Bound, but never by an import: unknown.
     let parsed = parse("y = 1\ny\n");
     let model = SemanticModel::build(parsed.syntax());
-    let expr = model.nodes.node(model.references()[0].node).expr().expect("a name");
+    let expr = model.nodes.node(model.references[0].node).expr().expect("a name");
     assert_eq!(model.qualified_name(expr), None);
 }
 
