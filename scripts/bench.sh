@@ -4,6 +4,8 @@
 #
 # Usage: scripts/bench.sh [RUNS]        (default 5 runs of each command, alternating)
 #        SCALE=1,2,4 scripts/bench.sh   (also time 1x, 2x, 4x copies of the corpus, and -j 1 vs -j 2)
+#        BASELINE=/path/to/old/pitfix scripts/bench.sh   (also time an older build, alternating with
+#                                        this one, and print this build's time over the older one's)
 # The corpus is this machine's CPython standard library plus ../shared/corpus/fetch.sh's projects.
 set -euo pipefail
 runs=${1:-5}
@@ -52,6 +54,11 @@ declare -A commands=(
   [parse_only]="$parse_only ."
 )
 order=(pitfix_diff ruff pitfix_check parse_only)
+if [ -n "${BASELINE:-}" ]; then
+  commands[baseline_diff]="$BASELINE diff --unsafe-fixes -q ."
+  commands[baseline_check]="$BASELINE check -q ."
+  order+=(baseline_diff baseline_check)
+fi
 
 bench_tree() {
   local dir=$1 label=$2
@@ -76,6 +83,12 @@ bench_tree() {
     printf "  pitfix diff / ruff  = %.2f\n  pitfix check / ruff = %.2f\n", d / r, c / r
     printf "  pitfix diff / parse-only = %.2f\n  pitfix check / parse-only = %.2f\n", d / p, c / p
     printf "  peak memory pitfix diff / ruff = %.2f\n", md / mr }'
+  if [ -n "${BASELINE:-}" ]; then
+    awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v bd="$med_baseline_diff" -v bc="$med_baseline_check" \
+        -v md="$peak_pitfix_diff" -v mb="$peak_baseline_diff" 'BEGIN {
+      printf "  pitfix diff / baseline diff = %.2f\n  pitfix check / baseline check = %.2f\n", d / bd, c / bc
+      printf "  peak memory pitfix diff / baseline diff = %.2f\n", md / mb }'
+  fi
 }
 
 bench_tree "$tree" "1x corpus"

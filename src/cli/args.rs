@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::engine::job::RunOptions;
+use crate::output::OutputFormat;
 use crate::settings::TargetVersion;
 
 /// Finds the Python traps that pass review and fail in production, and rewrites them into their fix.
@@ -48,18 +49,6 @@ pub(crate) enum Command {
         /// The transform id, e.g. `is-literal`.
         id: String,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum OutputFormat {
-    /// `path:line:col: <id> <message>`, one finding a line.
-    Text,
-    /// An array of objects with path, line, column, end_line, end_column, rule, message, fix.
-    Json,
-    /// GitHub Actions workflow commands (`::warning file=...::message`): annotations on the diff.
-    Github,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,9 +4,9 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::args::{ColorChoice, Command, OutputFormat, RunArgs};
+use crate::cli::args::{ColorChoice, Command, RunArgs};
 use crate::engine::job::{Action, Outcome, process_files};
-use crate::output::{self, diff::write_file_diff, progress::Progress};
+use crate::output::{self, OutputFormat, diff::write_file_diff, progress::Progress};
 use crate::transforms;
 use crate::workspace::interrupt;
 

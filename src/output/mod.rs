@@ -9,12 +9,25 @@ mod sarif;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use clap::ValueEnum;
 use serde::Serialize;
 
-use crate::cli::args::OutputFormat;
 use crate::edits::fix::Applicability;
 use crate::engine::{FileResult, LocatedFinding};
 use crate::transforms;
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum OutputFormat {
+    /// `path:line:col: <id> <message>`, one finding a line.
+    Text,
+    /// An array of objects with path, line, column, end_line, end_column, rule, message, fix.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=...::message`): annotations on the diff.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
 
 /// How many findings `check` printed, and how many of them can be fixed.
 #[derive(Debug, Default, Clone, Copy)]

@@ -1,7 +1,7 @@
 //! What pitfix knows about names outside the module: the standard library's and popular
-//! packages' functions, classes and their traps, keyed by qualified name. The tables the
-//! transforms keep today move here, so that they are looked up through the semantic model's
-//! qualified names.
+//! packages' functions, classes and their traps, keyed by the qualified names the semantic model
+//! resolves (`collections.deque`, `builtins.list`). One table per fact, read by every transform
+//! that needs it; a transform keeps a table of its own only for what no other one asks.
 
 // ---- Deferred executors and callback registrars (from loop-closure) ------------------------
 // Calls that keep a function passed to them and run it later, after the code around the call

@@ -4,7 +4,6 @@
 //! the project index.
 use std::collections::HashSet;
 
-use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
 use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -16,6 +15,8 @@ use crate::edits::fresh_name::fresh_name;
 use crate::edits::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule};
+use crate::semantic::queries::reads::body_range;
+use crate::semantic::{Node, NodeId};
 
 pub(crate) struct AsyncGenAclosing;
 
@@ -75,7 +76,7 @@ fn check_loop(checker: &mut Checker, for_stmt: &StmtFor) {
     if !calls_async_generator(checker, &call.func, func, class) {
         return;
     }
-    let exit = early_exit(&for_stmt.body);
+    let exit = early_exit(checker, for_stmt);
     let always = checker.option("mode").and_then(toml::Value::as_str) == Some("always");
     if exit.is_none() && !always {
         return;
@@ -141,45 +142,38 @@ fn in_project(checker: &Checker, callee: &Expr) -> bool {
 /// How the loop body can stop iterating before the generator is exhausted, if it can: a `break`
 /// of this loop, a `return`, a `raise` (a handler that leaves the loop after a failed `await`
 /// counts through its own `break`/`return`/`raise`), or a `yield` at which the consumer itself
-/// may be closed.
-fn early_exit(body: &[Stmt]) -> Option<&'static str> {
-    let mut finder = ExitFinder { loops: 0, found: None };
-    finder.visit_body(body);
-    finder.found
+/// may be closed. Read from the model's node table: the loop's body nodes whose code runs in
+/// the loop's own scope (not in a nested function, class or lambda).
+fn early_exit(checker: &Checker, for_stmt: &StmtFor) -> Option<&'static str> {
+    let semantic = checker.semantic();
+    let nodes = &semantic.nodes;
+    let loop_id = checker.node_id();
+    let scope = nodes.scope(loop_id);
+    let body = body_range(&for_stmt.body)?;
+    let own = nodes
+        .subtree(loop_id)
+        .filter(|&id| body.contains_range(nodes.node(id).range()) && semantic.runs_in(id, scope));
+    for id in own {
+        let exit = match nodes.node(id) {
+            // A `break` of a loop nested in the body is not ours.
+            Node::Stmt(Stmt::Break(_)) if !inside_inner_loop(checker, id, loop_id) => "`break`",
+            Node::Stmt(Stmt::Return(_)) => "`return`",
+            Node::Stmt(Stmt::Raise(_)) => "`raise`",
+            Node::Expr(Expr::Yield(_) | Expr::YieldFrom(_)) => "`yield`",
+            _ => continue,
+        };
+        return Some(exit);
+    }
+    None
 }
 
-struct ExitFinder {
-    /// Loops nested inside the `async for` body: their `break` is not ours.
-    loops: usize,
-    found: Option<&'static str>,
-}
-
-impl<'a> Visitor<'a> for ExitFinder {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found.is_some() {
-            return;
-        }
-        match stmt {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-            Stmt::Break(_) if self.loops == 0 => self.found = Some("`break`"),
-            Stmt::Return(_) => self.found = Some("`return`"),
-            Stmt::Raise(_) => self.found = Some("`raise`"),
-            Stmt::For(_) | Stmt::While(_) => {
-                self.loops += 1;
-                visitor::walk_stmt(self, stmt);
-                self.loops -= 1;
-            }
-            _ => visitor::walk_stmt(self, stmt),
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Lambda(_) => {}
-            Expr::Yield(_) | Expr::YieldFrom(_) => self.found = self.found.or(Some("`yield`")),
-            _ => visitor::walk_expr(self, expr),
-        }
-    }
+/// Whether a `for` or `while` between `id` and the loop `outer` holds it.
+fn inside_inner_loop(checker: &Checker, id: NodeId, outer: NodeId) -> bool {
+    let nodes = &checker.semantic().nodes;
+    nodes
+        .ancestors(id)
+        .take_while(|&up| up != outer)
+        .any(|up| matches!(nodes.node(up), Node::Stmt(Stmt::For(_) | Stmt::While(_))))
 }
 
 /// The edits: an `async with aclosing(<call>) as <name>:` line above the loop, the loop one

@@ -32,7 +32,7 @@ mod tests {
     use ruff_python_ast::Stmt;
     use ruff_text_size::{Ranged, TextRange, TextSize};
 
-    use crate::edits::test_support::parse;
+    use crate::semantic::tests::parse;
     use crate::semantic::SemanticModel;
 
     fn sorted<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {

@@ -26,7 +26,7 @@ fn offset(source: &str, needle: &str) -> TextSize {
 }
 
 /// Parses a snippet that the test expects to be valid Python.
-fn parse(source: &str) -> Parsed<ModModule> {
+pub(super) fn parse(source: &str) -> Parsed<ModModule> {
     match parse_module(source) {
         Ok(parsed) => parsed,
         Err(error) => panic!("test snippet does not parse: {error:?}\n{source}"),
