@@ -1,10 +1,10 @@
 //! What names refer to through imports: the qualified name of `deque` after `from collections
 //! import deque` or of `c.deque` after `import collections as c`, and what the module already
 //! imports at its top level so a fix can reuse it instead of adding an import.
-use ruff_python_ast::{Expr, ExprName, Stmt, StmtImportFrom};
+use ruff_python_ast::{Expr, ExprName, StmtImportFrom};
 use ruff_text_size::Ranged;
 
-use crate::semantic::{Binding, BindingId, BindingKind, Node, Resolution, ScopeId, SemanticModel};
+use crate::semantic::{Resolution, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     /// The qualified name of a `Name` or dotted `Attribute`: `collections.deque`,
@@ -67,51 +67,18 @@ impl<'a> SemanticModel<'a> {
         self.qualified_name(expr).is_some_and(|q| names.contains(&q.as_str()))
     }
 
-    /// The import bindings made by statements directly in the module body, in source order.
-    /// An import under `if`, `try` or in a function may not have run when fixed code does.
-    fn top_level_imports(&self) -> impl Iterator<Item = (&Binding<'a>, &'a Stmt)> + '_ {
-        let variables = self.scope(ScopeId::MODULE).bound();
-        let mut ids: Vec<BindingId> = variables.flat_map(|v| v.bindings.iter().copied()).collect();
-        // Binding ids follow the walk, which meets top-level statements in source order.
-        ids.sort_unstable();
-        ids.into_iter().map(|id| self.binding(id)).filter(|b| b.kind.is_import()).filter_map(|binding| {
-            let stmt = binding.stmt?;
-            let top_level = self.nodes.parent(stmt).is_none();
-            let Node::Stmt(statement) = self.nodes.node(stmt) else { return None };
-            top_level.then_some((binding, statement))
-        })
-    }
-
     /// The name under which a top-level `from module import name` binds `name`: `name`, or the
-    /// alias of `from module import name as alias`. The first such import wins.
+    /// alias of `from module import name as alias`. The first such import wins. An import under
+    /// `if`, `try` or in a function may not have run when fixed code does.
     pub(crate) fn imported_from(&self, module: &str, name: &str) -> Option<&'a str> {
-        self.top_level_imports().find_map(|(binding, stmt)| {
-            let Stmt::ImportFrom(import) = stmt else { return None };
-            let BindingKind::FromImport { qualified } = &binding.kind else { return None };
-            // The statement is `from module import ...`, so the rest of the name is the alias's.
-            let imported = qualified.strip_prefix(module)?.strip_prefix('.')?;
-            (imports_from(import, module) && imported == name).then_some(binding.name)
-        })
+        self.imported_from_in(ScopeId::MODULE, module, name)
     }
 
     /// How code can reach `module` through a top-level `import` statement: `import m` → `m`,
     /// `import m as x` → `x`, and for a submodule `import a.b` (which binds `a`) → `a.b`. A
     /// caller writes `{reference}.{name}` instead of importing `name` from the module.
     pub(crate) fn module_reference(&self, module: &str) -> Option<String> {
-        self.top_level_imports().find_map(|(binding, stmt)| {
-            let Stmt::Import(import) = stmt else { return None };
-            let alias = import.names.iter().find(|a| a.range.contains_range(binding.range))?;
-            let imported = alias.name.as_str();
-            match &alias.asname {
-                Some(asname) => (imported == module).then(|| asname.to_string()),
-                // `import a.b.c` binds `a`, through which `a.b` is reachable too.
-                None => {
-                    let below = imported.strip_prefix(module).is_some_and(|rest| rest.starts_with('.'));
-                    let covers = imported == module || below;
-                    covers.then(|| module.to_owned())
-                }
-            }
-        })
+        self.module_reference_in(ScopeId::MODULE, module)
     }
 }
 

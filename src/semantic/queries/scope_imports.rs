@@ -1,7 +1,7 @@
-//! What the statements directly in a function's body import, like [`SemanticModel::imported_from`]
-//! and [`SemanticModel::module_reference`] do for the module's: a fix made in code that a
-//! function runs (a class built in it) can reuse the function's own imports. Statements under
-//! `if` / `try` or in nested scopes do not count: they may not have run.
+//! What the statements directly in a scope's body import: for the module, its top level
+//! (`imported_from`, `module_reference`); for a function, its own body, so that a fix made in
+//! code the function runs (a class built in it) can reuse the function's imports. Statements
+//! under `if` / `try` or in nested scopes do not count: they may not have run.
 use ruff_python_ast::{Stmt, StmtImportFrom};
 
 use super::imports::imports_from;
