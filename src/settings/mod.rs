@@ -235,3 +235,95 @@ fn glob_set(patterns: &[String]) -> Result<GlobSet> {
     }
     Ok(builder.build()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{FixSafety, any_options};
+
+    static IS_LITERAL: Rule = Rule {
+        id: "is-literal",
+        summary: "",
+        fix_safety: FixSafety::Safe,
+        default_enabled: true,
+        noqa_codes: &["F632"],
+        options: &[],
+        validate_options: any_options,
+        uses_project_index: false,
+    };
+
+    /// A temporary tree with `files` (path, text); its canonical root.
+    fn tree(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        (dir, root)
+    }
+
+    fn resolver(root: &Path, cli: Overrides) -> Resolver {
+        Resolver::new(None, cli, &[&IS_LITERAL], root).unwrap()
+    }
+
+    #[test]
+    fn each_file_uses_the_nearest_project_version() {
+        let (_dir, root) = tree(&[
+            ("pitfix.toml", ""),
+            ("a/pyproject.toml", "[project]\nrequires-python = \">=3.8\"\n"),
+            ("b/pyproject.toml", "[project]\nrequires-python = \">=3.11\"\n"),
+            ("c/setup.cfg", "[options]\npython_requires = >=3.12\n"),
+            ("d/setup.py", "setup(python_requires='>=3.5')\n"),
+        ]);
+        let resolver = resolver(&root, Overrides::default());
+        let version = |file: &str| resolver.for_file(&root.join(file)).unwrap().target_version;
+        assert_eq!(version("a/x.py"), TargetVersion::Py38);
+        assert_eq!(version("b/y.py"), TargetVersion::Py311);
+        assert_eq!(version("b/deep/er/y.py"), TargetVersion::Py311);
+        assert_eq!(version("c/z.py"), TargetVersion::Py312);
+        assert_eq!(version("d/z.py"), TargetVersion::Py38);
+        assert_eq!(version("top.py"), TargetVersion::Py310);
+    }
+
+    #[test]
+    fn the_command_line_and_pitfix_target_version_win() {
+        let (_dir, root) = tree(&[
+            ("pitfix.toml", "target-version = \"py39\"\n"),
+            ("b/pyproject.toml", "[project]\nrequires-python = \">=3.11\"\n"),
+        ]);
+        let version = |cli: Overrides| resolver(&root, cli).for_file(&root.join("b/y.py")).unwrap().target_version;
+        assert_eq!(version(Overrides::default()), TargetVersion::Py39);
+        let cli = Overrides { target_version: Some(TargetVersion::Py313), ..Overrides::default() };
+        assert_eq!(version(cli), TargetVersion::Py313);
+    }
+
+    #[test]
+    fn folders_share_settings_and_files_are_read_once() {
+        let (_dir, root) = tree(&[("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n")]);
+        let resolver = resolver(&root, Overrides::default());
+        let top = resolver.for_file(&root.join("m.py")).unwrap();
+        let deep = resolver.for_file(&root.join("pkg/sub/n.py")).unwrap();
+        assert!(Arc::ptr_eq(&top, &deep));
+        // Cached: a config written after the folder was resolved is not read again.
+        std::fs::write(root.join("pyproject.toml"), "not toml [").unwrap();
+        assert!(Arc::ptr_eq(&top, &resolver.for_file(&root.join("pkg/sub/o.py")).unwrap()));
+    }
+
+    #[test]
+    fn ruff_per_file_ignores_turn_transforms_off_unless_disabled() {
+        let (_dir, root) = tree(&[(
+            "pyproject.toml",
+            "[tool.ruff.lint.per-file-ignores]\n\"tests/*\" = [\"F632\"]\n[tool.ruff]\nextend-exclude = [\"gen\"]\n",
+        )]);
+        let settings = resolver(&root, Overrides::default()).for_dir(&root).unwrap();
+        assert!(settings.rules_for(&root.join("tests/t.py")).is_empty());
+        assert_eq!(settings.rules_for(&root.join("src/t.py")).len(), 1);
+        assert!(settings.excludes(&root.join("gen"), &root, &root));
+        let off = Overrides { respect_ruff_config: Some(false), ..Overrides::default() };
+        let settings = resolver(&root, off).for_dir(&root).unwrap();
+        assert_eq!(settings.rules_for(&root.join("tests/t.py")).len(), 1);
+        assert!(!settings.excludes(&root.join("gen"), &root, &root));
+    }
+}
