@@ -72,7 +72,13 @@ pub(crate) struct RunArgs {
     /// Also apply fixes that may change behaviour in ways you may not want.
     #[arg(long)]
     pub(crate) unsafe_fixes: bool,
-    /// The oldest Python the code must run on (default: from `requires-python`, else py310).
+    /// The oldest Python the code must run on.
+    ///
+    /// Default, for each file: `target-version` in the pitfix config, else the nearest project
+    /// metadata from the file's folder upward (`[project] requires-python`, Ruff's
+    /// `target-version`, `setup.cfg` `python_requires`, a literal `python_requires=` in
+    /// `setup.py`), else py310, the oldest Python still supported upstream (3.9 reached its end of
+    /// life in October 2025). Versions older than 3.8 count as py38, the oldest pitfix knows.
     #[arg(long, value_enum)]
     pub(crate) target_version: Option<TargetVersion>,
     /// Skip paths matching this glob while walking directories (repeatable).
@@ -81,6 +87,10 @@ pub(crate) struct RunArgs {
     /// Read settings from this file instead of the nearest pyproject.toml or pitfix.toml.
     #[arg(long)]
     pub(crate) config: Option<PathBuf>,
+    /// Do not skip the files the project's Ruff config excludes, nor turn transforms off where
+    /// its per-file-ignores name their codes.
+    #[arg(long)]
+    pub(crate) no_respect_ruff_config: bool,
     /// The name of the file read from standard input (for messages, config and `.pyi`).
     #[arg(long)]
     pub(crate) stdin_filename: Option<String>,
@@ -136,6 +146,7 @@ impl RunArgs {
             target_version: self.target_version,
             exclude: self.exclude.clone(),
             config: self.config.clone(),
+            no_respect_ruff_config: self.no_respect_ruff_config,
             stdin_filename: self.stdin_filename.clone(),
             jobs: self.jobs,
         }

@@ -3,6 +3,7 @@
 //! `check` and `pr` all run this one pipeline, with plain options (no command-line types).
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -14,8 +15,8 @@ use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
 use crate::rules::Rule;
 use crate::semantic::SemanticModel;
-use crate::settings::{Overrides, Settings, TargetVersion, config};
-use crate::workspace::discover::{Input, discover, is_stub};
+use crate::settings::{Overrides, Resolver, Settings, TargetVersion};
+use crate::workspace::discover::{Input, absolute, discover, is_stub, normalize};
 use crate::workspace::interrupt;
 use crate::workspace::write::write_atomically;
 
@@ -42,6 +43,8 @@ pub(crate) struct RunOptions {
     pub(crate) exclude: Vec<String>,
     /// The config file to read instead of the nearest one.
     pub(crate) config: Option<PathBuf>,
+    /// `--no-respect-ruff-config`: ignore the Ruff config's excludes and per-file-ignores.
+    pub(crate) no_respect_ruff_config: bool,
     pub(crate) stdin_filename: Option<String>,
     /// Worker threads (default: one per core).
     pub(crate) jobs: Option<usize>,
@@ -82,42 +85,36 @@ pub(crate) fn process_files(
     observer: &dyn Observer,
 ) -> Result<Vec<Outcome>> {
     let known: Vec<&'static Rule> = registry.iter().map(|t| t.rule()).collect();
-    let config = config::load(args.config.as_deref(), cwd, &known)?;
-    let settings = Settings::resolve(
-        &config,
-        Overrides {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-            unsafe_fixes: args.unsafe_fixes,
-            target_version: args.target_version,
-            exclude: args.exclude.clone(),
-        },
-        &known,
-    )?;
-    let transforms: Vec<&'static dyn Transform> =
-        registry.iter().copied().filter(|t| settings.rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        unsafe_fixes: args.unsafe_fixes,
+        target_version: args.target_version,
+        exclude: args.exclude.clone(),
+        respect_ruff_config: args.no_respect_ruff_config.then_some(false),
+    };
+    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?);
+    // The current folder's settings are resolved first, so that a bad `--select` or config is
+    // reported even when there is no file to check.
+    resolver.for_dir(&normalize(cwd))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .stack_size(STACK_SIZE)
         .build()?;
-    let mode = match action {
-        Action::Check => Mode::Check,
-        Action::Diff | Action::Apply => Mode::Fix { unsafe_fixes: settings.unsafe_fixes },
-    };
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
-    let job = Job {
-        settings: &settings,
-        transforms: &transforms,
-        mode,
-        action,
-        roots,
-        cwd: cwd.to_path_buf(),
-        observer,
-        packages: PackageRoots::default(),
+    // Each file's settings: the same `Settings` for the files of a folder, and the transforms
+    // those select, less the ones a Ruff per-file-ignore turns off for the file.
+    let source = |display: String, path: Option<PathBuf>, bytes: Option<Vec<u8>>, stdin: bool| -> Result<FileSource> {
+        let full = normalize(&absolute(path.as_deref().unwrap_or(Path::new(&display)), cwd));
+        let settings = if stdin && path.is_none() { resolver.for_dir(&normalize(cwd))? } else { resolver.for_file(&full)? };
+        let rules = settings.rules_for(&full);
+        let transforms =
+            registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
+        Ok(FileSource { display, path, bytes, stdin, settings, transforms })
     };
-    let outcomes = if paths.iter().any(|p| p.as_os_str() == "-") {
+    let sources = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
         }
@@ -125,26 +122,30 @@ pub(crate) fn process_files(
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
-        pool.install(|| job.run(vec![FileSource { display: name, path, bytes: Some(bytes), stdin: true }]))
+        vec![source(name, path, Some(bytes), true)?]
     } else {
-        let (inputs, warnings) = discover(&paths, &settings.exclude, cwd)?;
+        let (inputs, warnings) = discover(&paths, &resolver, cwd)?;
         for warning in warnings {
             eprintln!("{warning}");
         }
-        let sources = inputs
-            .into_iter()
-            .map(|i: Input| FileSource { display: i.display, path: Some(i.path), bytes: None, stdin: false })
-            .collect();
-        pool.install(|| job.run(sources))
+        inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
     };
-    Ok(outcomes)
+    let job = Job {
+        uses_project_index: sources.iter().flat_map(|s: &FileSource| &s.transforms).any(|t| t.rule().uses_project_index),
+        action,
+        roots,
+        cwd: cwd.to_path_buf(),
+        observer,
+        packages: PackageRoots::default(),
+    };
+    Ok(pool.install(|| job.run(sources)))
 }
 
 /// Everything a run does with each file.
 struct Job<'a> {
-    settings: &'a Settings,
-    transforms: &'a [&'static dyn Transform],
-    mode: Mode,
+    /// Whether a transform selected for some file reads the project index: then every file's
+    /// summary goes into it.
+    uses_project_index: bool,
     action: Action,
     /// The folders given on the command line, absolute: module names are also taken from them.
     roots: Vec<PathBuf>,
@@ -159,6 +160,10 @@ struct FileSource {
     path: Option<PathBuf>,
     bytes: Option<Vec<u8>>,
     stdin: bool,
+    /// The settings of the file's folder.
+    settings: Arc<Settings>,
+    /// The transforms that run on this file.
+    transforms: Vec<&'static dyn Transform>,
 }
 
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
@@ -168,9 +173,8 @@ enum Stage {
 }
 
 impl Job<'_> {
-    /// Whether a selected transform reads the project index.
     fn uses_project_index(&self) -> bool {
-        self.transforms.iter().any(|t| t.rule().uses_project_index)
+        self.uses_project_index
     }
 
     /// Processes every file in parallel. With a transform that reads the project index, each
@@ -276,15 +280,19 @@ impl Job<'_> {
         project: Option<&ProjectIndex>,
     ) -> Outcome {
         let settings = FileSettings {
-            transforms: self.transforms,
-            target_version: self.settings.target_version,
+            transforms: &source.transforms,
+            target_version: source.settings.target_version,
             is_stub: is_stub(&source.display),
-            options: &self.settings.options,
+            options: &source.settings.options,
             project,
             module,
         };
+        let mode = match self.action {
+            Action::Check => Mode::Check,
+            Action::Diff | Action::Apply => Mode::Fix { unsafe_fixes: source.settings.unsafe_fixes },
+        };
         let name = source.display.as_str();
-        let mut outcome = Outcome::new(name, process(name, prepared, semantic, &settings, self.mode));
+        let mut outcome = Outcome::new(name, process(name, prepared, semantic, &settings, mode));
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.

@@ -1,13 +1,17 @@
-//! The `[tool.pitfix]` table of the nearest `pyproject.toml`, or a `pitfix.toml`, found from the
-//! current directory upward (or named with `--config`).
+//! Config files: the `[tool.pitfix]` table of a `pyproject.toml` or a `pitfix.toml` (or the file
+//! named with `--config`), and what a folder's other files say (the Python version, Ruff's
+//! excludes and per-file-ignores). `Resolver` (in `settings`) combines the folders from a file's
+//! own upward.
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 use toml::{Table, Value};
 
-use crate::settings::TargetVersion;
 use crate::rules::Rule;
+use crate::settings::TargetVersion;
+use crate::settings::python_version;
+use crate::settings::ruff::RuffConfig;
 
 #[derive(Debug, Default)]
 pub(crate) struct Config {
@@ -16,48 +20,97 @@ pub(crate) struct Config {
     pub(crate) select: Option<Vec<String>>,
     pub(crate) ignore: Option<Vec<String>>,
     pub(crate) unsafe_fixes: Option<bool>,
-    /// From `target-version`, else from `[project] requires-python`.
+    /// From `target-version` (the project's metadata is read per folder: `read_folder`).
     pub(crate) target_version: Option<TargetVersion>,
     pub(crate) exclude: Option<Vec<String>>,
     pub(crate) extend_exclude: Option<Vec<String>>,
+    /// `respect-ruff-config`: honour Ruff's excludes and per-file-ignores (default true).
+    pub(crate) respect_ruff_config: Option<bool>,
     pub(crate) transform_options: BTreeMap<String, Table>,
 }
 
-/// Loads the named config file, or the nearest one from `cwd` upward; no file means defaults.
-/// `known` are every transform's rules, whose `[tool.pitfix.<id>]` tables the file may hold.
-pub(crate) fn load(explicit: Option<&Path>, cwd: &Path, known: &[&'static Rule]) -> Result<Config> {
-    if let Some(path) = explicit {
-        let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
-        let table = read_toml(path)?;
-        let mut config = from_file(path, &table, is_pyproject, known)?;
-        config.dir = config.dir.map(|dir| cwd.join(dir));
-        return Ok(config);
-    }
-    let mut requires_python = None;
-    for dir in cwd.ancestors() {
+/// The named config file (`--config`), and the `requires-python` of that file when it is a
+/// `pyproject.toml`.
+pub(crate) fn load_explicit(path: &Path, cwd: &Path, known: &[&'static Rule]) -> Result<(Config, Option<TargetVersion>)> {
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    let table = read_toml(path)?;
+    let mut config = from_file(path, &table, is_pyproject, known)?;
+    config.dir = config.dir.map(|dir| cwd.join(dir));
+    let requires = if is_pyproject { project_requires_python(&table) } else { None };
+    Ok((config, requires))
+}
+
+/// What the config files of one folder say.
+#[derive(Debug, Default)]
+pub(crate) struct FolderFiles {
+    /// `pitfix.toml`, else `[tool.pitfix]` of `pyproject.toml`.
+    pub(crate) pitfix: Option<Config>,
+    /// The oldest Python the folder's project metadata states: `[project] requires-python`,
+    /// else Ruff's `target-version`, else `setup.cfg`'s `[options] python_requires`, else a
+    /// literal `python_requires=` in `setup.py`.
+    pub(crate) version: Option<TargetVersion>,
+    /// `.ruff.toml`, else `ruff.toml`, else `[tool.ruff]` of `pyproject.toml` (Ruff's order).
+    pub(crate) ruff: Option<RuffConfig>,
+}
+
+/// Reads the config files in `dir` (`pitfix` false: its pitfix config is not read, `--config`
+/// replaces it).
+pub(crate) fn read_folder(dir: &Path, pitfix: bool, known: &[&'static Rule]) -> Result<FolderFiles> {
+    let mut files = FolderFiles::default();
+    let pyproject_path = dir.join("pyproject.toml");
+    let pyproject = read_optional_toml(&pyproject_path)?;
+    if pitfix {
         let own = dir.join("pitfix.toml");
-        if own.is_file() {
-            let mut config = from_file(&own, &read_toml(&own)?, false, known)?;
-            config.target_version = config.target_version.or(requires_python);
-            return Ok(config);
-        }
-        let pyproject = dir.join("pyproject.toml");
-        if pyproject.is_file() {
-            let table = read_toml(&pyproject)?;
-            if tool_pitfix(&table).is_some() {
-                let mut config = from_file(&pyproject, &table, true, known)?;
-                config.target_version = config.target_version.or(requires_python);
-                return Ok(config);
-            }
-            requires_python = requires_python.or_else(|| project_requires_python(&table));
+        if let Some(table) = read_optional_toml(&own)? {
+            files.pitfix = Some(from_file(&own, &table, false, known)?);
+        } else if let Some(table) = pyproject.as_ref().filter(|t| tool_pitfix(t).is_some()) {
+            files.pitfix = Some(from_file(&pyproject_path, table, true, known)?);
         }
     }
-    Ok(Config { target_version: requires_python, ..Config::default() })
+    for name in [".ruff.toml", "ruff.toml"] {
+        if files.ruff.is_none()
+            && let Some(table) = read_optional_toml(&dir.join(name))?
+        {
+            files.ruff = Some(RuffConfig::from_table(&table, dir));
+        }
+    }
+    if files.ruff.is_none()
+        && let Some(table) = pyproject.as_ref().and_then(|t| t.get("tool")?.get("ruff")?.as_table())
+    {
+        files.ruff = Some(RuffConfig::from_table(table, dir));
+    }
+    files.version = pyproject
+        .as_ref()
+        .and_then(project_requires_python)
+        .or_else(|| files.ruff.as_ref()?.target_version.as_deref().and_then(python_version::from_ruff_target))
+        .or_else(|| python_version::from_setup_cfg(&read_optional(&dir.join("setup.cfg"))?))
+        .or_else(|| python_version::from_setup_py(&read_optional(&dir.join("setup.py"))?));
+    Ok(files)
+}
+
+/// A file's text, or `None` when it does not exist or cannot be read as text (metadata that
+/// cannot be read says nothing).
+fn read_optional(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
+/// A TOML file's table, `None` when there is no such file; invalid TOML is an error.
+fn read_optional_toml(path: &Path) -> Result<Option<Table>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(parse_toml(path, &text)?)),
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => Ok(None),
+        Err(_) if path.is_dir() => Ok(None),
+        Err(e) => Err(anyhow!(e).context(format!("cannot read config file {}", path.display()))),
+    }
 }
 
 fn read_toml(path: &Path) -> Result<Table> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read config file {}", path.display()))?;
+    parse_toml(path, &text)
+}
+
+fn parse_toml(path: &Path, text: &str) -> Result<Table> {
     text.parse::<Table>()
         .map_err(|e| anyhow!("{}: invalid TOML: {e}", path.display()))
 }
@@ -68,32 +121,13 @@ fn tool_pitfix(table: &Table) -> Option<&Value> {
 
 fn project_requires_python(table: &Table) -> Option<TargetVersion> {
     let spec = table.get("project")?.get("requires-python")?.as_str()?;
-    min_python_minor(spec).map(TargetVersion::from_minor)
-}
-
-/// The lowest `3.x` a `requires-python` specifier set allows, e.g. `>=3.9,<4` → 9.
-fn min_python_minor(spec: &str) -> Option<u32> {
-    spec.split(',')
-        .filter_map(|clause| {
-            let clause = clause.trim();
-            let (op, version) = ["~=", ">=", "==", ">"]
-                .iter()
-                .find_map(|op| clause.strip_prefix(op).map(|rest| (*op, rest.trim())))?;
-            let mut parts = version.split('.');
-            if parts.next()? != "3" {
-                return None;
-            }
-            let minor: u32 = parts.next()?.trim_end_matches('*').parse().ok()?;
-            Some(if op == ">" && parts.next().is_none() { minor + 1 } else { minor })
-        })
-        .min()
+    python_version::from_specifier(spec)
 }
 
 fn from_file(path: &Path, table: &Table, is_pyproject: bool, known: &[&'static Rule]) -> Result<Config> {
     let (settings, prefix) = if is_pyproject {
         let Some(value) = tool_pitfix(table) else {
-            let requires = project_requires_python(table);
-            return Ok(Config { target_version: requires, ..Config::default() });
+            return Ok(Config { dir: path.parent().map(Path::to_path_buf), ..Config::default() });
         };
         let settings = value
             .as_table()
@@ -104,9 +138,6 @@ fn from_file(path: &Path, table: &Table, is_pyproject: bool, known: &[&'static R
     };
     let mut config = parse_settings(settings, &Key { path, prefix }, known)?;
     config.dir = path.parent().map(Path::to_path_buf);
-    if is_pyproject && config.target_version.is_none() {
-        config.target_version = project_requires_python(table);
-    }
     Ok(config)
 }
 
@@ -142,6 +173,10 @@ fn parse_settings(table: &Table, key: &Key, known: &[&'static Rule]) -> Result<C
                 config.unsafe_fixes =
                     Some(value.as_bool().ok_or_else(|| key.error(name, "must be true or false"))?);
             }
+            "respect-ruff-config" => {
+                config.respect_ruff_config =
+                    Some(value.as_bool().ok_or_else(|| key.error(name, "must be true or false"))?);
+            }
             "target-version" => {
                 let version = value.as_str().and_then(TargetVersion::parse).ok_or_else(|| {
                     key.error(name, "must be one of py38, py39, py310, py311, py312, py313, py314")
@@ -171,16 +206,6 @@ fn parse_settings(table: &Table, key: &Key, known: &[&'static Rule]) -> Result<C
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn requires_python_lower_bound() {
-        assert_eq!(min_python_minor(">=3.9"), Some(9));
-        assert_eq!(min_python_minor(">=3.8, <4"), Some(8));
-        assert_eq!(min_python_minor("~=3.11.2"), Some(11));
-        assert_eq!(min_python_minor(">3.9"), Some(10));
-        assert_eq!(min_python_minor("==3.12.*"), Some(12));
-        assert_eq!(min_python_minor("<4"), None);
-    }
 
     #[test]
     fn unknown_key_names_key_and_file() {

@@ -2,7 +2,7 @@
 use clap::ValueEnum;
 
 /// A Python 3 minor version pitfix knows; `--target-version` and `target-version` name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum, Default)]
 pub(crate) enum TargetVersion {
     Py38,
     Py39,

@@ -1,10 +1,12 @@
 //! Which files a run processes: named files always, directories walked with `ignore` (respecting
-//! .gitignore and .ignore, skipping hidden files and excluded paths), `.py` and `.pyi` only.
+//! .gitignore and .ignore, skipping hidden files and the paths excluded by the settings of the
+//! folder that holds them), `.py` and `.pyi` only.
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Result, bail};
 
-use crate::settings::Excludes;
+use crate::settings::Resolver;
 use ignore::WalkBuilder;
 
 /// A file to process and the name it is shown under (relative to the current directory when it
@@ -15,8 +17,9 @@ pub(crate) struct Input {
     pub(crate) path: PathBuf,
 }
 
-/// Lists the inputs in sorted order; problems met while walking are returned as messages.
-pub(crate) fn discover(paths: &[PathBuf], exclude: &Excludes, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
+/// Lists the inputs in sorted order; problems met while walking are returned as messages. A
+/// config file that cannot be read while walking is an error.
+pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
     for path in paths {
@@ -27,13 +30,23 @@ pub(crate) fn discover(paths: &[PathBuf], exclude: &Excludes, cwd: &Path) -> Res
             inputs.push(input(path, cwd));
             continue;
         }
-        let root = path.clone();
-        let exclude = exclude.clone();
+        let root = normalize(&absolute(path, cwd));
+        let resolver = resolver.clone();
         let cwd_owned = cwd.to_path_buf();
+        let error = Arc::new(Mutex::new(None));
+        let error_in_walk = error.clone();
         let walker = WalkBuilder::new(path)
             .require_git(false)
             .follow_links(false)
-            .filter_entry(move |entry| !is_excluded(entry.path(), &root, &cwd_owned, &exclude))
+            .filter_entry(move |entry| {
+                match is_excluded(entry.path(), &root, &cwd_owned, &resolver) {
+                    Ok(excluded) => !excluded,
+                    Err(e) => {
+                        error_in_walk.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(e);
+                        false
+                    }
+                }
+            })
             .build();
         for entry in walker {
             match entry {
@@ -43,6 +56,9 @@ pub(crate) fn discover(paths: &[PathBuf], exclude: &Excludes, cwd: &Path) -> Res
                 Ok(_) => {}
                 Err(e) => warnings.push(format!("warning: {e}")),
             }
+        }
+        if let Some(e) = error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take() {
+            return Err(e);
         }
     }
     inputs.sort();
@@ -61,19 +77,15 @@ pub(crate) fn is_stub(name: &str) -> bool {
     name.ends_with(".pyi")
 }
 
-/// An exclude pattern matches a path's file name, or its path relative to the config file's
-/// folder, the walked root or the current directory (so `build`, `tests/fixtures` and `*_pb2.py`
-/// all work).
-fn is_excluded(path: &Path, root: &Path, cwd: &Path, exclude: &Excludes) -> bool {
-    if path == root {
-        return false;
-    }
-    let name = path.file_name().map(Path::new);
-    let from_root = path.strip_prefix(root).ok();
+/// Whether the settings of the folder that holds `path` exclude it (the walked root itself is
+/// never excluded).
+fn is_excluded(path: &Path, root: &Path, cwd: &Path, resolver: &Resolver) -> Result<bool> {
     let full = normalize(&absolute(path, cwd));
-    let from_cwd = full.strip_prefix(cwd).ok();
-    let from_config = exclude.anchor.as_deref().and_then(|dir| full.strip_prefix(dir).ok());
-    [name, from_root, from_cwd, from_config].into_iter().flatten().any(|p| exclude.globs.is_match(p))
+    if full == root {
+        return Ok(false);
+    }
+    let settings = resolver.for_file(&full)?;
+    Ok(settings.excludes(&full, root, cwd))
 }
 
 fn input(path: &Path, cwd: &Path) -> Input {
@@ -90,7 +102,7 @@ pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
     shown.to_string_lossy().replace('\\', "/")
 }
 
-fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path, cwd: &Path) -> PathBuf {
     if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) }
 }
 
