@@ -196,7 +196,7 @@ fn is_coding_cookie(text: &str) -> bool {
 }
 
 /// A comment addressed to a tool that reads it where it is (`# type: ignore` above all code
-/// ignores the whole module for mypy; `# pylint: disable=...`, `# isort: skip_file`, ...): the
+/// ignores the whole module for mypy: mypy docs, "Ignoring a whole file"; `# pylint: disable=...`, `# isort: skip_file`, ...): the
 /// new import does not go above it.
 fn is_pragma(comment: &str) -> bool {
     const TOOLS: &[&str] = &["type:", "mypy:", "pyright:", "pylint:", "noqa", "flake8", "ruff:", "isort:", "fmt:", "pitfix:", "pyre-", "pytype:"];
