@@ -11,10 +11,11 @@ use ruff_python_ast::helpers::is_docstring_stmt;
 use ruff_python_ast::{Alias, Stmt, StmtImportFrom};
 use ruff_python_codegen::Stylist;
 use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer, has_leading_content, leading_indentation};
-use ruff_source_file::LineRanges;
+use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
+use crate::edits::lines::{above_leading_comments, statement_indentation};
 use crate::semantic::SemanticModel;
 use crate::semantic::queries::imports::imports_from;
 
@@ -154,7 +155,9 @@ fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
         };
     }
     if let Some(first) = body.first() {
-        return Edit::insert(source.line_start(first.start()), format!("{line}{eol}"));
+        let line_start = source.line_start(first.start());
+        let at = above_leading_comments(line_start, statement_indentation(first, source), header_end(source), source, &is_pragma);
+        return Edit::insert(at, format!("{line}{eol}"));
     }
     // No statement at all: after whatever comments the file holds.
     let end = TextSize::of(source);
@@ -163,6 +166,42 @@ fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
     } else {
         Edit::insert(end, format!("{eol}{line}"))
     }
+}
+
+/// The end of the lines that must stay first in the file: a `#!` line, and a PEP 263 coding
+/// cookie on the first or second line.
+fn header_end(source: &str) -> TextSize {
+    let mut end = TextSize::default();
+    for (number, line) in UniversalNewlineIterator::from(source).take(2).enumerate() {
+        let text = line.as_str().trim_start_matches([' ', '\t', '\x0c']);
+        let shebang = number == 0 && text.starts_with("#!");
+        if !shebang && !is_coding_cookie(text) {
+            break;
+        }
+        end = line.full_end();
+    }
+    end
+}
+
+/// `# -*- coding: latin-1 -*-` and the like: a comment with `coding:` or `coding=` followed by a
+/// name (PEP 263's regular expression, `^[ \t\f]*#.*?coding[:=][ \t]*([-_.a-zA-Z0-9]+)`).
+fn is_coding_cookie(text: &str) -> bool {
+    text.starts_with('#')
+        && text.match_indices("coding").any(|(at, word)| {
+            let rest = &text[at + word.len()..];
+            rest.strip_prefix([':', '='])
+                .map(|value| value.trim_start_matches([' ', '\t']))
+                .is_some_and(|value| value.starts_with(|c: char| c.is_ascii_alphanumeric() || "-_.".contains(c)))
+        })
+}
+
+/// A comment addressed to a tool that reads it where it is (`# type: ignore` above all code
+/// ignores the whole module for mypy: mypy docs, "Ignoring a whole file"; `# pylint: disable=...`, `# isort: skip_file`, ...): the
+/// new import does not go above it.
+fn is_pragma(comment: &str) -> bool {
+    const TOOLS: &[&str] = &["type:", "mypy:", "pyright:", "pylint:", "noqa", "flake8", "ruff:", "isort:", "fmt:", "pitfix:", "pyre-", "pytype:"];
+    let text = comment.trim_start_matches('#').trim_start().to_ascii_lowercase();
+    TOOLS.iter().any(|tool| text.starts_with(tool))
 }
 
 /// An offset on the last physical line of the logical line that goes on at `offset`: a `\\`
@@ -304,6 +343,33 @@ mod tests {
         assert_eq!(
             added("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# Header.\n\nasync def f(): pass\n"),
             "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# Header.\n\nfrom contextlib import aclosing\nasync def f(): pass\n"
+        );
+    }
+
+    #[test]
+    fn new_line_goes_above_the_comments_that_lead_the_first_statement() {
+        assert_eq!(
+            added("# Header.\n\n# what f does\n# more\nasync def f(): pass\n"),
+            "# Header.\n\nfrom contextlib import aclosing\n# what f does\n# more\nasync def f(): pass\n"
+        );
+        // The shebang and the cookie stay first even when they touch the code.
+        assert_eq!(
+            added("#!/usr/bin/env python\n# vim: set fileencoding=utf-8 :\n# what f does\nasync def f(): pass\n"),
+            "#!/usr/bin/env python\n# vim: set fileencoding=utf-8 :\nfrom contextlib import aclosing\n# what f does\nasync def f(): pass\n"
+        );
+        // A tool's comment stays above the new line: mypy reads `# type: ignore` before any code.
+        assert_eq!(
+            added("# type: ignore\n# what f does\nasync def f(): pass\n"),
+            "# type: ignore\nfrom contextlib import aclosing\n# what f does\nasync def f(): pass\n"
+        );
+        // Crlf lines, and a comment at another indentation does not lead.
+        assert_eq!(
+            added("x = 1\r\n"),
+            "from contextlib import aclosing\r\nx = 1\r\n"
+        );
+        assert_eq!(
+            added("# a\r\n# b\r\nx = 1\r\n"),
+            "from contextlib import aclosing\r\n# a\r\n# b\r\nx = 1\r\n"
         );
     }
 

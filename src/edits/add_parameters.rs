@@ -8,6 +8,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
+use crate::edits::lines::above_leading_comments;
 
 /// The signature that gets the new parameters.
 #[derive(Clone, Copy)]
@@ -64,7 +65,14 @@ pub(crate) fn add_parameters(
             let space = if matches!(signature, Signature::Lambda(_)) { " " } else { "" };
             vec![Edit::insert(at, format!("{space}{}", params.join(", ")))]
         }
-        Anchor::BeforeKwargs(at) => vec![before_kwargs(at, params, source, line_ending)],
+        Anchor::BeforeKwargs(at) => {
+            // Lines moved down stop at the line that opens the list (`(` or `lambda`).
+            let opening = match signature {
+                Signature::Def(func) => func.parameters.start(),
+                Signature::Lambda(lambda) => lambda.start(),
+            };
+            vec![before_kwargs(at, params, source, source.full_line_end(opening), line_ending)]
+        }
         Anchor::After(element) => after_element(element, params, source, tokens, line_ending),
     })
 }
@@ -124,15 +132,17 @@ fn after_element(element: TextRange, params: &[String], source: &str, tokens: &T
     }
 }
 
-fn before_kwargs(at: TextSize, params: &[String], source: &str, line_ending: &str) -> Edit {
+/// Insertions before `**kwargs`: on its line, or as lines of their own above its line and above
+/// the comment lines that lead it (they describe `**kwargs`), not above `floor`.
+fn before_kwargs(at: TextSize, params: &[String], source: &str, floor: TextSize, line_ending: &str) -> Edit {
     if has_leading_content(at, source) {
         // `lambda**kw:` has no space to keep the keyword apart from the new name.
         let glued = source[..usize::from(at)].ends_with(|c: char| c.is_alphanumeric() || c == '_');
         let space = if glued { " " } else { "" };
         return Edit::insert(at, format!("{space}{}", params.iter().map(|p| format!("{p}, ")).collect::<String>()));
     }
-    let line_start = source.line_start(at);
     let indent = leading_indentation(source.line_str(at));
+    let line_start = above_leading_comments(source.line_start(at), indent, floor, source, &|_| false);
     Edit::insert(line_start, params.iter().map(|p| format!("{indent}{p},{line_ending}")).collect::<String>())
 }
 
@@ -217,6 +227,12 @@ mod tests {
     fn kwargs_alone_on_its_line() {
         let src = "def f(\n    **kw\n):\n    pass\n";
         assert_eq!(with_params(src, &["i=i"]), "def f(\n    i=i,\n    **kw\n):\n    pass\n");
+        // The comment that leads `**kw` stays with it.
+        let src = "def f(  # all by keyword\n    # options for the backend\n    **kw\n):\n    pass\n";
+        assert_eq!(
+            with_params(src, &["i=i"]),
+            "def f(  # all by keyword\n    i=i,\n    # options for the backend\n    **kw\n):\n    pass\n"
+        );
     }
 
     #[test]

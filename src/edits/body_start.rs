@@ -2,11 +2,14 @@
 //!
 //! They go after the docstring (so it stays the docstring) and after leading `global` /
 //! `nonlocal` statements (Python rejects a use of a name before its `global` declaration). When
-//! comment lines stand between the header or docstring and the first statement, the new lines go
-//! directly above that statement, under the comments: comments there usually describe the code
-//! below them, and the fix stays next to the statement it precedes. A body written on the `def`
-//! line (`def f(x=[]): x.append(1); return x`) is turned into an indented block first, keeping
-//! its statements' text as it was.
+//! comment lines at the statement's indentation lead the first statement that stays after them
+//! (directly on top of it, no blank line between), the new lines go above those comments: they
+//! describe that statement and stay next to it. Other comments and blank lines stay where they
+//! are, above the new lines. Lines nested deeper (the body of `if x is None:`) take the body's
+//! own indentation step (its indentation past the `def` line's), so a file whose blocks use
+//! different steps gets the one of the function it edits. A body written on the `def` line
+//! (`def f(x=[]): x.append(1); return x`) is turned into an indented block first, one file
+//! unit deeper than the `def`, keeping its statements' text as it was.
 use std::borrow::Cow;
 
 use ruff_python_ast::helpers::is_docstring_stmt;
@@ -17,7 +20,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
-use crate::edits::lines::indent_unit;
+use crate::edits::lines::{above_leading_comments, block_step, indent_unit, statement_indentation};
 
 /// One line to insert: how many indentation units deeper than the body it goes (0 = body level),
 /// and its text: one physical line, without indentation. An empty text gives an empty line.
@@ -27,7 +30,7 @@ pub(crate) type BodyLine<'a> = (usize, &'a str);
 /// where exactly), after the leading statements for which `stays` holds (after the docstring and
 /// declarations): a transform that inserts one guard per pass keeps its guards in order, after
 /// those already there. Depth 0 uses the body's own indentation bytes; each deeper level adds
-/// the file's indentation unit. Lines end with the file's line ending. `None` when the source
+/// the body's indentation step ([`body_step`]). Lines end with the file's line ending. `None` when the source
 /// around the body is not in a shape this understands (the caller then offers no fix).
 pub(crate) fn insert_after_leading(
     func: &StmtFunctionDef,
@@ -44,14 +47,14 @@ pub(crate) fn insert_after_leading(
     let preamble = preamble_len(&func.body, stays);
     let anchor = func.body.get(preamble);
     let prev_end = func.body[..preamble].last().map_or(colon_end, Ranged::end);
-    let style = Style { unit: indent_unit(stylist), eol: stylist.line_ending().as_str() };
+    let style = Style { unit: body_step(func, source, stylist), eol: stylist.line_ending().as_str() };
 
     let mut edits = Vec::new();
     let indent = match gap_between(source, TextRange::new(colon_end, first.start()))? {
         Gap::LineBreak(line_start) => Cow::Borrowed(leading_indentation(&source[usize::from(line_start)..])),
         Gap::SameLine => {
             // A body on the `def` line: it gets a line of its own, one level deeper than `def`.
-            let indent = format!("{}{}", indentation_at_offset(func.start(), source)?, style.unit);
+            let indent = format!("{}{}", indentation_at_offset(func.start(), source)?, indent_unit(stylist));
             if preamble > 0 {
                 let to_first = TextRange::new(colon_end, first.start());
                 edits.push(Edit::replace(to_first, format!("{}{indent}", style.eol)));
@@ -65,7 +68,12 @@ pub(crate) fn insert_after_leading(
         // Nothing after the docstring: append at the end of its line (past a `;` or comment).
         None => Edit::insert(source.line_end(prev_end), format!("{eol}{block}")),
         Some(anchor) => match gap_between(source, TextRange::new(prev_end, anchor.start()))? {
-            Gap::LineBreak(line_start) => Edit::insert(line_start, format!("{block}{eol}")),
+            Gap::LineBreak(line_start) => {
+                let anchor_indent = leading_indentation(&source[usize::from(line_start)..]);
+                let floor = source.full_line_end(prev_end);
+                let at = above_leading_comments(line_start, anchor_indent, floor, source, &|_| false);
+                Edit::insert(at, format!("{block}{eol}"))
+            }
             // `"""doc"""; x = 1` or `def f(): x = 1`: the anchor moves to a line of its own, and
             // the `;` or whitespace before it goes.
             Gap::SameLine => {
@@ -76,7 +84,14 @@ pub(crate) fn insert_after_leading(
     Some(edits)
 }
 
-/// The file's indentation unit and line ending.
+/// The indentation step of `func`'s body: its first statement's indentation past the `def`
+/// line's, or the file's unit when the body is on the `def` line (or the step is not plain
+/// spaces or tabs). Nested lines inserted in the body use it.
+pub(crate) fn body_step<'a>(func: &StmtFunctionDef, source: &'a str, stylist: &'a Stylist) -> &'a str {
+    block_step(statement_indentation(func, source), func.body.first(), source, stylist)
+}
+
+/// The body's indentation step and the file's line ending.
 struct Style<'a> {
     unit: &'a str,
     eol: &'a str,
@@ -260,21 +275,37 @@ mod tests {
     }
 
     #[test]
-    fn comments_and_blank_lines_stay_above_the_first_statement() {
-        let src = "def f(x=None):  # header\n\n    # why\n\n    # how\n    return x\n";
+    fn goes_above_the_comments_that_lead_the_first_statement() {
+        // `# how` leads `return x`; `# why`, apart from it by a blank line, stays above the guard.
+        let src = "def f(x=None):  # header\n\n    # why\n\n    # how\n    # more\n    return x\n";
         assert_eq!(
             insert(src, GUARD),
-            "def f(x=None):  # header\n\n    # why\n\n    # how\n    if x is None:\n        x = []\n    return x\n"
+            "def f(x=None):  # header\n\n    # why\n\n    if x is None:\n        x = []\n    # how\n    # more\n    return x\n"
         );
     }
 
     #[test]
-    fn comment_between_docstring_and_code_stays() {
+    fn comment_directly_after_the_def_line_stays_with_its_statement() {
+        let src = "def f(x=None):\n    # remember what was logged\n    x.append(1)\n";
+        assert_eq!(
+            insert(src, GUARD),
+            "def f(x=None):\n    if x is None:\n        x = []\n    # remember what was logged\n    x.append(1)\n"
+        );
+    }
+
+    #[test]
+    fn comment_between_docstring_and_code_stays_with_the_code() {
         let src = "def f(x=None):\n    '''Doc.'''\n    # setup\n    return x\n";
         assert_eq!(
             insert(src, GUARD),
-            "def f(x=None):\n    '''Doc.'''\n    # setup\n    if x is None:\n        x = []\n    return x\n"
+            "def f(x=None):\n    '''Doc.'''\n    if x is None:\n        x = []\n    # setup\n    return x\n"
         );
+    }
+
+    #[test]
+    fn comment_at_another_indentation_does_not_lead() {
+        let src = "def f(x=None):\n#   old code\n    return x\n";
+        assert_eq!(insert(src, GUARD), "def f(x=None):\n#   old code\n    if x is None:\n        x = []\n    return x\n");
     }
 
     #[test]
@@ -323,10 +354,25 @@ mod tests {
     }
 
     #[test]
-    fn body_indent_is_copied_and_unit_comes_from_the_file() {
-        // The body of `f` uses two spaces; the file's unit (first indent) is also two spaces.
+    fn body_indent_is_copied_and_the_step_is_the_body_s_own() {
         let src = "def f(x=None):\n  return x\n";
         assert_eq!(insert(src, GUARD), "def f(x=None):\n  if x is None:\n    x = []\n  return x\n");
+        // The file's first block uses two spaces, the function four: the guard uses four.
+        let src = "if a:\n  b = 1\ndef f(x=None):\n    return x\n";
+        let parsed = parse(src);
+        let Stmt::FunctionDef(func) = &parsed.syntax().body[1] else { unreachable!() };
+        let edits = insert_after_leading(func, &|_| false, GUARD, src, &stylist(&parsed, src)).unwrap();
+        assert_eq!(apply(src, edits), "if a:\n  b = 1\ndef f(x=None):\n    if x is None:\n        x = []\n    return x\n");
+        // A method: the step is the body's indentation past the `def` line's, not past column 0.
+        let src = "class C:\n  def f(self, x=None):\n      return x\n";
+        let parsed = parse(src);
+        let Stmt::ClassDef(class) = &parsed.syntax().body[0] else { unreachable!() };
+        let Stmt::FunctionDef(func) = &class.body[0] else { unreachable!() };
+        let edits = insert_after_leading(func, &|_| false, GUARD, src, &stylist(&parsed, src)).unwrap();
+        assert_eq!(
+            apply(src, edits),
+            "class C:\n  def f(self, x=None):\n      if x is None:\n          x = []\n      return x\n"
+        );
     }
 
     #[test]

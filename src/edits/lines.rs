@@ -1,6 +1,7 @@
 //! Where a statement sits in the text: the indentation of its line, whether it starts that line,
 //! and the range of the whole lines it spans. A fix that adds or removes whole lines needs these
 //! to keep the surrounding bytes intact.
+use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_codegen::Stylist;
 use ruff_python_trivia::{has_leading_content, has_trailing_content, leading_indentation};
@@ -63,6 +64,54 @@ pub(crate) fn reindented(range: TextRange, from: &str, to: &str, source: &str, t
 pub(crate) fn indent_unit<'a>(stylist: &'a Stylist) -> &'a str {
     let unit = stylist.indentation().as_str();
     if !unit.is_empty() && unit.chars().all(|c| c == ' ' || c == '\t') { unit } else { "    " }
+}
+
+/// The indentation step of a block: the indentation of its first statement past that of the
+/// line that opens it (`header_indent`), when the statement starts a line of its own; else the
+/// file's unit ([`indent_unit`]). A block's own step keeps new lines consistent with it in a file
+/// whose blocks do not all use the same step, and compares the same way with tabs counted as 1
+/// or 8.
+pub(crate) fn block_step<'a>(header_indent: &str, first: Option<&Stmt>, source: &'a str, stylist: &'a Stylist) -> &'a str {
+    first
+        .filter(|first| is_first_on_line(*first, source))
+        .and_then(|first| statement_indentation(first, source).strip_prefix(header_indent))
+        .filter(|step| !step.is_empty() && step.chars().all(|c| c == ' ' || c == '\t'))
+        .unwrap_or_else(|| indent_unit(stylist))
+}
+
+/// Where lines go that must come right before the line starting at `line_start` (a statement's,
+/// or a parameter's, at indentation `indent`): above the comment lines directly on top of it at
+/// its indentation, which describe it and must stay next to it; never above `floor` (the start
+/// of the first line that may move down), and never above a comment for which `keep` holds. A
+/// blank line ends the comments that lead.
+pub(crate) fn above_leading_comments(
+    line_start: TextSize,
+    indent: &str,
+    floor: TextSize,
+    source: &str,
+    keep: &dyn Fn(&str) -> bool,
+) -> TextSize {
+    let mut start = line_start;
+    while start > floor {
+        let Some(previous) = previous_line_start(source, start) else { break };
+        if previous < floor {
+            break;
+        }
+        let line = source.line_str(previous);
+        let comment = line.strip_prefix(indent).filter(|rest| rest.starts_with('#'));
+        if !comment.is_some_and(|comment| !keep(comment)) {
+            break;
+        }
+        start = previous;
+    }
+    start
+}
+
+/// The start of the line before the one starting at `line_start` (`\r\n`, `\n` or `\r` ended).
+fn previous_line_start(source: &str, line_start: TextSize) -> Option<TextSize> {
+    let before = &source[..usize::from(line_start)];
+    let without = before.strip_suffix("\r\n").or_else(|| before.strip_suffix(['\n', '\r']))?;
+    Some(source.line_start(TextSize::of(without)))
 }
 
 /// The ranges of the string literals among the tokens of `range`: a plain string's token, or an

@@ -12,7 +12,7 @@ use crate::engine::checker::Checker;
 use crate::edits::fix::{Edit, Fix};
 use crate::edits::add_import::add_import_from;
 use crate::edits::fresh_name::fresh_name;
-use crate::edits::lines::{indent_unit, is_first_on_line, starts_inside, statement_indentation, string_spans};
+use crate::edits::lines::{block_step, is_first_on_line, starts_inside, statement_indentation, string_spans};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule};
 use crate::semantic::queries::reads::body_range;
@@ -191,7 +191,7 @@ fn build_fix(checker: &Checker, for_stmt: &StmtFor, func: &StmtFunctionDef) -> O
     let name = fresh_name(&as_name_base(call.func.as_ref()), &taken);
 
     let indent = statement_indentation(for_stmt, source);
-    let unit = block_unit(checker, for_stmt, indent);
+    let unit = block_step(indent, for_stmt.body.first(), source, checker.stylist()).to_owned();
     let first_line = source.line_start(for_stmt.start());
     let line_end = source.line_end(for_stmt.start());
     let eol = UniversalNewlineIterator::with_offset(&source[TextRange::new(first_line, source.full_line_end(line_end))], first_line)
@@ -204,20 +204,6 @@ fn build_fix(checker: &Checker, for_stmt: &StmtFor, func: &StmtFunctionDef) -> O
     edits.push(Edit::replace(call.range(), name.clone()));
     edits.extend(indent_lines(checker, for_stmt, call.range(), indent, &unit));
     Some(edits)
-}
-
-/// The indentation step this block uses (the loop body's indentation past the loop's own),
-/// else the file's unit: the new level must compare the same way with tabs counted as 1 or 8.
-fn block_unit(checker: &Checker, for_stmt: &StmtFor, indent: &str) -> String {
-    let source = checker.source();
-    for_stmt
-        .body
-        .first()
-        .filter(|first| is_first_on_line(*first, source))
-        .and_then(|first| statement_indentation(first, source).strip_prefix(indent))
-        .filter(|step| !step.is_empty())
-        .unwrap_or(indent_unit(checker.stylist()))
-        .to_owned()
 }
 
 /// `aclosing` (imported from contextlib, or merged into an existing `from contextlib import`),

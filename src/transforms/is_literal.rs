@@ -2,7 +2,8 @@
 //! small ints and interned strings, so it passes in tests and fails with other values.
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{CmpOp, Expr, ExprCompare, UnaryOp};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::engine::checker::Checker;
 use crate::edits::fix::{Edit, Fix};
@@ -78,8 +79,9 @@ fn is_literal(expr: &Expr) -> bool {
 }
 
 /// Edits that turn the `is` (and `not`) tokens between two operands into `==` / `!=`. When a
-/// comment or line break stands between `is` and `not`, only the two words are touched so that
-/// the comment stays.
+/// comment or line break stands between `is` and `not`, the line breaks and comments stay: `is`
+/// becomes `!=` and `not` goes with the spaces after it, or with its whole line when nothing
+/// else than a `\` continuation is on it (`123 is \` + `not \` + `y` → `123 != \` + `y`).
 fn operator_edits(checker: &Checker, gap: TextRange, negated: bool) -> Option<Vec<Edit>> {
     let tokens = checker.tokens().in_range(gap);
     let is_index = tokens.iter().position(|t| t.kind() == TokenKind::Is)?;
@@ -92,5 +94,19 @@ fn operator_edits(checker: &Checker, gap: TextRange, negated: bool) -> Option<Ve
     if between.chars().all(|c| c == ' ' || c == '\t') {
         return Some(vec![Edit::replace(TextRange::new(is_token.start(), not_token.end()), "!=")]);
     }
-    Some(vec![Edit::replace(is_token.range(), "!="), Edit::delete(not_token.range())])
+    Some(vec![Edit::replace(is_token.range(), "!="), Edit::delete(not_removal(checker.source(), not_token.range()))])
+}
+
+/// What goes with a `not` that is not on the line of its `is`: its whole line when it is alone
+/// there (a `\` continuation aside), else the word and the spaces after it.
+fn not_removal(source: &str, not: TextRange) -> TextRange {
+    let is_blank = |text: &str| text.chars().all(|c| matches!(c, ' ' | '\t' | '\x0c'));
+    let before = &source[TextRange::new(source.line_start(not.start()), not.start())];
+    let after = &source[TextRange::new(not.end(), source.line_end(not.end()))];
+    let rest = after.trim_end_matches([' ', '\t', '\x0c']);
+    if is_blank(before) && (rest.is_empty() || (rest.ends_with('\\') && is_blank(&rest[..rest.len() - 1]))) {
+        return TextRange::new(source.line_start(not.start()), source.full_line_end(not.end()));
+    }
+    let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+    TextRange::new(not.start(), not.end() + TextSize::try_from(spaces).unwrap_or_default())
 }

@@ -2,11 +2,12 @@
 //! the top of the body. A default is built once, when `def` runs, and every call shares it.
 use ruff_python_ast::helpers::{any_over_expr, is_docstring_stmt};
 use ruff_python_ast::{CmpOp, Expr, ExprLambda, ParameterWithDefault, Stmt, StmtFunctionDef};
-use ruff_text_size::Ranged;
+use ruff_python_ast::token::{TokenKind, parenthesized_range};
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
 use crate::edits::fix::{Applicability, Edit, Fix};
-use crate::edits::body_start::{BodyLine, insert_after_leading};
+use crate::edits::body_start::{BodyLine, body_step, insert_after_leading};
 use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
 use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
 use crate::engine::transform::{Transform, Visits};
@@ -204,7 +205,7 @@ fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) ->
     let mut edits = Vec::new();
     let mut guards = Vec::new();
     for candidate in group {
-        edits.push(Edit::replace(candidate.default.range(), "None"));
+        edits.push(Edit::replace(replaced_range(checker, func, candidate.default), "None"));
         if let Some(annotation) = candidate.param.parameter.annotation.as_deref() {
             edits.extend(allow_none(annotation, &ctx)?);
         }
@@ -218,16 +219,30 @@ fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) ->
     Some(edits)
 }
 
+/// The text `None` replaces: the default with the parentheses that hold it alone (`x=([1, ])`
+/// becomes `x=None`), unless a comment stands between them and the default: it would be lost
+/// (the default's own text, comments included, moves into the body).
+fn replaced_range(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> TextRange {
+    let Some(outer) = parenthesized_range(default.into(), (&*func.parameters).into(), checker.tokens()) else {
+        return default.range();
+    };
+    let commented = checker
+        .tokens()
+        .in_range(outer)
+        .iter()
+        .any(|token| token.kind() == TokenKind::Comment && !default.range().contains_range(token.range()));
+    if commented { default.range() } else { outer }
+}
+
 /// The default's text as it reads inside the guard: lines after the first are re-indented by
 /// as much as the expression moves, except inside strings.
 fn moved_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> String {
     let source = checker.source();
-    let unit = indent_unit(checker.stylist());
     let body_indent = match func.body.first() {
         Some(first) if is_first_on_line(first, source) => statement_indentation(first, source).to_owned(),
-        _ => format!("{}{unit}", statement_indentation(func, source)),
+        _ => format!("{}{}", statement_indentation(func, source), indent_unit(checker.stylist())),
     };
-    let to = format!("{body_indent}{unit}");
+    let to = format!("{body_indent}{}", body_step(func, source, checker.stylist()));
     let text = reindented(default.range(), statement_indentation(default, source), &to, source, checker.tokens());
     // Inside the parameter list a default may span lines anywhere (`OD` newline `()`); as a
     // statement only brackets of its own hold it together.

@@ -8,7 +8,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
-use crate::edits::lines::{is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
+use crate::edits::lines::{above_leading_comments, is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
 use crate::engine::checker::Checker;
 
 use super::plan::Plan;
@@ -130,29 +130,11 @@ fn init_header_end(init: &StmtFunctionDef) -> TextSize {
 /// directly on top of it (at its indentation), which describe that statement, not the new one.
 fn above_comments(body: &[Stmt], index: usize, header_end: TextSize, source: &str) -> TextSize {
     let stmt = &body[index];
-    let indent = statement_indentation(stmt, source);
     let floor = match index.checked_sub(1) {
         Some(previous) => source.full_line_end(body[previous].end()),
         None => source.full_line_end(header_end),
     };
-    let mut start = source.line_start(stmt.start());
-    while start > floor {
-        let Some(previous) = previous_line_start(source, start) else { break };
-        let line = &source[TextRange::new(previous, start)];
-        let is_comment = line.strip_prefix(indent).is_some_and(|rest| rest.starts_with('#'));
-        if previous < floor || !is_comment {
-            break;
-        }
-        start = previous;
-    }
-    start
-}
-
-/// The start of the line before the one starting at `line_start` (`\r\n`, `\n` or `\r` ended).
-fn previous_line_start(source: &str, line_start: TextSize) -> Option<TextSize> {
-    let before = &source[..usize::from(line_start)];
-    let without = before.strip_suffix("\r\n").or_else(|| before.strip_suffix(['\n', '\r']))?;
-    Some(source.line_start(TextSize::of(without)))
+    above_leading_comments(source.line_start(stmt.start()), statement_indentation(stmt, source), floor, source, &|_| false)
 }
 
 /// Removes a statement with its line; a comment at the end of the line stays, on its own.
