@@ -68,7 +68,9 @@ impl<'a> Escape<'_, 'a> {
         match parent {
             Node::Stmt(stmt) => self.statement_fate(path, stmt, value, depth),
             Node::Expr(expr) if parent.is(self.looped.node) => {
-                if is_element(expr, child) {
+                // A comprehension that is a statement of its own is dropped as soon as it is built.
+                let dropped = index >= 2 && matches!(path[index - 2], Node::Stmt(Stmt::Expr(_)));
+                if is_element(expr, child) && !dropped {
                     Route::kept("is collected in its result")
                 } else {
                     Fate::UsedUp
