@@ -311,6 +311,9 @@ pub(crate) const IN_PLACE_METHODS: &[&str] = &[
 ];
 
 /// Words in a name (lowercased) that say the object is shared on purpose: a cache, a memo, a
-/// registry. dataclass-mutable-default leaves `seen` out (see its `NOT_SHARED_WORDS`).
-pub(crate) const SHARED_ON_PURPOSE_WORDS: &[&str] = &["cache", "memo", "registry", "seen"];
+/// registry; one table for mutable-default and dataclass-mutable-default. `seen` is not one: a
+/// `seen=set()` default of a recursive walker is the classic form of the bug (the second
+/// top-level call skips what the first one visited). Use decides the rest (mutable-default
+/// takes `key in p` then `p[key] = ...` for a memo).
+pub(crate) const SHARED_ON_PURPOSE_WORDS: &[&str] = &["cache", "memo", "registry"];
 // ---- end of mutable constructors, immutable calls and types ----------------------------------

@@ -62,13 +62,18 @@ impl<'a> SemanticModel<'a> {
     /// variable the name reads. `None` when that scope has no class of the name, or several
     /// (which one is meant depends on the run), and for a name the model did not see read.
     pub(crate) fn class_of_name(&self, name: &ExprName) -> Option<&'a StmtClassDef> {
+        self.class_named(self.scope_of_read(name)?, name.id.as_str())
+    }
+
+    /// The scope whose variable a read name sees (the module's through `global`); `None` for
+    /// a builtin or undefined name, and for a name the model did not see read.
+    pub(crate) fn scope_of_read(&self, name: &ExprName) -> Option<ScopeId> {
         let reference = self.reference_at(name.start()).filter(|r| r.range == name.range)?;
-        let scope = match reference.resolution {
-            Resolution::Scope(scope) => scope,
-            Resolution::Global { .. } => ScopeId::MODULE,
-            Resolution::Unbound => return None,
-        };
-        self.class_named(scope, name.id.as_str())
+        match reference.resolution {
+            Resolution::Scope(scope) => Some(scope),
+            Resolution::Global { .. } => Some(ScopeId::MODULE),
+            Resolution::Unbound => None,
+        }
     }
 }
 

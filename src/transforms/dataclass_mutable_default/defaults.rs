@@ -3,14 +3,14 @@
 
 use std::borrow::Cow;
 
-use ruff_python_ast::{Expr, ExprCall, Operator, Stmt};
+use ruff_python_ast::{Expr, ExprCall, ExprName, Operator, Stmt};
 
 use super::annotations::is_immutable_type;
 use super::classify::classify_class;
 use super::context::ClassContext;
 use super::tables::{BUILTIN_TYPES, FIELD_SPECIFIERS};
 use crate::semantic::knowledge::{DATACLASS_REJECTED_CONSTRUCTORS, MUTABLE_CONSTRUCTORS, is_immutable_result_call};
-use crate::semantic::{Node, SemanticModel};
+use crate::semantic::{Node, NodeId, ScopeId, SemanticModel};
 
 impl<'c> ClassContext<'c> {
     /// What a field's default builds, when it is something an instance should get its own of.
@@ -59,10 +59,11 @@ impl<'c> ClassContext<'c> {
                 .all(|a| self.is_constant(a));
             return Some(Default { expr: value, factory, rejected, constant, call: None });
         }
-        let immutable = match name.as_deref() {
-            Some(name) => is_immutable_call(name),
+        let immutable = match (name.as_deref(), &*call.func) {
+            (Some(name), _) => is_immutable_call(name),
             // Not imported: a class or factory of this module, reached by its name.
-            None => matches!(&*call.func, Expr::Name(_)) && self.is_immutable_local(head),
+            (None, Expr::Name(callee)) => self.is_immutable_local(callee) || self.is_descriptor_class(callee),
+            (None, _) => false,
         };
         if immutable || annotation.is_some_and(|a| is_immutable_type(self.semantic, a)) {
             return None;
@@ -70,12 +71,24 @@ impl<'c> ClassContext<'c> {
         Some(Default { expr: value, factory, rejected: false, constant: false, call: Some(&call.func) })
     }
 
-    /// A class of this module whose instances cannot change, or a `namedtuple` / `NewType` of one.
-    fn is_immutable_local(&self, head: &str) -> bool {
-        if is_immutable_factory(self.semantic, head) {
+    /// A class of this module whose instances cannot change, or a `namedtuple` / `NewType` of one,
+    /// looked up where the name is read: a class body's own `D` hides the module's `D`.
+    fn is_immutable_local(&self, callee: &ExprName) -> bool {
+        let semantic = self.semantic;
+        let Some(scope) = semantic.scope_of_read(callee) else { return false };
+        if is_immutable_factory(semantic, scope, callee.id.as_str()) {
             return true;
         }
-        self.semantic.first_class_named(head).is_some_and(|class| classify_class(self.semantic, class, 0).immutable)
+        semantic.class_of_name(callee).is_some_and(|class| classify_class(semantic, class, 0).immutable)
+    }
+
+    /// A class of this module that defines `__get__` or `__set__`: its instance as a class-level
+    /// default is a descriptor, which the class keeps (and the field's value goes through it),
+    /// not a value shared by the instances. A `default_factory` would break it.
+    fn is_descriptor_class(&self, callee: &ExprName) -> bool {
+        self.semantic.class_of_name(callee).is_some_and(|class| {
+            ["__get__", "__set__"].iter().any(|method| self.semantic.class_defines(class, method))
+        })
     }
 
     /// An expression that, evaluated again later, gives an equal value and does nothing else:
@@ -149,11 +162,13 @@ fn is_immutable_call(name: &str) -> bool {
 const IMMUTABLE_FACTORIES: &[&str] =
     &["collections.namedtuple", "typing.NamedTuple", "typing_extensions.NamedTuple", "typing.NewType"];
 
-/// Whether a top-level `name = namedtuple(...)` (or `NamedTuple(...)`, or `NewType(...)` of an
-/// immutable type) binds `name`.
-fn is_immutable_factory(semantic: &SemanticModel, name: &str) -> bool {
-    semantic.bindings_of(semantic.module_scope(), name).any(|binding| {
-        let Some(stmt) = binding.stmt.filter(|&stmt| semantic.nodes.parent(stmt).is_none()) else { return false };
+/// Whether a `name = namedtuple(...)` (or `NamedTuple(...)`, or `NewType(...)` of an immutable
+/// type, its base passed by position or as `tp=`) in the code of `scope` (at the top level for the
+/// module) binds `name`.
+fn is_immutable_factory(semantic: &SemanticModel, scope: ScopeId, name: &str) -> bool {
+    let top_level = |stmt: NodeId| scope != semantic.module_scope() || semantic.nodes.parent(stmt).is_none();
+    semantic.bindings_of(scope, name).any(|binding| {
+        let Some(stmt) = binding.stmt.filter(|&stmt| top_level(stmt)) else { return false };
         let Node::Stmt(Stmt::Assign(assign)) = semantic.nodes.node(stmt) else { return false };
         let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) else { return false };
         if target.id.as_str() != name || !semantic.is_one_of(&call.func, IMMUTABLE_FACTORIES) {
@@ -161,7 +176,7 @@ fn is_immutable_factory(semantic: &SemanticModel, name: &str) -> bool {
         }
         // `NewType("Tags", list)` builds lists: only a NewType of an immutable type counts.
         let new_type_of_mutable = semantic.is_one_of(&call.func, &["typing.NewType"])
-            && !call.arguments.args.get(1).is_some_and(|base| is_immutable_type(semantic, base));
+            && !call.arguments.find_argument_value("tp", 1).is_some_and(|base| is_immutable_type(semantic, base));
         !new_type_of_mutable
     })
 }

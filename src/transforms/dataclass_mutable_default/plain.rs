@@ -8,7 +8,6 @@ use super::Pending;
 use super::annotations::{is_final, is_immutable_type};
 use super::context::ClassContext;
 use super::defaults::dotted_head;
-use super::tables::NOT_SHARED_WORDS;
 use crate::semantic::Node;
 use crate::semantic::knowledge::{MUTABLE_CONSTRUCTORS, SHARED_ON_PURPOSE_WORDS};
 use crate::semantic::queries::attributes::AttributeBase;
@@ -45,8 +44,7 @@ impl<'c> ClassContext<'c> {
         // named for it: a registry or cache shared on purpose.
         let class_name = self.class.name.as_str();
         let lower = name.to_ascii_lowercase();
-        let mut shared_words = SHARED_ON_PURPOSE_WORDS.iter().filter(|word| !NOT_SHARED_WORDS.contains(word));
-        if shared_words.any(|word| lower.contains(word))
+        if SHARED_ON_PURPOSE_WORDS.iter().any(|word| lower.contains(word))
             || self.is_reached_as(class_name, name, None)
             || self.is_used_through_cls(name)
         {

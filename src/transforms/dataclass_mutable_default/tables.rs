@@ -76,8 +76,3 @@ pub(super) const TYPING_MODULES: &[&str] = &["typing", "typing_extensions", "col
 #[rustfmt::skip]
 pub(super) const BUILTIN_TYPES: &[&str] =
     &["list", "dict", "set", "tuple", "frozenset", "int", "float", "str", "bytes", "bool", "complex", "object", "range"];
-/// The words of the shared [`SHARED_ON_PURPOSE_WORDS`] that this transform does not take as a
-/// sign of an attribute shared on purpose: it never counted `seen` (mutable-default does).
-///
-/// [`SHARED_ON_PURPOSE_WORDS`]: crate::semantic::knowledge::SHARED_ON_PURPOSE_WORDS
-pub(super) const NOT_SHARED_WORDS: &[&str] = &["seen"];

@@ -9,7 +9,8 @@ use rustc_hash::FxHashSet;
 use crate::engine::checker::Checker;
 use crate::semantic::flow::{always_binds, binds_target, block_holding, walrus_binds};
 use crate::semantic::queries::reads::FreeName;
-use crate::semantic::{Node, ScopeId, SemanticModel};
+use crate::semantic::queries::reads::body_range;
+use crate::semantic::{BindingKind, Node, ScopeId, SemanticModel};
 
 use super::closure::{Closure, Loop, generators};
 use super::escape::{Escape, Fate, Route};
@@ -21,6 +22,20 @@ pub(super) struct Capture<'a> {
     pub(super) route: Route,
     /// Bound on every path to the closure, so that the default can be evaluated.
     pub(super) always_bound: bool,
+    /// Set when the loop binds the name only after the closure in its body (`i += 1` below the
+    /// closure): the next iteration rebinds what the closure reads.
+    pub(super) later: Option<Later>,
+}
+
+/// A name the loop body assigns only after the closure.
+#[derive(Clone, Copy)]
+pub(super) struct Later {
+    /// Bound before the loop on every path, so that a default can be evaluated on the first
+    /// iteration too.
+    pub(super) bound_before: bool,
+    /// Every assignment after the closure reads the name itself (`i += 1`, `node = node.next`):
+    /// it advances the value, and the value when the closure is made is this iteration's.
+    pub(super) advances: bool,
 }
 
 /// The loops around the closure in its own scope, innermost first, and that scope (the module's
@@ -70,9 +85,14 @@ pub(super) fn captures<'a>(
     let semantic = checker.semantic();
     let mut fates: HashMap<usize, Option<Route>> = HashMap::new();
     let mut captures = Vec::new();
-    let assigned: Vec<FxHashSet<&str>> = loops.iter().map(|l| assigned_before(semantic, scope, *l, closure)).collect();
+    let assigned: Vec<Assigned> = loops.iter().map(|l| assigned_in_body(semantic, scope, *l, closure)).collect();
     for free in closure.free_names(semantic) {
-        let Some((looped, always_bound)) = binding_loop(free.name, path, loops, &assigned) else { continue };
+        let Some((looped, always_bound, later)) = binding_loop(free.name, path, loops, &assigned) else { continue };
+        let later = later.then(|| Later {
+            bound_before: bound_before_loop(checker, scope, free.name, path, looped),
+            advances: advances(semantic, scope, free.name, looped, closure),
+        });
+        let always_bound = always_bound || later.is_some_and(|l| l.bound_before);
         let route = fates
             .entry(looped.index)
             .or_insert_with(|| {
@@ -84,38 +104,44 @@ pub(super) fn captures<'a>(
             })
             .clone();
         if let Some(route) = route {
-            captures.push(Capture { free, looped, route, always_bound });
+            captures.push(Capture { free, looped, route, always_bound, later });
         }
     }
     captures
 }
 
-/// The names a statement loop's body binds in `scope` before the closure; none for a
-/// comprehension, which has no body of statements.
-fn assigned_before<'a>(
-    semantic: &SemanticModel<'a>,
-    scope: ScopeId,
-    looped: Loop,
-    closure: Closure,
-) -> FxHashSet<&'a str> {
-    let Some(first) = looped.body().first() else { return FxHashSet::default() };
-    semantic.bound_within(scope, TextRange::new(first.start(), closure.range().start()))
+/// The names a statement loop's body binds in `scope` before the closure, and after it; none
+/// for a comprehension, which has no body of statements.
+#[derive(Default)]
+struct Assigned<'a> {
+    before: FxHashSet<&'a str>,
+    after: FxHashSet<&'a str>,
 }
 
-/// The innermost loop that binds `name` for the closure, and whether the name is bound on every
-/// path to it. A comprehension binds its targets; a `for` its target, a `while` the walrus targets
-/// of its test, and both the names their body assigns before the closure (`assigned`, one set per
-/// loop).
+fn assigned_in_body<'a>(semantic: &SemanticModel<'a>, scope: ScopeId, looped: Loop, closure: Closure) -> Assigned<'a> {
+    let Some(body) = body_range(looped.body()) else { return Assigned::default() };
+    let (start, end) = (closure.range().start(), closure.range().end());
+    Assigned {
+        before: semantic.bound_within(scope, TextRange::new(body.start(), start)),
+        after: semantic.bound_within(scope, TextRange::new(end, body.end())),
+    }
+}
+
+/// The innermost loop that binds `name` for the closure, whether the name is bound on every path
+/// to it, and whether the loop binds it only after the closure. A comprehension binds its
+/// targets; a `for` its target, a `while` the walrus targets of its test, and both the names
+/// their body assigns (`assigned`, one set per loop): before the closure, or after it, which the
+/// next iteration sees.
 fn binding_loop<'a>(
     name: &str,
     path: &[Node<'a>],
     loops: &[Loop<'a>],
-    assigned: &[FxHashSet<&str>],
-) -> Option<(Loop<'a>, bool)> {
+    assigned: &[Assigned],
+) -> Option<(Loop<'a>, bool, bool)> {
     for (&looped, assigned) in loops.iter().zip(assigned) {
         if let Some(generators) = looped.comprehension() {
             if generators.iter().any(|g| binds_target(&g.target, name)) {
-                return Some((looped, true));
+                return Some((looped, true, false));
             }
             continue;
         }
@@ -125,13 +151,55 @@ fn binding_loop<'a>(
             _ => false,
         };
         if header {
-            return Some((looped, true));
+            return Some((looped, true, false));
         }
-        if assigned.contains(name) {
-            return Some((looped, bound_on_the_way(name, path, looped)));
+        if assigned.before.contains(name) {
+            return Some((looped, bound_on_the_way(name, path, looped), false));
+        }
+        if assigned.after.contains(name) {
+            return Some((looped, bound_on_the_way(name, path, looped), true));
         }
     }
     None
+}
+
+/// Whether `name` is bound on every path from the top of the scope to the loop: a parameter,
+/// or a statement before the loop (or before a statement holding it) that always binds it.
+fn bound_before_loop(checker: &Checker, scope: ScopeId, name: &str, path: &[Node], looped: Loop) -> bool {
+    let semantic = checker.semantic();
+    let top = (0..looped.index).rev().find_map(|k| match path[k] {
+        Node::Stmt(Stmt::FunctionDef(func)) if semantic.function_scope(func) == Some(scope) => Some((k, func)),
+        _ => None,
+    });
+    match top {
+        Some((k, func)) => {
+            func.parameters.iter().any(|p| p.name().as_str() == name) || bound_between(name, path, k, looped.index)
+        }
+        None if scope == semantic.module_scope() => {
+            let Some(first) = path.first().and_then(|n| n.stmt()) else { return false };
+            let module = &semantic.module.body;
+            module.iter().take_while(|s| !std::ptr::eq(*s, first)).any(|s| always_binds(s, name))
+                || bound_between(name, path, 0, looped.index)
+        }
+        None => false,
+    }
+}
+
+/// Whether every assignment of `name` in the loop body after the closure reads the name itself
+/// (`i += 1`, `i = i + 1`, `node = node.next`).
+fn advances(semantic: &SemanticModel, scope: ScopeId, name: &str, looped: Loop, closure: Closure) -> bool {
+    let Some(body) = body_range(looped.body()) else { return false };
+    let after = TextRange::new(closure.range().end(), body.end());
+    let mut bindings = semantic.bindings_in(scope, after).into_iter().filter(|b| b.name == name).peekable();
+    bindings.peek().is_some()
+        && bindings.all(|binding| match binding.kind {
+            BindingKind::AugmentedAssignment => true,
+            BindingKind::Assignment => binding.stmt.is_some_and(|stmt| match semantic.nodes.node(stmt) {
+                Node::Stmt(Stmt::Assign(assign)) => semantic.loaded_names_in(assign.value.range()).contains(name),
+                _ => false,
+            }),
+            _ => false,
+        })
 }
 
 /// Whether `name`, assigned in the loop body, is bound on every path from the top of the body to
@@ -139,11 +207,18 @@ fn binding_loop<'a>(
 /// it, or by the header of a statement on the path (`with ... as name:`, `for name in`, an
 /// `except ... as name:` clause, a walrus in an `if` test).
 fn bound_on_the_way(name: &str, path: &[Node], looped: Loop) -> bool {
-    for k in looped.index + 1..path.len() {
+    bound_between(name, path, looped.index, path.len())
+}
+
+/// Whether `name` is bound on every path from the top of the block that `path[outer]` holds to
+/// `path[inner]` (not by the header of `path[inner]` itself).
+fn bound_between(name: &str, path: &[Node], outer: usize, inner: usize) -> bool {
+    for k in outer + 1..path.len().min(inner + 1) {
         let (Some(parent), Some(stmt)) = (path[k - 1].stmt(), path[k].stmt()) else { break };
         let block = block_holding(parent, stmt);
         let before = block.iter().take_while(|s| !std::ptr::eq(*s, stmt));
-        if before.into_iter().any(|s| always_binds(s, name)) || header_binds(stmt, path.get(k + 1).copied(), name) {
+        let header = k < inner && header_binds(stmt, path.get(k + 1).copied(), name);
+        if before.into_iter().any(|s| always_binds(s, name)) || header {
             return true;
         }
     }

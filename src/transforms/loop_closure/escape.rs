@@ -68,7 +68,9 @@ impl<'a> Escape<'_, 'a> {
         match parent {
             Node::Stmt(stmt) => self.statement_fate(path, stmt, value, depth),
             Node::Expr(expr) if parent.is(self.looped.node) => {
-                if is_element(expr, child) {
+                // A comprehension that is a statement of its own is dropped as soon as it is built.
+                let dropped = index >= 2 && matches!(path[index - 2], Node::Stmt(Stmt::Expr(_)));
+                if is_element(expr, child) && !dropped {
                     Route::kept("is collected in its result")
                 } else {
                     Fate::UsedUp
@@ -129,6 +131,12 @@ impl<'a> Escape<'_, 'a> {
                 Some(k) if is_callback_keyword(k) => {
                     Route::called_by(format!("is passed as `{k}=` to `{name}`"), format!("`{name}`"))
                 }
+                // A function (named in lower case, as PEP 8 names functions) given the closure as
+                // a keyword argument, or after other positional arguments, calls it to compute its
+                // result (`shortest_path_length(G, u, v, weight=f)`, `relabel_nodes(G, f)`): the
+                // result holds values, not the closure. A class keeps what it is given
+                // (`Button(on_click=...)`), and a wrapper takes the function first (`wrap(f)`).
+                _ if is_function_name(&call.func) && !is_first_argument(call, child) => Fate::UsedUp,
                 _ => match self.value_fate(path, call_index, depth) {
                     Fate::UsedUp => Fate::UsedUp,
                     Fate::Outlives(route) => Route::called_by(
@@ -209,13 +217,47 @@ impl<'a> Escape<'_, 'a> {
             .unwrap_or(Fate::UsedUp)
     }
 
-    /// A decorated `def` may be registered by its decorator; else it goes where its name goes.
+    /// A `def` goes where its name goes. A decorated one may also be registered by its decorator,
+    /// unless what its name holds is used up within the iteration and either the name is called
+    /// there (the function was made to run now: `@patch.object(...)` then `test()`) or every
+    /// decorator is a call whose arguments read nothing the loop binds (`@app.route("/")` on every
+    /// iteration registers under the same key each time).
     fn def_fate(&self, func: &'a StmtFunctionDef, path: &[Node<'a>], depth: u8) -> Fate {
+        let name = func.name.as_str();
+        let by_name = self.name_fate(name, path, func.range, depth);
         if func.decorator_list.is_empty() {
-            self.name_fate(func.name.as_str(), path, func.range, depth)
-        } else {
-            Route::called_by("is decorated", "its decorator")
+            return by_name;
         }
+        let used_here = matches!(by_name, Fate::UsedUp)
+            && (self.is_called_in_iteration(name, path, func.range) || self.decorators_same_every_iteration(func));
+        if used_here { Fate::UsedUp } else { Route::called_by("is decorated", "its decorator") }
+    }
+
+    /// Whether the name bound at `binding` is called in the same iteration (`test()`).
+    fn is_called_in_iteration(&self, name: &str, path: &[Node<'a>], binding: TextRange) -> bool {
+        let semantic = self.checker.semantic();
+        semantic.reads_of(self.scope, name, self.closure.range()).iter().any(|read| {
+            if read.nested || read.range.start() < binding.end() || !self.same_iteration(path, binding, read.range) {
+                return false;
+            }
+            let Some(reference) = semantic.reference_at(read.range.start()) else { return false };
+            let parent = semantic.nodes.parent(reference.node).map(|p| semantic.nodes.node(p));
+            matches!(parent, Some(Node::Expr(Expr::Call(call))) if call.func.range() == read.range)
+        })
+    }
+
+    /// Whether every decorator is a call whose arguments read no name that the loop binds (its
+    /// target, a walrus in its test, or any name its body assigns).
+    fn decorators_same_every_iteration(&self, func: &StmtFunctionDef) -> bool {
+        let semantic = self.checker.semantic();
+        let looped = semantic.bound_within(self.scope, self.looped.node.range());
+        func.decorator_list.iter().all(|decorator| match &decorator.expression {
+            Expr::Call(call) => {
+                let read = semantic.loaded_names_in(call.arguments.range());
+                read.iter().all(|name| !looped.contains(name))
+            }
+            _ => false,
+        })
     }
 
     /// The closure is bound to `name` by the statement `path[index]`: it outlives the iteration
@@ -280,4 +322,20 @@ impl<'a> Escape<'_, 'a> {
         let Some(holder) = body.iter().position(|s| s.range().contains_range(read)) else { return false };
         body[..holder].iter().any(|s| always_binds(s, name))
     }
+}
+
+/// Whether a callee's last name is in lower case, as PEP 8 names functions (`shortest_path`,
+/// `nx.shortest_path`), rather than a class (`Button`, `ui.Button`).
+fn is_function_name(func: &Expr) -> bool {
+    let last = match func {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    last.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+}
+
+/// Whether `child` is the call's first positional argument.
+fn is_first_argument(call: &ExprCall, child: &Expr) -> bool {
+    call.arguments.args.first().is_some_and(|first| std::ptr::eq(first, child))
 }

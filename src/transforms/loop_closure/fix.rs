@@ -11,8 +11,10 @@ use super::detect::Capture;
 /// that can be bound (not those assigned through `nonlocal`, nor those whose finding a comment
 /// suppresses).
 pub(super) fn report(checker: &mut Checker, closure: Closure, captures: &[Capture]) {
-    let fixable: Vec<&Capture> =
-        captures.iter().filter(|c| !c.free.assigned_nonlocal && !checker.is_suppressed(c.free.first_read)).collect();
+    let fixable: Vec<&Capture> = captures
+        .iter()
+        .filter(|c| !c.free.assigned_nonlocal && !unbound_at_first(c) && !checker.is_suppressed(c.free.first_read))
+        .collect();
     let unsafe_reason = unsafe_reason(closure, &fixable);
     let applicability = if unsafe_reason.is_some() { Applicability::Unsafe } else { Applicability::Safe };
     let params: Vec<String> = fixable.iter().map(|c| format!("{0}={0}", c.free.name)).collect();
@@ -24,6 +26,14 @@ pub(super) fn report(checker: &mut Checker, closure: Closure, captures: &[Captur
             _ if capture.free.assigned_nonlocal => {
                 (format!("; no automatic fix: it assigns `{name}` through `nonlocal`"), None)
             }
+            _ if unbound_at_first(capture) => (
+                format!(
+                    "; no automatic fix: the loop assigns `{name}` only after {} is made, and a default \
+                     `{name}={name}` would fail on the first iteration",
+                    closure.describe()
+                ),
+                None,
+            ),
             (None, _) => ("; no automatic fix: the signature cannot take a new parameter".to_owned(), None),
             (Some(fix), Some(reason)) => (format!("; the fix is unsafe: {reason}"), Some(fix.clone())),
             (Some(fix), None) => (String::new(), Some(fix.clone())),
@@ -55,10 +65,24 @@ fn unsafe_reason(closure: Closure, captures: &[&Capture]) -> Option<String> {
     if let Some(caller) = captures.iter().find_map(|c| c.route.caller.as_ref()) {
         return Some(format!("{caller} may call it with arguments, which would fill the new parameters"));
     }
+    if let Some(later) = captures.iter().find(|c| c.later.is_some_and(|l| !l.advances)) {
+        return Some(format!(
+            "the loop assigns `{}` after {} is made, and the default keeps the value from before that \
+             assignment, which may not be the one meant",
+            later.free.name,
+            closure.describe()
+        ));
+    }
     let unbound = captures.iter().find(|c| !c.always_bound)?;
     Some(format!(
         "`{}` is not bound on every path before {} is made, and the default would fail there",
         unbound.free.name,
         closure.describe()
     ))
+}
+
+/// A name the loop assigns only after the closure and that nothing binds before the loop: on the
+/// first iteration a default would raise `NameError`.
+fn unbound_at_first(capture: &Capture) -> bool {
+    capture.later.is_some_and(|later| !later.bound_before)
 }
