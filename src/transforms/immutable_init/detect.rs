@@ -10,6 +10,7 @@ use crate::semantic::{ScopeId, SemanticModel};
 use super::lineage::{Lineage, class_of, has_enum_like_base, immutable_type, lineage};
 use super::own_scope::OwnScope;
 use super::syntax::{attribute_receiver, first_line, is_name, is_super_call};
+use super::tables::OWN_DEFAULTS;
 
 /// Why a class is reported.
 pub(super) enum Trouble {
@@ -112,7 +113,7 @@ impl<'a> Candidate<'a> {
         if let Some(name) = self.rejected_parameter() {
             return Some(format!("`{name}` also goes to `{root}()`, which rejects it"));
         }
-        self.unapplied_default().map(|param| {
+        self.unapplied_default(checker).map(|param| {
             let name = param.name();
             let default = param.default.as_deref().map(|d| checker.locate(d)).unwrap_or_default();
             format!("a call that leaves out `{name}` builds the value without it, while `__init__` sees `{name}={default}`")
@@ -219,13 +220,19 @@ impl<'a> Candidate<'a> {
     /// (`def __init__(self, text, base=16)` of an `int`): a call that leaves it out builds the
     /// value without it, while `__init__` sees the default. Not for the components of a `date`
     /// or `complex`, whose defaults are the type's own.
-    fn unapplied_default(&self) -> Option<&'a ParameterWithDefault> {
+    fn unapplied_default(&self, checker: &Checker) -> Option<&'a ParameterWithDefault> {
         let root = self.lineage.root;
         if root.components {
             return None;
         }
-        let positional = self.positional().into_iter().enumerate().skip(1);
-        positional.filter(|(i, _)| *i < root.positional.len()).map(|(_, p)| p).find(|p| p.default.is_some())
+        let own_default = |slot: &str, default: &str| {
+            OWN_DEFAULTS.iter().any(|(ty, param, values)| *ty == root.qualified && *param == slot && values.contains(&default))
+        };
+        self.positional().into_iter().enumerate().skip(1).find_map(|(i, p)| {
+            let slot = root.positional.get(i)?;
+            let default = checker.locate(p.default.as_deref()?);
+            (!own_default(slot, default)).then_some(p)
+        })
     }
 
     /// The positional parameters after `self`.
