@@ -194,15 +194,20 @@ impl<'a> Candidate<'a> {
     }
 
     /// A parameter that the base type refuses when a call passes it: a positional one beyond
-    /// those it takes, or one passed by a keyword it does not know (types without keywords
-    /// ignore unknown ones when a subclass defines `__init__`). The components of a `date`
-    /// or `complex` are passed positionally and do reach it.
+    /// those it takes, or one passed by a keyword it does not know. Types without keywords
+    /// (`float`, `tuple`, `frozenset`) ignore unknown ones when a subclass defines `__init__`,
+    /// so there a keyword-only parameter, or an extra positional one with a default (passed by
+    /// keyword, as CPython's own tests do), works. The components of a `date` or `complex` are
+    /// passed positionally and do reach it.
     fn rejected_parameter(&self) -> Option<String> {
         let root = self.lineage.root;
         let takes_keywords = !root.keywords.is_empty();
         let positional = self.positional().into_iter().enumerate().skip(1).filter(|(i, p)| {
             let by_keyword = takes_keywords && !root.components && !root.keywords.contains(&p.name().as_str());
-            *i >= root.positional.len() || by_keyword
+            // Beyond the type's own: a call must leave it out or pass it by keyword, which a
+            // type that takes no keywords ignores; one with a default is such an option.
+            let extra = *i >= root.positional.len() && (takes_keywords || p.default.is_none());
+            extra || by_keyword
         });
         let keyword_only = self.init.parameters.kwonlyargs.iter().filter(|_| takes_keywords);
         let named = positional

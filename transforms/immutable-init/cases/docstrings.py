@@ -21,5 +21,5 @@ class Bits(int):
 
 
 class Kelvin(float):
-    def __init__(self, value, scale="K"):
+    def __init__(self, value, scale):
         """Only a docstring; `scale` is a second argument `float()` refuses."""

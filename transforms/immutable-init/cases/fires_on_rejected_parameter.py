@@ -1,4 +1,4 @@
-# `__init__` takes a parameter the type's constructor rejects (an extra positional one, a keyword-only one where the type checks keywords, `*args` past the type's own): passing it raises `TypeError`. Reported.
+# `__init__` takes a parameter the type's constructor rejects (an extra positional one, required where the type ignores unknown keywords, a keyword-only one where the type checks keywords, `*args` past the type's own): passing it raises `TypeError`. Reported.
 class Labelled(int):
     def __init__(self, value, label):
         self.label = label
@@ -20,6 +20,6 @@ class Extra(float):
 
 
 class Day(float):
-    # `float` ignores unknown keywords (left alone), but not a second positional argument.
-    def __init__(self, value, unit="d"):
+    # `float` ignores unknown keywords, but a required second parameter is passed positionally.
+    def __init__(self, value, unit):
         self.unit = unit

@@ -50,3 +50,9 @@ class Encoded(str):
 class Parsed(int):
     def __init__(self, text, base=10):
         self.text = text
+
+
+class WithInit(float):
+    # CPython's own test_float: an extra parameter with a default, passed by keyword, which `float` ignores.
+    def __init__(self, arg, newarg=None):
+        self.newarg = newarg
