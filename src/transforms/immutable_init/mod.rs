@@ -40,7 +40,7 @@ use crate::engine::checker::Checker;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
-use detect::Candidate;
+use detect::{Candidate, Trouble};
 
 pub(crate) struct ImmutableInit;
 
@@ -84,7 +84,19 @@ fn check_class(checker: &mut Checker) {
     }
     let Some(candidate) = Candidate::of(checker, class, 0) else { return };
     let Some(trouble) = candidate.trouble(checker) else { return };
-    let verdict = candidate.verdict(checker, 0);
+    let mut verdict = candidate.verdict(checker, 0);
+    if let Trouble::Validates(_) = trouble {
+        // The class works today, copies included: `copy` and `pickle` rebuild an `int`, `str`,
+        // `float`, `tuple`, ... through `__new__` with the value alone, which a required
+        // keyword-only parameter of `__new__` makes fail.
+        let required = candidate.init.parameters.kwonlyargs.iter().find(|p| p.default.is_none());
+        if let Some(param) = required {
+            verdict.unsafe_reasons.push(format!(
+                "copy and pickle rebuild the instance by calling `__new__` with its value alone, which the required `{}` then makes fail",
+                param.name()
+            ));
+        }
+    }
     let described = candidate.describe(&trouble);
     let (message, fix) = match verdict.fix {
         Err(why) => (format!("{described}; no automatic fix: {why}"), None),

@@ -29,7 +29,15 @@ class Items(tuple):
 
 
 class Tagged(frozenset):
-    def __init__(self, items, *, tag):
+    def __init__(self, items, *, tag=""):
         if not tag:
             raise ValueError("tag required")
         self.tag = tag
+
+
+class Labelled(float):
+    # A required keyword-only parameter in `__new__` breaks copy and pickle, which work today: unsafe.
+    def __init__(self, value, *, label):
+        if not label:
+            raise ValueError("label required")
+        self.label = label
