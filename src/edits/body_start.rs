@@ -127,7 +127,7 @@ fn preamble_len(body: &[Stmt], stays: &dyn Fn(&Stmt) -> bool) -> usize {
 
 /// The end of the `:` closing the function header. Searched from the end of the return
 /// annotation (or parameters), past the `)` of a parenthesised annotation.
-fn header_colon_end(func: &StmtFunctionDef, source: &str) -> Option<TextSize> {
+pub(crate) fn header_colon_end(func: &StmtFunctionDef, source: &str) -> Option<TextSize> {
     let after = func.returns.as_deref().map_or(func.parameters.end(), Ranged::end);
     SimpleTokenizer::starts_at(after, source)
         .skip_trivia()

@@ -1,12 +1,14 @@
 //! Building the edits from the plan: `__init__` becomes `__new__`, `self` becomes `cls`, the
 //! instance is built at the split (or at each exit), the base `__init__` call goes, and the
 //! body ends in `return self`.
+use ruff_python_ast::helpers::is_docstring_stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::{Stmt, StmtFunctionDef};
 use ruff_python_trivia::{SimpleTokenKind, SimpleTokenizer};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use crate::edits::body_start::header_colon_end;
 use crate::edits::fix::Edit;
 use crate::edits::lines::{above_leading_comments, is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
 use crate::engine::checker::Checker;
@@ -31,7 +33,7 @@ impl Plan<'_, '_> {
             Edit::replace(init.name.range(), "__new__"),
             Edit::replace(self.candidate.receiver.parameter.range(), self.cls.clone()),
         ];
-        edits.extend(drop_none_annotation(init, source));
+        edits.extend(drop_return_annotation(init, source));
         edits.extend(self.early_receivers.iter().map(|range| Edit::replace(*range, self.cls.clone())));
         edits.extend(self.return_edits(checker));
         edits.extend(self.build_edits(checker)?);
@@ -79,7 +81,11 @@ impl Plan<'_, '_> {
                     let stmt = &self.body[split];
                     let indent = statement_indentation(stmt, source);
                     let line = format!("{indent}{receiver} = {}{eol}", self.construct(indent, checker));
-                    edits.push(Edit::insert(above_comments(self.body, split, init_header_end(self.candidate.init), source), line));
+                    let header_end = header_line_end(self.candidate.init, source);
+                    let at = self
+                        .top_of_body(split, header_end, source)
+                        .unwrap_or_else(|| above_comments(self.body, split, header_end, source));
+                    edits.push(Edit::insert(at, line));
                 }
                 if let Some(call) = call {
                     edits.push(if call.index == last {
@@ -100,6 +106,24 @@ impl Plan<'_, '_> {
     }
 }
 
+impl Plan<'_, '_> {
+    /// Where the instance is built when nothing but the docstring and the removed base
+    /// `__init__` call comes before the split: the first line after the header (or the
+    /// docstring), so that neither a blank line of the body nor the removed call's place
+    /// leaves a blank line first.
+    fn top_of_body(&self, split: usize, header_end: TextSize, source: &str) -> Option<TextSize> {
+        let removed = self.base_call.as_ref().map(|b| b.index);
+        let docstring = self.body.first().filter(|stmt| is_docstring_stmt(stmt)).map(|_| 0);
+        if !(0..split).all(|i| Some(i) == removed || Some(i) == docstring) {
+            return None;
+        }
+        Some(match docstring {
+            Some(_) => source.full_line_end(self.body[0].end()),
+            None => header_end,
+        })
+    }
+}
+
 /// Where the logical line holding `offset` ends: before the line break that ends it, after
 /// any comment and any lines a trailing backslash joins to it.
 fn logical_line_end(tokens: &Tokens, offset: TextSize) -> Option<TextSize> {
@@ -107,10 +131,11 @@ fn logical_line_end(tokens: &Tokens, offset: TextSize) -> Option<TextSize> {
     rest.iter().find(|t| t.kind() == TokenKind::Newline).map(Ranged::start)
 }
 
-/// Drops `-> None` (`__new__` returns the instance). Other annotations stay; so does one with a
-/// comment inside, which would be lost.
-fn drop_none_annotation(init: &StmtFunctionDef, source: &str) -> Option<Edit> {
-    let returns = init.returns.as_deref().filter(|r| r.is_none_literal_expr())?;
+/// Drops the return annotation: `__init__` returns `None` (`-> None`, `-> "None"`, or whatever it
+/// says), `__new__` returns the instance. One with a comment inside stays, as the comment would
+/// be lost.
+fn drop_return_annotation(init: &StmtFunctionDef, source: &str) -> Option<Edit> {
+    let returns = init.returns.as_deref()?;
     let colon = SimpleTokenizer::starts_at(returns.end(), source)
         .skip_trivia()
         .find(|t| t.kind() != SimpleTokenKind::RParen)
@@ -120,10 +145,11 @@ fn drop_none_annotation(init: &StmtFunctionDef, source: &str) -> Option<Edit> {
     (!has_comment).then(|| Edit::delete(range))
 }
 
-/// The end of the `def` header's last line: comment lines above the body's first statement
-/// start after it.
-fn init_header_end(init: &StmtFunctionDef) -> TextSize {
-    init.returns.as_deref().map_or(init.parameters.end(), Ranged::end)
+/// The end of the `def` header's last line (the one with its `:`, past its line break): the
+/// body's lines start after it.
+fn header_line_end(init: &StmtFunctionDef, source: &str) -> TextSize {
+    let colon = header_colon_end(init, source).unwrap_or_else(|| init.returns.as_deref().map_or(init.parameters.end(), Ranged::end));
+    source.full_line_end(colon)
 }
 
 /// Where a line goes that must come right before `body[index]`: above the comment lines
@@ -132,7 +158,7 @@ fn above_comments(body: &[Stmt], index: usize, header_end: TextSize, source: &st
     let stmt = &body[index];
     let floor = match index.checked_sub(1) {
         Some(previous) => source.full_line_end(body[previous].end()),
-        None => source.full_line_end(header_end),
+        None => header_end,
     };
     above_leading_comments(source.line_start(stmt.start()), statement_indentation(stmt, source), floor, source, &|_| false)
 }

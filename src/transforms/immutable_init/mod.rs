@@ -11,8 +11,15 @@
 //! and bases), `lineage` (following base classes within the module), `detect` (which classes
 //! count and what goes wrong), `reasons` (why the fix may be unsafe or impossible), `own_scope`
 //! (what the body of `__init__` does in its own scope), `receiver` (uses of `self` and
-//! `super()`), `value` (what the instance is built from), `plan` (where it is built), `fix`
-//! (the edits), `syntax` (small shape tests shared by the others).
+//! `super()`), `validation` (checks of the arguments), `value` (what the instance is built
+//! from), `plan` (where it is built), `fix` (the edits), `syntax` (small shape tests shared by
+//! the others).
+//!
+//! Only classes that do not work as written are reported as broken: `__init__` rebinds a
+//! parameter the type receives (or `self`), passes a value to the base `__init__`, or takes a
+//! parameter the type's constructor rejects. A class whose `__init__` validates its arguments
+//! works, and gets a finding of its own: the check belongs in `__new__`. Anything else (storing
+//! attributes, calling methods) works and is left alone.
 mod detect;
 mod fix;
 mod lineage;
@@ -22,6 +29,7 @@ mod reasons;
 mod receiver;
 mod syntax;
 mod tables;
+mod validation;
 mod value;
 
 use ruff_python_ast::Stmt;
@@ -32,7 +40,7 @@ use crate::engine::checker::Checker;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
-use detect::Candidate;
+use detect::{Candidate, Trouble};
 
 pub(crate) struct ImmutableInit;
 
@@ -75,8 +83,21 @@ fn check_class(checker: &mut Checker) {
         return;
     }
     let Some(candidate) = Candidate::of(checker, class, 0) else { return };
-    let verdict = candidate.verdict(checker, 0);
-    let described = candidate.describe(checker);
+    let Some(trouble) = candidate.trouble(checker) else { return };
+    let mut verdict = candidate.verdict(checker, 0);
+    if let Trouble::Validates(_) = trouble {
+        // The class works today, copies included: `copy` and `pickle` rebuild an `int`, `str`,
+        // `float`, `tuple`, ... through `__new__` with the value alone, which a required
+        // keyword-only parameter of `__new__` makes fail.
+        let required = candidate.init.parameters.kwonlyargs.iter().find(|p| p.default.is_none());
+        if let Some(param) = required {
+            verdict.unsafe_reasons.push(format!(
+                "copy and pickle rebuild the instance by calling `__new__` with its value alone, which the required `{}` then makes fail",
+                param.name()
+            ));
+        }
+    }
+    let described = candidate.describe(&trouble);
     let (message, fix) = match verdict.fix {
         Err(why) => (format!("{described}; no automatic fix: {why}"), None),
         Ok(edits) => match verdict.unsafe_reasons.first() {

@@ -1,8 +1,9 @@
 //! What one statement of the `__init__` body does in the function's own scope: its returns,
-//! yields, `X.__init__(...)` calls and bare `super()` uses, read from the model's node table.
+//! yields, `X.__init__(...)` calls, bare `super()` uses and checks (`raise`, `assert`), read
+//! from the model's node table.
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtReturn};
 
-use crate::semantic::{Node, ScopeId, SemanticModel};
+use crate::semantic::{Node, NodeId, ScopeId, SemanticModel};
 
 use super::syntax::{is_attribute_call, is_bare_super};
 
@@ -16,6 +17,8 @@ pub(super) struct OwnScope<'a> {
     pub(super) init_calls: Vec<&'a ExprCall>,
     /// `super()` without arguments: it reads the first argument, which becomes the class.
     pub(super) bare_supers: usize,
+    /// The `raise` and `assert` statements, with their ids in the node table.
+    pub(super) checks: Vec<(NodeId, &'a Stmt)>,
 }
 
 impl<'a> OwnScope<'a> {
@@ -27,6 +30,7 @@ impl<'a> OwnScope<'a> {
         for node in semantic.nodes.subtree(id).filter(|&node| semantic.runs_in(node, scope)) {
             match semantic.nodes.node(node) {
                 Node::Stmt(Stmt::Return(ret)) => own.returns.push(ret),
+                Node::Stmt(check @ (Stmt::Raise(_) | Stmt::Assert(_))) => own.checks.push((node, check)),
                 Node::Stmt(_) => {}
                 Node::Expr(expr) => own.note(expr),
             }

@@ -98,13 +98,17 @@ impl<'a> Candidate<'a> {
     }
 
     /// A class between this one and the immutable type that has an `__init__` of its own: after
-    /// the fix it would receive this class's arguments, unless it becomes `__new__` as well.
+    /// the fix it would receive this class's arguments, unless it becomes `__new__` as well
+    /// (which it does only when it is reported itself).
     fn hierarchy_blocker(&self, checker: &Checker<'a>, depth: usize, reasons: &mut Vec<String>) -> Option<String> {
         let semantic = checker.semantic();
         for parent in self.lineage.via.iter().filter(|p| semantic.class_defines(p, "__init__")) {
             let fixable = depth < MAX_DEPTH
                 && Candidate::of(checker, parent, depth + 1).is_some_and(|c| {
-                    !checker.is_suppressed(c.init.name.range()) && c.verdict(checker, depth + 1).fix.is_ok()
+                    // A base that works as written is not reported, so not fixed either.
+                    !checker.is_suppressed(c.init.name.range())
+                        && c.trouble(checker).is_some()
+                        && c.verdict(checker, depth + 1).fix.is_ok()
                 });
             if !fixable {
                 return Some(format!(

@@ -30,3 +30,15 @@ pub(super) const HARMLESS_BASES: &[&str] = &[
     "typing.Hashable",
     "collections.abc.Hashable",
 ];
+
+/// Defaults of the immutable types' own parameters after the first, by qualified name of the
+/// type and parameter: an `__init__` parameter at that place with one of these defaults gives
+/// the value a call leaving it out gets anyway (`int(x)` is `int(x, 10)`;
+/// <https://docs.python.org/3/library/functions.html#int>, `#func-str`, and
+/// <https://docs.python.org/3/library/decimal.html#decimal.Decimal>).
+pub(super) const OWN_DEFAULTS: &[(&str, &str, &[&str])] = &[
+    ("builtins.int", "base", &["10"]),
+    ("builtins.str", "errors", &["\"strict\"", "'strict'"]),
+    ("builtins.bytes", "errors", &["\"strict\"", "'strict'"]),
+    ("decimal.Decimal", "context", &["None"]),
+];

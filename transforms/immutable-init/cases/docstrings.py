@@ -18,3 +18,8 @@ class Bits(int):
     def __init__(self, value, *, width=8):
         '''Docstring, then the base call.'''
         super().__init__()
+
+
+class Kelvin(float):
+    def __init__(self, value, scale):
+        """Only a docstring; `scale` is a second argument `float()` refuses."""

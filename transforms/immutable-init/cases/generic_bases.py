@@ -11,3 +11,8 @@ class Pair(tuple[int, int]):
 class Box(str, Generic[T]):
     def __init__(self, value, *, item: T):
         self.item = item
+
+
+class Span(tuple[int, int]):
+    def __init__(self, start, end):
+        self.length = end - start

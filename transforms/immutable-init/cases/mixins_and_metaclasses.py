@@ -26,3 +26,9 @@ class Abstract(float, metaclass=abc.ABCMeta):
 class Meta(str, metaclass=Registered):
     def __init__(self, value, *, unit="kg"):
         self.unit = unit
+
+
+class AbstractChanged(float, metaclass=abc.ABCMeta):
+    def __init__(self, value, *, unit="kg"):
+        value = float(value)
+        self.unit = unit

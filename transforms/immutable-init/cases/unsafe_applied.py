@@ -22,3 +22,9 @@ class Loose(int):
 class Cents(int):
     def __init__(self, amount):
         amount = round(float(amount) * 100)
+
+
+class Measured(int):
+    def __init__(self, value, *, unit, **options):
+        self.unit = unit
+        self.options = options
