@@ -671,6 +671,20 @@ fn no_respect_ruff_config_checks_every_file() {
     assert_eq!(flag, key);
 }
 
+#[test]
+fn a_folder_with_a_broken_config_is_skipped_and_the_run_goes_on() {
+    let p = Project::new();
+    let _s = snapshot_settings(&p, None);
+    p.write("a.py", FIXABLE);
+    p.write("data/b.py", FIXABLE);
+    p.write("data/pyproject.toml", "[tool.pitfix\nselect = 1\n");
+    // The error names the config file and the folder; the other files are still checked.
+    assert_cmd_snapshot!(cmd(&p, &["check"]));
+    p.run(&["apply"]).code(0);
+    assert_eq!(p.read_string("a.py"), FIXED);
+    assert_eq!(p.read_string("data/b.py"), FIXABLE);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Suppression comments
 

@@ -114,6 +114,7 @@ pub(crate) fn process_files(
             registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
         Ok(FileSource { display, path, bytes, stdin, settings, transforms })
     };
+    let mut skipped = Vec::new();
     let sources = if paths.iter().any(|p| p.as_os_str() == "-") {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -124,11 +125,12 @@ pub(crate) fn process_files(
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         vec![source(name, path, Some(bytes), true)?]
     } else {
-        let (inputs, warnings) = discover(&paths, &resolver, cwd)?;
-        for warning in warnings {
+        let found = discover(&paths, &resolver, cwd)?;
+        for warning in found.warnings {
             eprintln!("{warning}");
         }
-        inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
+        skipped = found.skipped;
+        found.inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
     };
     let job = Job {
         uses_project_index: sources.iter().flat_map(|s: &FileSource| &s.transforms).any(|t| t.rule().uses_project_index),
@@ -138,7 +140,10 @@ pub(crate) fn process_files(
         observer,
         packages: PackageRoots::default(),
     };
-    Ok(pool.install(|| job.run(sources)))
+    let mut outcomes = pool.install(|| job.run(sources));
+    // Folders whose settings could not be read count as errors of the run, which goes on.
+    outcomes.extend(skipped.into_iter().map(|message| Outcome::of_error("", message)));
+    Ok(outcomes)
 }
 
 /// Everything a run does with each file.

@@ -19,9 +19,20 @@ pub(crate) struct Input {
 
 /// Lists the inputs in sorted order; problems met while walking are returned as messages. A
 /// config file that cannot be read while walking is an error.
-pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) -> Result<(Vec<Input>, Vec<String>)> {
+/// What a walk found: the files, warnings about entries it could not read, and errors about
+/// folders it skipped because their settings could not be read (a broken `pyproject.toml` in a
+/// test-data folder, say): the run goes on without them.
+#[derive(Debug, Default)]
+pub(crate) struct Discovered {
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) skipped: Vec<String>,
+}
+
+pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) -> Result<Discovered> {
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
+    let skipped = Arc::new(Mutex::new(Vec::new()));
     for path in paths {
         if !path.exists() && !path.is_symlink() {
             bail!("{}: no such file or directory", path.display());
@@ -33,8 +44,7 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
         let root = normalize(&absolute(path, cwd));
         let resolver = resolver.clone();
         let cwd_owned = cwd.to_path_buf();
-        let error = Arc::new(Mutex::new(None));
-        let error_in_walk = error.clone();
+        let skipped_in_walk = skipped.clone();
         let walker = WalkBuilder::new(path)
             .require_git(false)
             .follow_links(false)
@@ -42,7 +52,13 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
                 match is_excluded(entry.path(), &root, &cwd_owned, &resolver) {
                     Ok(excluded) => !excluded,
                     Err(e) => {
-                        error_in_walk.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert(e);
+                        // Every entry of the folder meets the same error: say it once.
+                        let folder = entry.path().parent().unwrap_or(entry.path());
+                        let message = format!("{}: skipped, its settings cannot be read: {e:#}", folder.display());
+                        let mut skipped = skipped_in_walk.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        if !skipped.contains(&message) {
+                            skipped.push(message);
+                        }
                         false
                     }
                 }
@@ -57,16 +73,14 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
                 Err(e) => warnings.push(format!("warning: {e}")),
             }
         }
-        if let Some(e) = error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take() {
-            return Err(e);
-        }
     }
     inputs.sort();
     // One file named several ways (`a.py`, `./a.py`, its absolute path, or inside a walked
     // folder) is processed once, else `diff` would print it twice and `apply` race with itself.
     let mut seen = std::collections::HashSet::new();
     inputs.retain(|input| seen.insert(normalize(&absolute(&input.path, cwd))));
-    Ok((inputs, warnings))
+    let skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    Ok(Discovered { inputs, warnings, skipped })
 }
 
 pub(crate) fn is_python(path: &Path) -> bool {
