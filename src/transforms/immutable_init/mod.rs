@@ -95,6 +95,11 @@ fn check_class(checker: &mut Checker) {
                 "copy and pickle rebuild the instance by calling `__new__` with its value alone, which the required `{}` then makes fail",
                 param.name()
             ));
+        } else if let Some(name) = candidate.validation_reads_more_than_the_value(checker.semantic()) {
+            // The check would then also run on copies, with `name` at its default.
+            verdict.unsafe_reasons.push(format!(
+                "copy and pickle can rebuild the instance from its value alone, calling `__new__` without `{name}`, so the moved check would then see its default"
+            ));
         }
     }
     let described = candidate.describe(&trouble);

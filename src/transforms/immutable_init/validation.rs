@@ -31,6 +31,32 @@ impl<'a> Candidate<'a> {
     }
 }
 
+impl<'a> Candidate<'a> {
+    /// A parameter other than the value that the validation reads, if any: moved into
+    /// `__new__`, the check also runs when `copy` and `pickle` rebuild the instance, which call
+    /// `__new__` with the value alone, so that parameter then has its default (or is missing).
+    pub(super) fn validation_reads_more_than_the_value(&self, semantic: &SemanticModel<'a>) -> Option<&'a str> {
+        let value = self.positional().first().map(|p| p.name().as_str());
+        let others: Vec<&str> = self
+            .init
+            .parameters
+            .iter()
+            .map(|p| p.name().as_str())
+            .filter(|&name| name != self.receiver_name() && Some(name) != value)
+            .collect();
+        let scope = self.scope;
+        let checks = self.init.body.iter().flat_map(|stmt| OwnScope::of(semantic, scope, stmt).checks);
+        checks
+            .flat_map(|(id, stmt)| match stmt {
+                Stmt::Assert(assert) => vec![assert.test.range()],
+                _ => conditions(semantic, id),
+            })
+            .flat_map(|range| semantic.references_in(range).collect::<Vec<_>>())
+            .find(|r| r.resolution == Resolution::Scope(scope) && others.contains(&r.name))
+            .map(|r| r.name)
+    }
+}
+
 /// The code that decides whether the statement `id` runs, up to the function it is in.
 fn conditions(semantic: &SemanticModel, id: NodeId) -> Vec<TextRange> {
     let at = semantic.nodes.node(id).range();
