@@ -62,7 +62,9 @@ impl<'c> ClassContext<'c> {
         let immutable = match (name.as_deref(), &*call.func) {
             (Some(name), _) => is_immutable_call(name),
             // Not imported: a class or factory of this module, reached by its name.
-            (None, Expr::Name(callee)) => self.is_immutable_local(callee) || self.is_descriptor_class(callee),
+            (None, Expr::Name(callee)) => {
+                self.is_immutable_local(callee) || self.is_descriptor_class(callee) || self.is_stateless_class(callee)
+            }
             (None, _) => false,
         };
         if immutable || annotation.is_some_and(|a| is_immutable_type(self.semantic, a)) {
@@ -88,6 +90,37 @@ impl<'c> ClassContext<'c> {
     fn is_descriptor_class(&self, callee: &ExprName) -> bool {
         self.semantic.class_of_name(callee).is_some_and(|class| {
             ["__get__", "__set__"].iter().any(|method| self.semantic.class_defines(class, method))
+        })
+    }
+
+    /// A plain class of this module whose instances hold no state of their own: no decorator, no
+    /// base but `object`, nothing bound in its body but methods, and no attribute stored anywhere
+    /// in it (`self.items = []`). One shared instance behaves like a new one each time (a test's
+    /// `NonComparable()` marker, say), so there is nothing to fix.
+    fn is_stateless_class(&self, callee: &ExprName) -> bool {
+        let semantic = self.semantic;
+        let Some(class) = semantic.class_of_name(callee) else { return false };
+        let plain_bases = class.arguments.as_deref().is_none_or(|arguments| {
+            arguments.keywords.is_empty()
+                && arguments.args.iter().all(|base| semantic.qualified_name(base).as_deref() == Some("builtins.object"))
+        });
+        let only_methods = class.body.iter().all(|stmt| match stmt {
+            Stmt::FunctionDef(_) | Stmt::Pass(_) => true,
+            Stmt::Expr(expr) => matches!(*expr.value, Expr::StringLiteral(_) | Expr::EllipsisLiteral(_)),
+            _ => false,
+        });
+        if !class.decorator_list.is_empty() || !plain_bases || !only_methods {
+            return false;
+        }
+        // The class statement's node: the one its name's `class` binding was made by.
+        let Some(scope) = semantic.scope_of_read(callee) else { return false };
+        let statement = semantic.bindings_of(scope, callee.id.as_str()).find_map(|binding| {
+            let id = binding.stmt?;
+            matches!(semantic.nodes.node(id), Node::Stmt(Stmt::ClassDef(c)) if std::ptr::eq(c, class)).then_some(id)
+        });
+        let Some(id) = statement else { return false };
+        !semantic.nodes.subtree(id).any(|node| {
+            matches!(semantic.nodes.node(node), Node::Expr(Expr::Attribute(a)) if !a.ctx.is_load())
         })
     }
 

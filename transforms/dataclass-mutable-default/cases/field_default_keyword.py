@@ -3,7 +3,8 @@ from dataclasses import dataclass, field
 
 
 class Registry:
-    pass
+    def __init__(self):
+        self.entries = {}
 
 
 OPTIONS = {"repr": False}

@@ -12,7 +12,10 @@ use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_i
 use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
-use crate::semantic::Node;
+
+mod uses;
+
+use uses::{Uses, is_name};
 
 pub(crate) struct MutableDefault;
 
@@ -302,98 +305,3 @@ fn rebound_name_in_default(checker: &Checker, func: &StmtFunctionDef, default: &
     clash
 }
 
-fn is_name(expr: &Expr, name: &str) -> bool {
-    matches!(expr, Expr::Name(n) if n.id.as_str() == name)
-}
-
-/// How the body uses a parameter: each read of the parameter's variable (in the function or in
-/// a function nested in it) with the expressions or statement directly around it.
-struct Uses<'a> {
-    /// For each read: the `Name` itself, its parent and its grandparent.
-    around: Vec<(&'a Expr, Option<Node<'a>>, Option<Node<'a>>)>,
-}
-
-impl<'a> Uses<'a> {
-    fn of(checker: &Checker<'a>, func: &StmtFunctionDef, name: &str) -> Self {
-        let semantic = checker.semantic();
-        let nodes = &semantic.nodes;
-        let references = semantic
-            .function_scope(func)
-            .and_then(|scope| semantic.scope(scope).variable(name))
-            .map_or(&[][..], |variable| &variable.references[..]);
-        let around = references
-            .iter()
-            .filter_map(|&id| {
-                let read = semantic.reference(id).node;
-                let parent = nodes.parent(read);
-                let grandparent = parent.and_then(|p| nodes.parent(p));
-                Some((nodes.node(read).expr()?, parent.map(|p| nodes.node(p)), grandparent.map(|g| nodes.node(g))))
-            })
-            .collect();
-        Uses { around }
-    }
-
-    fn parents(&self) -> impl Iterator<Item = Node<'a>> + '_ {
-        self.around.iter().filter_map(|(_, parent, _)| *parent)
-    }
-
-    /// `p is None`, `None is not p`, also inside a chain (`a < p is None`).
-    fn compared_with_none(&self, name: &str) -> bool {
-        self.parents().any(|parent| {
-            let Node::Expr(Expr::Compare(compare)) = parent else { return false };
-            let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter()).collect();
-            operands.windows(2).any(|pair| {
-                (is_name(pair[0], name) && pair[1].is_none_literal_expr())
-                    || (pair[0].is_none_literal_expr() && is_name(pair[1], name))
-            })
-        })
-    }
-
-    /// `key in p` and `p[...] = ...`: the default is a memo kept across calls.
-    fn used_as_memo(&self, name: &str) -> bool {
-        let tested = self.parents().any(|parent| {
-            matches!(parent, Node::Expr(Expr::Compare(c)) if c.ops.iter().zip(c.comparators.iter())
-                .any(|(op, right)| matches!(op, CmpOp::In | CmpOp::NotIn) && is_name(right, name)))
-        });
-        tested
-            && self.around.iter().any(|around| match around {
-                (_, Some(Node::Expr(Expr::Subscript(subscript))), Some(Node::Stmt(Stmt::Assign(assign)))) => {
-                    is_name(&subscript.value, name) && assign.targets.iter().any(|t| t.range() == subscript.range())
-                }
-                _ => false,
-            })
-    }
-
-    /// The default object leaves the call: returned, yielded, stored in an attribute or an
-    /// item, or handed to a container's `append`/`add`/`insert`/`setdefault`; as itself or as
-    /// an element of a tuple (`return items, count`).
-    fn escapes(&self, name: &str) -> bool {
-        self.around.iter().any(|&(read, parent, grandparent)| match parent {
-            Some(Node::Expr(tuple @ Expr::Tuple(_))) => is_value_that_leaves(grandparent, tuple),
-            Some(Node::Expr(Expr::Call(call))) => {
-                let stores = matches!(call.func.as_ref(), Expr::Attribute(a)
-                    if matches!(a.attr.as_str(), "append" | "appendleft" | "add" | "insert" | "setdefault"));
-                stores && call.arguments.args.iter().any(|a| is_name(a, name))
-            }
-            _ => is_value_that_leaves(parent, read),
-        })
-    }
-}
-
-/// Whether `value` is what `node` returns, yields, or stores in an attribute or an item.
-fn is_value_that_leaves(node: Option<Node>, value: &Expr) -> bool {
-    let is_value = |v: &Expr| v.range() == value.range();
-    match node {
-        Some(Node::Stmt(Stmt::Return(ret))) => ret.value.as_deref().is_some_and(is_value),
-        Some(Node::Expr(Expr::Yield(y))) => y.value.as_deref().is_some_and(is_value),
-        Some(Node::Stmt(Stmt::Assign(assign))) => {
-            is_value(&assign.value) && assign.targets.iter().any(|t| matches!(t, Expr::Attribute(_) | Expr::Subscript(_)))
-        }
-        Some(Node::Stmt(Stmt::AnnAssign(assign))) => {
-            assign.value.as_deref().is_some_and(is_value)
-                && matches!(assign.target.as_ref(), Expr::Attribute(_) | Expr::Subscript(_))
-        }
-        _ => false,
-    }
-
-}
