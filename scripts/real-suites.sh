@@ -143,14 +143,19 @@ elif command == "passing":  # passing OUTCOMES -> node ids that passed
     for nodeid, status in sorted(outcomes(args[0]).items()):
         if status == "passed":
             print(nodeid)
-elif command == "file-diff":  # file-diff DIFF PATH -> that file's part of a unified diff
-    with open(args[0], encoding="utf-8", errors="replace") as f:
-        show = False
-        for line in f:
-            if line.startswith("diff --git "):
-                show = line.rstrip("\n").endswith(" b/" + args[1])
-            if show:
-                sys.stdout.write(line)
+elif command == "split-hunks":  # split-hunks DIFF PREFIX -> PREFIX1.patch, ... one hunk each
+    with open(args[0], encoding="utf-8", errors="surrogateescape") as f:
+        lines = f.readlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("@@"))
+    header, hunks = lines[:first], []
+    for line in lines[first:]:
+        if line.startswith("@@"):
+            hunks.append([])
+        hunks[-1].append(line)
+    for n, hunk in enumerate(hunks, 1):
+        with open(f"{args[1]}{n}.patch", "w", encoding="utf-8", errors="surrogateescape") as out:
+            out.writelines(header + hunk)
+    print(len(hunks))
 EOF
 helper() { "$python" "$work/helper.py" "$@"; }
 
@@ -283,9 +288,28 @@ run_project() {
       run_suite "$pw/bisect.outcomes" "$pw/bisect.log" "@$pw/broken.txt" || true
       healed=$(helper passing "$pw/bisect.outcomes" | grep -cxFf "$pw/broken.txt" || true)
       cp "$keep" "$src/$changed"
-      if [ "$healed" -gt 0 ]; then
-        echo "$changed: restoring it makes $healed of $broken_count broken tests pass" >> "$pw/culprits.txt"
+      [ "$healed" -gt 0 ] || continue
+      # This file's rewrites broke tests: which hunk? Undo one hunk at a time (diffs without
+      # context, so each hunk undoes alone), rerun, and put it back.
+      git -C "$src" diff -U0 -- "$changed" > "$pw/file.patch"
+      local hunks h
+      hunks=$(helper split-hunks "$pw/file.patch" "$pw/hunk-")
+      if [ "$hunks" -le 1 ]; then
+        { echo "$changed: undoing its rewrite makes $healed of $broken_count broken tests pass"
+          git -C "$src" diff -- "$changed"; } >> "$pw/culprits.txt"
+        continue
       fi
+      for ((h = 1; h <= hunks; h++)); do
+        git -C "$src" apply -R --unidiff-zero "$pw/hunk-$h.patch"
+        run_suite "$pw/bisect.outcomes" "$pw/bisect.log" "@$pw/broken.txt" || true
+        healed=$(helper passing "$pw/bisect.outcomes" | grep -cxFf "$pw/broken.txt" || true)
+        git -C "$src" apply --unidiff-zero "$pw/hunk-$h.patch"
+        if [ "$healed" -gt 0 ]; then
+          { echo "$changed: undoing this hunk makes $healed of $broken_count broken tests pass"
+            sed 1,2d "$pw/hunk-$h.patch"; } >> "$pw/culprits.txt"
+        fi
+      done
+      rm -f "$pw"/hunk-*.patch "$pw/file.patch"
     done < "$pw/changed.txt"
     rm -f "$keep"
   else
@@ -343,11 +367,9 @@ while IFS=$'\t' read -r name _ _ _ _ _ _ broken _ _; do
     echo
     echo "!! $name: $broken test(s) broken by the rewrite (rerun log: $work/$name/rerun.log):"
     sed 's/^/     /' "$work/$name/broken.txt" | head -n 20
+    [ "$broken" -le 20 ] || echo "     ... and $((broken - 20)) more ($work/$name/broken.txt)"
     if [ -s "$work/$name/culprits.txt" ]; then
-      while IFS= read -r line; do
-        echo "   $line"
-        helper file-diff "$work/$name/pitfix.diff" "${line%%:*}" | sed 's/^/     | /'
-      done < "$work/$name/culprits.txt"
+      sed 's/^/   | /' "$work/$name/culprits.txt"
     else
       echo "   restoring no single changed file fixes them; changed: $(tr '\n' ' ' < "$work/$name/changed.txt")"
     fi
