@@ -45,8 +45,8 @@ jinja2|3.1.4|src|tests|$pytest_pin MarkupSafe==2.1.5 trio==0.27.0|
 marshmallow|3.23.1|src|tests|$pytest_pin simplejson==3.19.3 packaging==24.2|
 more-itertools|10.5.0|more_itertools|tests|$pytest_pin|
 packaging|24.2|src|tests|$pytest_pin pretend==1.0.9|
-pyparsing|3.2.0|pyparsing|tests|$pytest_pin railroad-diagrams==3.0.1 Jinja2==3.1.4|
-python-dateutil|2.9.0.post0|src|tests|$pytest_pin six==1.16.0 $freezegun_pin $hypothesis_pin|
+pyparsing|3.2.0|pyparsing|tests|$pytest_pin railroad-diagrams==3.0.1 Jinja2==3.1.4|--ignore=tests/test_matplotlib_cases.py
+python-dateutil|2.9.0.post0|src|tests|$pytest_pin pytest-cov==5.0.0 six==1.16.0 $freezegun_pin $hypothesis_pin|
 sqlparse|0.5.1|sqlparse|tests|$pytest_pin|
 tabulate|0.9.0|tabulate|test|$pytest_pin wcwidth==0.2.13|
 toolz|1.0.0|toolz tlz|toolz/tests|$pytest_pin|
