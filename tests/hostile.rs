@@ -91,7 +91,7 @@ fn symlink_loops_are_named_and_skipped() {
 #[test]
 fn python_312_to_314_syntax() {
     let p = Project::new();
-    let source = "type Pair[T] = tuple[T, T]\n\n\ndef first[T](items: list[T], marker=[]) -> T:\n    return items[0] is 1000\n\n\nclass Box[T]:\n    def get(self, name: str) -> str:\n        return t\"hello {name}\"\n\n\nflag = f\"{'nested' f'{1 is 1000}'}\"\n";
+    let source = "type Pair[T] = tuple[T, T]\n\n\ndef first[T](items: list[T], marker=[]) -> T:\n    marker.append(1)\n    return items[0] is 1000\n\n\nclass Box[T]:\n    def get(self, name: str) -> str:\n        return t\"hello {name}\"\n\n\nflag = f\"{'nested' f'{1 is 1000}'}\"\n";
     p.write("new.py", source);
     let run = p.run(&["apply", "--target-version", "py314"]);
     run.code(0);

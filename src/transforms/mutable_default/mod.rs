@@ -173,8 +173,14 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
     if SHARED_ON_PURPOSE.iter().any(|word| lower.contains(word)) {
         return Some(format!("the name `{name}` says the shared object is kept across calls on purpose"));
     }
-    if Uses::of(checker, func, name).used_as_memo(name) {
+    let uses = Uses::of(checker, func, name);
+    if uses.used_as_memo(name) {
         return Some(format!("the body uses `{name}` as a memo (`key in {name}`, then `{name}[key] = ...`)"));
+    }
+    if uses.only_read(checker.semantic()) {
+        return Some(format!(
+            "the function only reads `{name}` (never changes it or hands it on), so sharing it is harmless today"
+        ));
     }
     if let Some(clash) = rebound_name_in_default(checker, func, default) {
         return Some(format!("the default reads `{clash}`, which means something else inside the function"));

@@ -6,7 +6,7 @@ use ruff_python_ast::{CmpOp, Expr, StmtFunctionDef, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::engine::checker::Checker;
-use crate::semantic::{Node, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{Node, NodeId, ScopeId, ScopeKind, SemanticModel};
 
 pub(super) fn is_name(expr: &Expr, name: &str) -> bool {
     matches!(expr, Expr::Name(n) if n.id.as_str() == name)
@@ -19,6 +19,8 @@ pub(super) struct Uses<'a> {
     around: Vec<(&'a Expr, Option<Node<'a>>, Option<Node<'a>>)>,
     /// A function nested in this one reads the parameter and the call hands that function out.
     kept_by_closure: bool,
+    /// The reads' nodes.
+    reads: Vec<NodeId>,
 }
 
 impl<'a> Uses<'a> {
@@ -26,7 +28,7 @@ impl<'a> Uses<'a> {
         let semantic = checker.semantic();
         let nodes = &semantic.nodes;
         let Some(function) = semantic.function_scope(func) else {
-            return Uses { around: Vec::new(), kept_by_closure: false };
+            return Uses { around: Vec::new(), kept_by_closure: false, reads: Vec::new() };
         };
         let references = semantic.scope(function).variable(name).map_or(&[][..], |variable| &variable.references[..]);
         let kept_by_closure = references
@@ -42,7 +44,8 @@ impl<'a> Uses<'a> {
                 Some((nodes.node(read).expr()?, parent.map(|p| nodes.node(p)), grandparent.map(|g| nodes.node(g))))
             })
             .collect();
-        Uses { around, kept_by_closure }
+        let reads = references.iter().map(|&id| semantic.reference(id).node).collect();
+        Uses { around, kept_by_closure, reads }
     }
 
     fn parents(&self) -> impl Iterator<Item = Node<'a>> + '_ {
@@ -79,6 +82,14 @@ impl<'a> Uses<'a> {
     /// The default object leaves the call: returned, yielded, stored in an attribute or an
     /// item, or handed to a container's `append`/`add`/`insert`/`setdefault`; as itself or as
     /// an element of a tuple (`return items, count`).
+    /// Whether every read only looks at the object: compares it, tests it, reads its items or
+    /// its length, iterates it, unpacks it into a call (`f(*args, **kwargs)`), formats it, or
+    /// calls a method that leaves it as it was. Such a shared default is harmless today; a read
+    /// that may change it or hand it on (another call, a return, a store) is not counted as one.
+    pub(super) fn only_read(&self, semantic: &SemanticModel) -> bool {
+        self.reads.iter().all(|&read| is_read_only(semantic, read))
+    }
+
     pub(super) fn escapes(&self, name: &str) -> bool {
         self.kept_by_closure || self.escapes_directly(name)
     }
@@ -147,4 +158,72 @@ fn handed_out(semantic: &SemanticModel, nested: ScopeId, function: ScopeId) -> b
             _ => true,
         }
     })
+}
+
+/// Methods of `list`, `dict`, `set`, `deque` and `bytearray` that leave the object as it was.
+const READ_ONLY_METHODS: &[&str] = &[
+    "get", "keys", "values", "items", "copy", "count", "index", "startswith", "endswith", "find",
+    "issubset", "issuperset", "isdisjoint", "union", "intersection", "difference", "symmetric_difference",
+    "__contains__", "__len__", "__getitem__",
+];
+
+/// Builtins that read their argument and keep nothing of it.
+const READ_ONLY_BUILTINS: &[&str] = &[
+    "builtins.len", "builtins.bool", "builtins.str", "builtins.repr", "builtins.sorted", "builtins.list",
+    "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.dict", "builtins.any", "builtins.all",
+    "builtins.sum", "builtins.min", "builtins.max", "builtins.enumerate", "builtins.isinstance",
+    "builtins.print", "builtins.format",
+];
+
+/// Whether one read (a node of the model) only looks at the object. An item read (`x[k]`) or a
+/// reading method's result (`x.get(k)`) may be part of the object: it counts only when it is in
+/// turn only looked at (`x["a"].append(1)` changes the default).
+fn is_read_only(semantic: &SemanticModel, read: NodeId) -> bool {
+    let nodes = &semantic.nodes;
+    let Node::Expr(read_expr) = nodes.node(read) else { return false };
+    let is_read = |e: &Expr| e.range() == read_expr.range();
+    let Some(parent_id) = nodes.parent(read) else { return false };
+    let parent = nodes.node(parent_id);
+    let grandparent = nodes.parent(parent_id).map(|g| nodes.node(g));
+    match parent {
+        Node::Expr(Expr::Compare(_) | Expr::BinOp(_) | Expr::FString(_)) => true,
+        Node::Expr(Expr::UnaryOp(unary)) => unary.op.is_not(),
+        Node::Expr(Expr::Subscript(subscript)) => {
+            is_read(&subscript.value) && subscript.ctx.is_load() && is_read_only(semantic, parent_id)
+        }
+        Node::Expr(Expr::Attribute(attribute)) => {
+            let call = nodes.parent(parent_id).filter(|&g| {
+                matches!(nodes.node(g), Node::Expr(Expr::Call(call)) if call.func.range() == attribute.range())
+            });
+            attribute.ctx.is_load()
+                && READ_ONLY_METHODS.contains(&attribute.attr.as_str())
+                && call.is_some_and(|call| is_read_only(semantic, call))
+        }
+        // `f(*args)` and `f(**kwargs)` copy the items into the call.
+        Node::Expr(Expr::Starred(_)) => matches!(grandparent, Some(Node::Expr(Expr::Call(_)))),
+        Node::Expr(Expr::Call(call)) => {
+            let unpacked = call.arguments.keywords.iter().any(|k| k.arg.is_none() && is_read(&k.value));
+            let reader = semantic.qualified_name(&call.func).is_some_and(|q| READ_ONLY_BUILTINS.contains(&q.as_str()));
+            unpacked || (reader && !is_read(&call.func))
+        }
+        Node::Stmt(Stmt::For(for_stmt)) => is_read(&for_stmt.iter),
+        Node::Stmt(Stmt::If(if_stmt)) => is_read(&if_stmt.test),
+        Node::Stmt(Stmt::While(while_stmt)) => is_read(&while_stmt.test),
+        Node::Expr(Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)) => {
+            comprehension_iterates(Some(parent), read_expr)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `read` is one of the iterables of the comprehension `parent`.
+fn comprehension_iterates(parent: Option<Node>, read: &Expr) -> bool {
+    let generators = match parent {
+        Some(Node::Expr(Expr::ListComp(c))) => &c.generators,
+        Some(Node::Expr(Expr::SetComp(c))) => &c.generators,
+        Some(Node::Expr(Expr::DictComp(c))) => &c.generators,
+        Some(Node::Expr(Expr::Generator(c))) => &c.generators,
+        _ => return false,
+    };
+    generators.iter().any(|g| g.iter.range() == read.range())
 }

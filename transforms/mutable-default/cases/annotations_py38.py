@@ -6,4 +6,5 @@ import os
 
 
 def f(a: list = [], b: "dict[str, int]" = {}):
+    a.clear(); b.clear()
     return len(a) + len(b), os.sep

@@ -3,6 +3,7 @@ from collections import OrderedDict as OD, deque
 
 
 def a(x=list(), y=dict(), z=set(), b=bytearray()):
+    b.clear(); x.clear(); y.clear(); z.clear()
     return len(x) + len(y) + len(z) + len(b)
 
 

@@ -9,6 +9,7 @@ def f(
 ):
     # a leading comment in the body
     tags.append(name)
+    opts.clear()
     return tags[:], dict(opts)
 
 

@@ -6,4 +6,5 @@ def f(tags=[]):
 
 class C:
     def m(self, d={}):
+        d.clear()
         return len(d)

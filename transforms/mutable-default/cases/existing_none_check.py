@@ -10,6 +10,7 @@ def g(items=[], fallback=None):
     global COUNTER
     if fallback is None:
         fallback = 0
+    items.clear()
     return len(items) + fallback
 
 

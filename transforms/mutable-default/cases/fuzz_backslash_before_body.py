@@ -2,6 +2,7 @@
 def compares(items=[]):
     if items is None:
         return "nothing"
+    items.clear()
     return len(items)
 
 

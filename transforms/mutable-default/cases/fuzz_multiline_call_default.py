@@ -3,6 +3,7 @@ from collections import OrderedDict as OD, deque
 
 
 def a(x=list(), y=dict(), z=set(), b=bytearray()):
+    b.clear(); y.clear(); z.clear()
     return len(await x) + len(y) + len(z) + len(b)
 
 

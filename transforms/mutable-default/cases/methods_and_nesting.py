@@ -11,6 +11,7 @@ class Registry:
         return len(parts)
 
     def uses_class_name(self, limits=[LIMIT]):
+        limits.clear()
         return len(limits)
 
 
@@ -23,4 +24,5 @@ def outer():
 
 
 def posonly(a=[], /, b={}, *, c=set()):
+    a.clear(); b.clear(); c.clear()
     return len(a) + len(b) + len(c)

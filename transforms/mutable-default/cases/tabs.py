@@ -3,4 +3,5 @@ class C:
 		"""Tabs."""
 		if True:
 			items.append(1)
+		opts.clear()
 		return len(items) + len(opts)

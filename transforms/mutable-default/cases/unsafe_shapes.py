@@ -1,6 +1,7 @@
 def compares(items=[]):
     if items is None:
         return "nothing"
+    items.clear()
     return len(items)
 
 
