@@ -25,6 +25,9 @@ pub fn main() -> i32 {
     let cli = cli::args::Cli::parse();
     match cli::run::run(cli.command) {
         Ok(code) => code,
+        // `pitfix rules | head -1`: the reader is gone, which is no failure (the main commands
+        // finish their run and exit with its code: `output::ClosedPipeOk`).
+        Err(error) if output::is_broken_pipe(&error) => EXIT_OK,
         Err(error) => {
             eprintln!("pitfix: error: {error:#}");
             EXIT_FATAL

@@ -142,3 +142,102 @@ fn interrupted_apply_leaves_every_file_old_or_new() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     eprintln!("interrupted ({status}): {new} files new, {old} old");
 }
+
+/// Runs pitfix with `args` in the project, killing it (and failing) when it is still running
+/// after 20 seconds; returns the exit code, stdout and stderr.
+fn run_with_timeout(p: &Project, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .args(args)
+        .current_dir(&p.root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pitfix starts");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > Duration::from_secs(20) {
+            child.kill().expect("kill");
+            child.wait().expect("wait");
+            panic!("pitfix {args:?} still running after 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("output");
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    (output.status.code(), text(output.stdout), text(output.stderr))
+}
+
+#[test]
+fn a_fifo_or_device_named_on_the_command_line_is_refused_at_once() {
+    let p = Project::new();
+    p.write("ok.py", FIXABLE);
+    let status = Command::new("mkfifo").arg(p.path("pipe.py")).status().expect("mkfifo runs");
+    assert!(status.success());
+    let (code, _, stderr) = run_with_timeout(&p, &["apply", "pipe.py", "ok.py", "/dev/zero"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("pipe.py: skipped, not a regular file (a FIFO)"), "{stderr}");
+    assert!(stderr.contains("/dev/zero: skipped, not a regular file (a device)"), "{stderr}");
+    assert_eq!(p.read_string("ok.py"), FIXED, "the other files are still fixed");
+    // A walked folder skips the FIFO without a word, as it always did.
+    p.write("ok.py", FIXABLE);
+    let (code, _, stderr) = run_with_timeout(&p, &["apply", "."]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(p.read_string("ok.py"), FIXED);
+}
+
+#[test]
+fn files_over_the_size_limit_are_named_and_skipped() {
+    let p = Project::new();
+    p.write("pitfix.toml", "max-file-size = \"1KiB\"\n");
+    p.write("big.py", FIXABLE.repeat(100));
+    p.write("ok.py", FIXABLE);
+    let run = p.run(&["apply"]);
+    assert!(run.stderr.contains("big.py: skipped, larger than the limit of 1 KiB (`max-file-size`)"), "{}", run.stderr);
+    assert_eq!(p.read_string("ok.py"), FIXED);
+    assert_eq!(p.read_string("big.py"), FIXABLE.repeat(100), "left as it was");
+    // The command line wins over the config file.
+    let run = p.run(&["apply", "--max-file-size", "1MiB"]);
+    run.code(0);
+    assert_eq!(p.read_string("big.py"), FIXED.repeat(100));
+    // Standard input is bounded too.
+    let run = p.run_stdin(&["diff", "--max-file-size", "10", "-"], FIXABLE.as_bytes());
+    run.code(2);
+    assert!(run.stderr.contains("standard input is larger than the limit of 10 bytes"), "{}", run.stderr);
+    // A limit the parser could not take is refused.
+    p.write("pitfix.toml", "max-file-size = \"5GiB\"\n");
+    p.run(&["diff"]).code(2);
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly_with_its_exit_code() {
+    let p = Project::new();
+    for i in 0..50 {
+        p.write(&format!("m{i}.py"), FIXABLE);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .args(["diff", "."])
+        .current_dir(&p.root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pitfix starts");
+    // The reader goes away before pitfix writes anything (`pitfix diff | head -0`).
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("Broken pipe") && !stderr.contains("error"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "the code of a diff with changes: {stderr}");
+    assert!(stderr.contains("Would fix 50 problems in 50 files"), "{stderr}");
+    // `rules` and `explain` stop quietly too.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .args(["explain", "is-literal"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pitfix starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("output");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}

@@ -97,6 +97,10 @@ pub(crate) struct RunArgs {
     /// Number of threads (default: one per core).
     #[arg(short, long)]
     pub(crate) jobs: Option<usize>,
+    /// Skip (and name) files larger than this: bytes, or a number with KiB, MiB or GiB
+    /// (default: `max-file-size` in the config, else 64MiB).
+    #[arg(long, value_name = "SIZE", value_parser = crate::workspace::read::parse_size)]
+    pub(crate) max_file_size: Option<u64>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
     /// Print no summary, only the diff, findings and errors.
@@ -149,6 +153,7 @@ impl RunArgs {
             no_respect_ruff_config: self.no_respect_ruff_config,
             stdin_filename: self.stdin_filename.clone(),
             jobs: self.jobs,
+            max_file_size: self.max_file_size,
         }
     }
 }

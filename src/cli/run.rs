@@ -65,7 +65,7 @@ fn run_files(args: RunArgs, action: Action, report: Report) -> Result<i32> {
 
 fn report_outcomes(outcomes: &[Outcome], action: Action, report: Report, quiet: bool, color: bool) -> Result<i32> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(output::ClosedPipeOk::new(stdout.lock()));
     let mut errors = 0;
     for outcome in outcomes {
         for error in &outcome.result.errors {

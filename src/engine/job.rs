@@ -1,7 +1,7 @@
 //! One run over many files: resolve the settings, find the files, and process them in parallel,
 //! building the project index on the way when a selected transform reads it. `diff`, `apply`,
 //! `check` and `pr` all run this one pipeline, with plain options (no command-line types).
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +18,7 @@ use crate::semantic::SemanticModel;
 use crate::settings::{Overrides, Resolver, Settings, TargetVersion};
 use crate::workspace::discover::{Input, absolute, discover, is_stub, normalize};
 use crate::workspace::interrupt;
+use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regular};
 use crate::workspace::write::write_atomically;
 
 /// Worker threads get a large stack so that deeply nested code cannot overflow it.
@@ -48,6 +49,8 @@ pub(crate) struct RunOptions {
     pub(crate) stdin_filename: Option<String>,
     /// Worker threads (default: one per core).
     pub(crate) jobs: Option<usize>,
+    /// `--max-file-size`, in bytes.
+    pub(crate) max_file_size: Option<u64>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -92,11 +95,12 @@ pub(crate) fn process_files(
         target_version: args.target_version,
         exclude: args.exclude.clone(),
         respect_ruff_config: args.no_respect_ruff_config.then_some(false),
+        max_file_size: args.max_file_size,
     };
     let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?);
     // The current folder's settings are resolved first, so that a bad `--select` or config is
     // reported even when there is no file to check.
-    resolver.for_dir(&normalize(cwd))?;
+    let cwd_settings = resolver.for_dir(&normalize(cwd))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .stack_size(STACK_SIZE)
@@ -120,8 +124,14 @@ pub(crate) fn process_files(
             bail!("`-` (standard input) must be the only path");
         }
         let name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_owned());
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+        let limit = cwd_settings.max_file_size;
+        let bytes = match read_bounded(io::stdin().lock(), limit) {
+            Ok(bytes) => bytes,
+            Err(BoundedError::Io(e)) => return Err(e).context("cannot read standard input"),
+            Err(BoundedError::TooLarge) => {
+                bail!("standard input is larger than the limit of {} (`max-file-size`)", format_size(limit))
+            }
+        };
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         vec![source(name, path, Some(bytes), true)?]
     } else {
@@ -237,9 +247,9 @@ impl Job<'_> {
         }
         let bytes = match source.bytes.take() {
             Some(bytes) => bytes,
-            None => match source.path.as_deref().map(std::fs::read) {
+            None => match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
                 Some(Ok(bytes)) => bytes,
-                Some(Err(e)) => return (Stage::Done(failed(&source.display, format!("cannot read: {e}"))), None),
+                Some(Err(e)) => return (Stage::Done(failed(&source.display, e.to_string())), None),
                 None => Vec::new(),
             },
         };

@@ -26,6 +26,8 @@ pub(crate) struct Config {
     pub(crate) extend_exclude: Option<Vec<String>>,
     /// `respect-ruff-config`: honour Ruff's excludes and per-file-ignores (default true).
     pub(crate) respect_ruff_config: Option<bool>,
+    /// `max-file-size`: larger files are skipped and named.
+    pub(crate) max_file_size: Option<u64>,
     pub(crate) transform_options: BTreeMap<String, Table>,
 }
 
@@ -176,6 +178,16 @@ fn parse_settings(table: &Table, key: &Key, known: &[&'static Rule]) -> Result<C
             "respect-ruff-config" => {
                 config.respect_ruff_config =
                     Some(value.as_bool().ok_or_else(|| key.error(name, "must be true or false"))?);
+            }
+            "max-file-size" => {
+                let size = match value {
+                    Value::Integer(n) => u64::try_from(*n)
+                        .map_err(|_| "must not be negative".to_owned())
+                        .and_then(|n| crate::workspace::read::parse_size(&n.to_string())),
+                    Value::String(text) => crate::workspace::read::parse_size(text),
+                    _ => Err("must be a size such as \"64MiB\" or a number of bytes".to_owned()),
+                };
+                config.max_file_size = Some(size.map_err(|why| key.error(name, &why))?);
             }
             "target-version" => {
                 let version = value.as_str().and_then(TargetVersion::parse).ok_or_else(|| {

@@ -39,6 +39,8 @@ pub(crate) struct Overrides {
     pub(crate) exclude: Vec<String>,
     /// `Some(false)` from `--no-respect-ruff-config`.
     pub(crate) respect_ruff_config: Option<bool>,
+    /// `--max-file-size`.
+    pub(crate) max_file_size: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -50,6 +52,8 @@ pub(crate) struct Settings {
     pub(crate) exclude: Excludes,
     /// `[tool.pitfix.<id>]` tables, checked against each transform's option names.
     pub(crate) options: BTreeMap<String, toml::Table>,
+    /// Files larger than this many bytes are skipped (`max-file-size`).
+    pub(crate) max_file_size: u64,
     /// The nearest Ruff config, when it is respected (`respect-ruff-config`).
     ruff: Option<Arc<RuffConfig>>,
 }
@@ -91,6 +95,10 @@ impl Settings {
             target_version: cli.target_version.or(config.target_version).or(version).unwrap_or_default(),
             exclude: Excludes { globs: glob_set(&exclude)?, anchor: config.dir.clone() },
             options: config.transform_options.clone(),
+            max_file_size: cli
+                .max_file_size
+                .or(config.max_file_size)
+                .unwrap_or(crate::workspace::read::DEFAULT_MAX_FILE_SIZE),
             ruff: ruff.filter(|_| respect_ruff).cloned(),
         })
     }

@@ -2,4 +2,5 @@
 pub(crate) mod decode;
 pub(crate) mod discover;
 pub(crate) mod interrupt;
+pub(crate) mod read;
 pub(crate) mod write;
