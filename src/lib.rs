@@ -29,7 +29,7 @@ pub fn main() -> i32 {
         // finish their run and exit with its code: `output::ClosedPipeOk`).
         Err(error) if output::is_broken_pipe(&error) => EXIT_OK,
         Err(error) => {
-            eprintln!("pitfix: error: {error:#}");
+            eprintln!("pitfix: error: {}", output::escape_message(&format!("{error:#}")));
             EXIT_FATAL
         }
     }

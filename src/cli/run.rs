@@ -69,7 +69,7 @@ fn report_outcomes(outcomes: &[Outcome], action: Action, report: Report, quiet: 
     let mut errors = 0;
     for outcome in outcomes {
         for error in &outcome.result.errors {
-            eprintln!("{error}");
+            eprintln!("{}", output::escape_message(error));
             errors += 1;
         }
         if let (Some(old), Some(new)) = (&outcome.original, &outcome.result.fixed) {

@@ -17,6 +17,7 @@ use crate::rules::Rule;
 use crate::semantic::SemanticModel;
 use crate::settings::{Overrides, Resolver, Settings, TargetVersion};
 use crate::workspace::discover::{Input, absolute, discover, is_stub, normalize};
+use crate::output::escape_controls;
 use crate::workspace::interrupt;
 use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regular};
 use crate::workspace::write::write_atomically;
@@ -137,7 +138,7 @@ pub(crate) fn process_files(
     } else {
         let found = discover(&paths, &resolver, cwd)?;
         for warning in found.warnings {
-            eprintln!("{warning}");
+            eprintln!("{}", crate::output::escape_message(&warning));
         }
         skipped = found.skipped;
         found.inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
@@ -253,7 +254,7 @@ impl Job<'_> {
                 None => Vec::new(),
             },
         };
-        let prepared = match prepare(&source.display, &bytes, is_stub(&source.display)) {
+        let prepared = match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
             Ok(prepared) => prepared,
             Err(message) => {
                 let mut outcome = Outcome::of_error(&source.display, message);
@@ -306,8 +307,9 @@ impl Job<'_> {
             Action::Check => Mode::Check,
             Action::Diff | Action::Apply => Mode::Fix { unsafe_fixes: source.settings.unsafe_fixes },
         };
-        let name = source.display.as_str();
-        let mut outcome = Outcome::new(name, process(name, prepared, semantic, &settings, mode));
+        // Messages name the file with its control characters escaped (`output::escape_controls`).
+        let name = &*escape_controls(&source.display);
+        let mut outcome = Outcome::new(&source.display, process(name, prepared, semantic, &settings, mode));
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.
@@ -340,7 +342,7 @@ fn elapsed_nanos(start: Instant) -> u64 {
 }
 
 fn failed(display: &str, why: String) -> Outcome {
-    Outcome::of_error(display, format!("{display}: {why}"))
+    Outcome::of_error(display, format!("{}: {why}", escape_controls(display)))
 }
 
 impl Outcome {

@@ -20,9 +20,12 @@ pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new:
         .newline_terminated(true)
         .diff_slices(&old_lines, &new_lines);
     // Like git, end the `---`/`+++` names with a tab when they hold a space, so that `patch`
-    // does not cut the name at the space.
+    // does not cut the name at the space; and quote a name with a line end, a control character,
+    // a quote, a backslash or a non-ASCII byte, so that it cannot break or forge a header line.
     let tab = if name.contains(' ') { "\t" } else { "" };
-    let header = format!("diff --git a/{name} b/{name}\n--- a/{name}{tab}\n+++ b/{name}{tab}\n");
+    let (a, b) = (format!("a/{name}"), format!("b/{name}"));
+    let (a, b) = (quote_path(&a), quote_path(&b));
+    let header = format!("diff --git {a} {b}\n--- {a}{tab}\n+++ {b}{tab}\n");
     paint(out, color, BOLD, header.as_bytes())?;
     let unified = diff.unified_diff();
     let mut unified = unified;
@@ -45,6 +48,36 @@ pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new:
         }
     }
     Ok(())
+}
+
+/// A path as git writes it in a diff with `core.quotePath` on (its default): as it is when it
+/// holds only printable ASCII other than `"` and `\`, else in double quotes with C escapes
+/// (`\n`, `\t`, `\"`, `\\`, ...) and every other byte, non-ASCII ones included, as three octal
+/// digits. `git apply` and GNU `patch` read this form back.
+pub(crate) fn quote_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let must_quote = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x7f;
+    if !path.bytes().any(must_quote) {
+        return path.into();
+    }
+    let mut out = String::with_capacity(path.len() + 2);
+    out.push('"');
+    for byte in path.bytes() {
+        match byte {
+            0x07 => out.push_str("\\a"),
+            0x08 => out.push_str("\\b"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            0x0b => out.push_str("\\v"),
+            0x0c => out.push_str("\\f"),
+            b'\r' => out.push_str("\\r"),
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b if must_quote(b) => out.push_str(&format!("\\{b:03o}")),
+            b => out.push(char::from(b)),
+        }
+    }
+    out.push('"');
+    out.into()
 }
 
 /// Writes `text`, wrapped in the style when colour is on (the reset goes before the line end).
@@ -79,6 +112,17 @@ mod tests {
     fn lone_carriage_returns_stay_inside_lines() {
         let out = render(b"a\rb\nc\n", b"a\rB\nc\n");
         assert_eq!(out, "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,2 @@\n-a\rb\n+a\rB\n c\n");
+    }
+
+    #[test]
+    fn names_are_quoted_as_git_quotes_them() {
+        assert_eq!(quote_path("a/plain name.py"), "a/plain name.py");
+        assert_eq!(quote_path("a/x\ny\t\"\\.py"), "\"a/x\\ny\\t\\\"\\\\.py\"");
+        assert_eq!(quote_path("a/é\x1b.py"), "\"a/\\303\\251\\033.py\"");
+        let mut out = Vec::new();
+        write_file_diff(&mut out, "x\n+++ b/evil.py", b"a\n", b"b\n", false).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.starts_with("diff --git \"a/x\\n+++ b/evil.py\" \"b/x\\n+++ b/evil.py\"\n--- \"a/x\\n+++ b/evil.py\"\t\n"), "{out}");
     }
 
     #[test]

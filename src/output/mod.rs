@@ -57,6 +57,40 @@ impl<W: Write> Write for ClosedPipeOk<W> {
     }
 }
 
+/// `text` with its control characters (line ends, tabs, ESC, the C1 range) written as escapes
+/// (`\n`, `\t`, `\x1b`, `\u{9b}`), for names and messages printed as text: a file name cannot
+/// start a new line or send an escape sequence to the terminal. JSON and SARIF escape by
+/// themselves.
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    escape(text, false)
+}
+
+/// A message as `escape_controls` writes it, but keeping its line ends: messages that span lines
+/// (a TOML error with its excerpt) are built with names already escaped.
+pub(crate) fn escape_message(text: &str) -> std::borrow::Cow<'_, str> {
+    escape(text, true)
+}
+
+fn escape(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && !(keep_lines && c == '\n');
+    if !text.chars().any(escaped) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !escaped(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() && u32::from(c) < 0x80 => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
 /// Whether `error` comes from writing into a closed pipe: the reader stopped, nothing failed.
 pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
@@ -123,7 +157,8 @@ pub(crate) fn write_findings<'a>(
                     Some(Applicability::Unsafe) => " [unsafe fix available: --unsafe-fixes]",
                     None => "",
                 };
-                writeln!(out, "{path}:{}:{}: {} {}{fix}", f.start.0, f.start.1, f.rule, f.message)?;
+                let (path, message) = (escape_controls(path), escape_controls(&f.message));
+                writeln!(out, "{path}:{}:{}: {} {message}{fix}", f.start.0, f.start.1, f.rule)?;
             }
         }
         OutputFormat::Json => {
@@ -211,4 +246,16 @@ pub(crate) fn print_rules() -> io::Result<()> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_controls("plain é.py"), "plain é.py");
+        assert_eq!(escape_controls("a\nb\t\x1b[31m\u{9b}.py"), "a\\nb\\t\\x1b[31m\\u{9b}.py");
+        assert_eq!(escape_message("a\nb\x07"), "a\nb\\x07");
+    }
 }

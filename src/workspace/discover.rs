@@ -35,7 +35,7 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
     let skipped = Arc::new(Mutex::new(Vec::new()));
     for path in paths {
         if !path.exists() && !path.is_symlink() {
-            bail!("{}: no such file or directory", path.display());
+            bail!("{}: no such file or directory", crate::output::escape_controls(&path.display().to_string()));
         }
         if !path.is_dir() {
             inputs.push(input(path, cwd));
@@ -113,7 +113,9 @@ pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
         Ok(relative) => relative.to_path_buf(),
         Err(_) => path.components().filter(|c| *c != Component::CurDir).collect(),
     };
-    shown.to_string_lossy().replace('\\', "/")
+    let shown = shown.to_string_lossy();
+    // A backslash separates folders on Windows only; elsewhere it is part of a file's name.
+    if cfg!(windows) { shown.replace('\\', "/") } else { shown.into_owned() }
 }
 
 pub(crate) fn absolute(path: &Path, cwd: &Path) -> PathBuf {

@@ -82,3 +82,58 @@ fn names_with_a_space_end_with_a_tab_like_git() {
     p.write("my file.py", FIXABLE);
     assert_cmd_snapshot!(cmd(&p, &["diff"]));
 }
+
+/// File names with a line end, a tab, a quote, a backslash, a non-ASCII character and ESC.
+const ODD_NAMES: &[&str] = &["new\nline.py", "tab\there.py", "quo\"te.py", "back\\slash.py", "café.py", "esc\x1b[31m.py"];
+
+#[test]
+fn git_apply_accepts_the_diff_of_files_with_odd_names() {
+    let by_git = Project::new();
+    by_git.git(&["init", "-q"]);
+    for name in ODD_NAMES {
+        by_git.write(name, FIXABLE);
+    }
+    let run = by_git.run(&["diff"]);
+    run.code(1);
+    let out = String::from_utf8(run.stdout.clone()).expect("UTF-8 diff");
+    assert!(out.contains("diff --git \"a/new\\nline.py\" \"b/new\\nline.py\"\n"), "{out}");
+    assert!(out.contains("--- \"a/caf\\303\\251.py\"\n"), "{out}");
+    assert!(!out.contains('\x1b'), "no raw ESC in the diff: {out}");
+    let scratch = Project::new();
+    let patch = scratch.write("odd.patch", &run.stdout);
+    git_in(&by_git.root, &["apply", patch.to_str().unwrap()]);
+    for name in ODD_NAMES {
+        assert_eq!(by_git.read_string(name), crate::support::FIXED, "{name:?} fixed by git apply");
+    }
+}
+
+#[test]
+fn odd_names_are_escaped_in_text_output_and_cannot_forge_diff_headers() {
+    let p = Project::new();
+    p.write("esc\x1b[31m.py", FIXABLE);
+    p.write("bad\x1b]0;title\x07.py", "def (:\n");
+    let run = cmd(&p, &["check", "--output-format", "text"]).output().expect("pitfix runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+    assert!(!stdout.contains('\x1b') && !stderr.contains('\x1b'), "raw ESC in output:\n{stdout}{stderr}");
+    assert!(!stderr.contains('\x07'), "{stderr}");
+    assert!(stdout.starts_with("esc\\x1b[31m.py:2:4: is-literal"), "{stdout}");
+    assert!(stderr.contains("bad\\x1b]0;title\\x07.py:"), "{stderr}");
+    // A line end in `--stdin-filename` stays inside the quoted name.
+    let run = cmd(&p, &["diff", "--stdin-filename", "x.py\n+++ b/evil.py", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().expect("stdin").write_all(FIXABLE.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("pitfix runs");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.starts_with("diff --git \"a/x.py\\n+++ b/evil.py\" \"b/x.py\\n+++ b/evil.py\"\n"), "{out}");
+    assert!(!out.lines().any(|line| line == "+++ b/evil.py"), "{out}");
+    // An error that names a missing file escapes it too.
+    let run = cmd(&p, &["diff", "gone\x1b[2J.py"]).output().expect("pitfix runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(stderr, "pitfix: error: gone\\x1b[2J.py: no such file or directory\n");
+}

@@ -67,7 +67,7 @@ pub(crate) fn apply(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd
 fn record(change: &mut Change, outcome: &Outcome, tree_root: &Path, tree_cwd: &Path) {
     let result = &outcome.result;
     for error in &result.errors {
-        eprintln!("{error}");
+        eprintln!("{}", crate::output::escape_message(error));
     }
     change.file_errors += usize::from(!result.errors.is_empty());
     change.unfixed += result.unfixed;
