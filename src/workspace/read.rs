@@ -100,7 +100,7 @@ fn kind(file_type: &std::fs::FileType) -> &'static str {
 /// A size as the limit is usually written: `64 MiB`, `100 KiB`, else bytes.
 pub(crate) fn format_size(bytes: u64) -> String {
     for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
-        if bytes >= size && bytes % size == 0 {
+        if bytes >= size && bytes.is_multiple_of(size) {
             return format!("{} {unit}", bytes / size);
         }
     }
