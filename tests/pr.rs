@@ -199,6 +199,11 @@ fn first_run_opens_a_pull_request_with_one_commit_on_the_base() {
     assert_eq!(s.file_on_branch("a.py") + "\n", FIXED);
     assert_eq!(s.remote_git(&["diff", "--name-only", "main", BRANCH]), "a.py");
     let meta = s.remote_git(&["log", "-1", "--format=%an <%ae>|%cn <%ce>|%B", BRANCH]);
+    // The commit ends with pitfix's trailer, and the body with its marker naming the commit.
+    let (meta, run) = meta.rsplit_once("\n\nPitfix-Run: ").expect("the Pitfix-Run trailer");
+    assert!(run.len() == 16 && run.chars().all(|c| c.is_ascii_hexdigit()), "{run}");
+    let head = s.remote_git(&["rev-parse", BRANCH]);
+    assert!(pull.body.ends_with(&format!("<!-- pitfix run={run} head={head} -->\n")), "{}", pull.body);
     assert_eq!(
         meta,
         "pitfix <pitfix@users.noreply.github.com>|pitfix <pitfix@users.noreply.github.com>|Fix 1 Python pitfall found by pitfix\n\nis-literal: 1"

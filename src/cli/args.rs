@@ -149,6 +149,8 @@ impl RunArgs {
             no_respect_ruff_config: self.no_respect_ruff_config,
             stdin_filename: self.stdin_filename.clone(),
             jobs: self.jobs,
+            // A config file above the home directory is not the user's to choose.
+            config_ceiling: std::env::home_dir(),
         }
     }
 }

@@ -48,6 +48,9 @@ pub(crate) struct RunOptions {
     pub(crate) stdin_filename: Option<String>,
     /// Worker threads (default: one per core).
     pub(crate) jobs: Option<usize>,
+    /// The last folder whose config files apply: the search upward stops there (the home
+    /// directory for the command line, the repository's top for `pr`).
+    pub(crate) config_ceiling: Option<PathBuf>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -93,7 +96,7 @@ pub(crate) fn process_files(
         exclude: args.exclude.clone(),
         respect_ruff_config: args.no_respect_ruff_config.then_some(false),
     };
-    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?);
+    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?.stop_at(args.config_ceiling.as_deref()));
     // The current folder's settings are resolved first, so that a bad `--select` or config is
     // reported even when there is no file to check.
     resolver.for_dir(&normalize(cwd))?;
