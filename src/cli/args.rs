@@ -154,6 +154,8 @@ impl RunArgs {
             stdin_filename: self.stdin_filename.clone(),
             jobs: self.jobs,
             max_file_size: self.max_file_size,
+            // A config file above the home directory is not the user's to choose.
+            config_ceiling: std::env::home_dir(),
         }
     }
 }

@@ -52,6 +52,9 @@ pub(crate) struct RunOptions {
     pub(crate) jobs: Option<usize>,
     /// `--max-file-size`, in bytes.
     pub(crate) max_file_size: Option<u64>,
+    /// The last folder whose config files apply: the search upward stops there (the home
+    /// directory for the command line, the repository's top for `pr`).
+    pub(crate) config_ceiling: Option<PathBuf>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -98,7 +101,7 @@ pub(crate) fn process_files(
         respect_ruff_config: args.no_respect_ruff_config.then_some(false),
         max_file_size: args.max_file_size,
     };
-    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?);
+    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?.stop_at(args.config_ceiling.as_deref()));
     // The current folder's settings are resolved first, so that a bad `--select` or config is
     // reported even when there is no file to check.
     let cwd_settings = resolver.for_dir(&normalize(cwd))?;

@@ -139,6 +139,8 @@ pub(crate) struct Resolver {
     cli: Overrides,
     /// The `--config` file, which replaces every folder's pitfix config.
     explicit: Option<(Arc<Config>, Option<TargetVersion>)>,
+    /// Folders whose parents' config files do not apply (as written and as resolved).
+    ceilings: Vec<PathBuf>,
     state: Mutex<State>,
 }
 
@@ -167,7 +169,17 @@ impl Resolver {
             }
             None => None,
         };
-        Ok(Resolver { known: known.to_vec(), cli, explicit, state: Mutex::new(State::default()) })
+        Ok(Resolver { known: known.to_vec(), cli, explicit, ceilings: Vec::new(), state: Mutex::new(State::default()) })
+    }
+
+    /// Stops the search for config files at `dir` (inclusive): a file above it, in a folder
+    /// someone else may write to (`/tmp`, the filesystem's root), is not read.
+    pub(crate) fn stop_at(mut self, dir: Option<&Path>) -> Self {
+        if let Some(dir) = dir.filter(|d| d.is_absolute()) {
+            self.ceilings.push(crate::workspace::discover::normalize(dir));
+            self.ceilings.extend(dir.canonicalize().ok());
+        }
+        self
     }
 
     /// The settings of the files in `dir`, an absolute folder without `.` or `..`.
@@ -186,8 +198,8 @@ impl Resolver {
             return Ok(folder.clone());
         }
         let parent = match dir.parent() {
-            Some(parent) => Some(self.folder(state, parent)?),
-            None => None,
+            Some(parent) if !self.ceilings.iter().any(|c| c == dir) => Some(self.folder(state, parent)?),
+            _ => None,
         };
         let files: FolderFiles = config::read_folder(dir, self.explicit.is_none(), &self.known)?;
         let pitfix = match &self.explicit {
@@ -305,6 +317,16 @@ mod tests {
         assert_eq!(version(Overrides::default()), TargetVersion::Py39);
         let cli = Overrides { target_version: Some(TargetVersion::Py313), ..Overrides::default() };
         assert_eq!(version(cli), TargetVersion::Py313);
+    }
+
+    #[test]
+    fn the_search_stops_at_the_ceiling() {
+        let (_dir, root) = tree(&[("pitfix.toml", "unsafe-fixes = true\n"), ("repo/a.py", "")]);
+        let open = resolver(&root, Overrides::default());
+        assert!(open.for_file(&root.join("repo/a.py")).unwrap().unsafe_fixes);
+        let stopped = resolver(&root, Overrides::default()).stop_at(Some(&root.join("repo")));
+        assert!(!stopped.for_file(&root.join("repo/a.py")).unwrap().unsafe_fixes);
+        assert!(!stopped.for_file(&root.join("repo/sub/b.py")).unwrap().unsafe_fixes);
     }
 
     #[test]

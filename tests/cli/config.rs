@@ -195,3 +195,24 @@ fn a_folder_with_a_broken_config_is_skipped_and_the_run_goes_on() {
     assert_eq!(p.read_string("a.py"), FIXED);
     assert_eq!(p.read_string("data/b.py"), FIXABLE);
 }
+
+#[test]
+fn a_config_above_the_home_directory_is_not_read() {
+    // `home/` is the home directory; a config planted in the folder above it would turn the
+    // fix off.
+    let p = Project::new();
+    p.write("pitfix.toml", "ignore = [\"is-literal\"]\n");
+    p.write("home/proj/m.py", FIXABLE);
+    let check = |home: &str| {
+        let mut cmd = cmd_at(&p, "home/proj", &["check"]);
+        cmd.env("HOME", p.path(home));
+        cmd.output().unwrap().status.code()
+    };
+    assert_eq!(check("home"), Some(1), "the planted config is ignored");
+    // Below the home directory the search goes on as before: a config in the home folder applies.
+    p.write("home/pitfix.toml", "ignore = [\"is-literal\"]\n");
+    assert_eq!(check("home"), Some(0));
+    // The file above applies when it is within the home directory.
+    std::fs::remove_file(p.path("home/pitfix.toml")).unwrap();
+    assert_eq!(check("."), Some(0));
+}

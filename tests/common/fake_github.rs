@@ -66,6 +66,8 @@ pub struct State {
     pub hide_next_list: bool,
     /// Creating a pull request is answered 403 as when Actions may not create pull requests.
     pub forbid_create: bool,
+    /// Answered as every pull request's `html_url` instead of the real one.
+    pub html_url: Option<String>,
 }
 
 pub struct FakeGitHub {
@@ -86,6 +88,7 @@ impl FakeGitHub {
             rate_limit_next_create: false,
             hide_next_list: false,
             forbid_create: false,
+            html_url: None,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (state2, stop2) = (state.clone(), stop.clone());
@@ -212,10 +215,12 @@ fn error(status: u16, message: &str) -> Answer {
     (status, vec![], json!({ "message": message, "documentation_url": "https://docs.github.com/rest" }))
 }
 
-fn pull_json(pull: &Pull) -> Value {
+fn pull_json(pull: &Pull, html_url: Option<&str>) -> Value {
+    let url = format!("https://github.com/{OWNER}/{NAME}/pull/{}", pull.number);
     json!({
         "number": pull.number,
-        "html_url": format!("https://github.com/{OWNER}/{NAME}/pull/{}", pull.number),
+        "html_url": html_url.unwrap_or(&url),
+        "body": pull.body,
         "state": pull.state,
         "title": pull.title,
         "draft": pull.draft,
@@ -231,7 +236,7 @@ fn list(state: &mut State, query: &str) -> Answer {
     }
     let (head, wanted) = (param("head"), param("state"));
     let found: Vec<Value> =
-        state.pulls.iter().filter(|p| p.head == head && (wanted.is_empty() || p.state == wanted)).map(pull_json).collect();
+        state.pulls.iter().filter(|p| p.head == head && (wanted.is_empty() || p.state == wanted)).map(|p| pull_json(p, state.html_url.as_deref())).collect();
     (200, vec![], Value::Array(found))
 }
 
@@ -264,7 +269,7 @@ fn create(state: &mut State, body: &Value) -> Answer {
         draft: body.get("draft").and_then(Value::as_bool).unwrap_or(false),
         labels: Vec::new(),
     };
-    let value = pull_json(&pull);
+    let value = pull_json(&pull, state.html_url.as_deref());
     state.pulls.push(pull);
     (201, vec![], value)
 }
@@ -284,7 +289,8 @@ fn patch(state: &mut State, number: u64, body: &Value) -> Answer {
     if let Some(state) = text("state") {
         pull.state = state;
     }
-    (200, vec![], pull_json(pull))
+    let value = pull_json(pull, state.html_url.as_deref());
+    (200, vec![], value)
 }
 
 fn label(state: &mut State, number: u64, body: &Value) -> Answer {

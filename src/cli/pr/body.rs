@@ -16,13 +16,38 @@ pub(crate) fn title(change: &Change) -> String {
     format!("Fix {total} Python pitfall{} found by pitfix", plural(total))
 }
 
-/// One line per transform, under the title, so `git log` shows what the commit did.
-pub(crate) fn commit_message(change: &Change) -> String {
+/// The trailer that marks pitfix's commits: `pr` rewrites a branch only when every commit of it
+/// beyond the base carries one.
+pub(crate) const TRAILER: &str = "Pitfix-Run";
+
+/// The start of the hidden marker that ends the body of a pull request pitfix opened: `pr`
+/// updates or closes only a pull request that carries one.
+pub(crate) const MARKER: &str = "<!-- pitfix ";
+
+/// One line per transform, under the title, so `git log` shows what the commit did; then the
+/// run's trailer.
+pub(crate) fn commit_message(change: &Change, run: &str) -> String {
     let mut message = format!("{}\n\n", title(change));
     for (id, count) in &change.counts {
         let _ = writeln!(message, "{id}: {}", count.fixes);
     }
+    let _ = writeln!(message, "\n{TRAILER}: {run}");
     message
+}
+
+/// The hidden marker: the run, and the commit it pushed to the branch (the lease of the next
+/// run).
+pub(crate) fn marker(run: &str, head: &str) -> String {
+    format!("{MARKER}run={run} head={head} -->\n")
+}
+
+/// Whether a pull request body carries pitfix's marker, and the commit it records.
+pub(crate) fn read_marker(body: &str) -> Option<Option<String>> {
+    let start = body.rfind(MARKER)?;
+    let rest = &body[start + MARKER.len()..];
+    let inside = &rest[..rest.find("-->")?];
+    let head = inside.split_whitespace().find_map(|field| field.strip_prefix("head="));
+    Some(head.filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit())).map(str::to_owned))
 }
 
 /// The body: the table of transforms, why each matters, the files and the diff, cut to fit
@@ -202,6 +227,15 @@ mod tests {
         assert!(body.chars().count() <= BODY_LIMIT, "{}", body.chars().count());
         assert!(body.contains("... diff cut here: "), "cut note");
         assert!(body.ends_with("rebuilt on every run; `pitfix explain <transform>` tells more about each fix.\n"));
+    }
+
+    #[test]
+    fn markers_round_trip() {
+        let text = format!("body\n{}", marker("r1", "abc123"));
+        assert_eq!(read_marker(&text), Some(Some("abc123".to_owned())));
+        assert_eq!(read_marker("<!-- pitfix run=x -->"), Some(None));
+        assert_eq!(read_marker("a person's pull request"), None);
+        assert!(commit_message(&change(String::new()), "r1").ends_with("mutable-default: 3\n\nPitfix-Run: r1\n"));
     }
 
     #[test]

@@ -22,6 +22,9 @@ const DEFAULT_RATE_LIMIT_WAIT: u64 = 60;
 pub(crate) struct Pull {
     pub(crate) number: u64,
     pub(crate) html_url: String,
+    /// `None` when empty.
+    #[serde(default)]
+    pub(crate) body: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -149,12 +152,16 @@ impl GitHub {
 
     fn request(&self, method: &str, path: &str, body: Option<&Value>) -> Result<http::Response<ureq::Body>> {
         let url = format!("{}{path}", self.api);
+        // Built apart, so that a token no header can carry is named as the cause (never shown).
+        let authorization = http::HeaderValue::from_str(&format!("Bearer {}", self.token)).map_err(|_| {
+            anyhow!("the token in $GITHUB_TOKEN (or $GH_TOKEN) cannot be sent in an HTTP header: it holds a control character or a non-ASCII one")
+        })?;
         let builder = http::Request::builder()
             .method(method)
             .uri(&url)
             .header("Accept", "application/vnd.github+json")
             .header("X-GitHub-Api-Version", "2022-11-28")
-            .header("Authorization", format!("Bearer {}", self.token));
+            .header("Authorization", authorization);
         let sent = match body {
             Some(value) => {
                 let bytes = serde_json::to_vec(value)?;

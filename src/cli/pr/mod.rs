@@ -24,6 +24,8 @@ struct Remote {
     base: String,
     base_sha: String,
     branch_sha: Option<String>,
+    /// This run's id, in its commit's trailer and its pull request's marker.
+    run: String,
 }
 
 /// The fix commit and what it changes.
@@ -52,6 +54,11 @@ fn steps(args: &PrArgs, token: Option<String>) -> Result<i32> {
         std::env::current_dir()?.canonicalize().context("cannot read the current directory")
     })?;
     let checkout = step("read the git checkout", || Checkout::open(&cwd))?;
+    step("check the names", || {
+        let mut branches = vec![args.branch.as_str()];
+        branches.extend(args.base.as_deref());
+        checkout.check_names(&args.remote, &branches)
+    })?;
     let token = step("find the token", || required_token(args, token))?;
     let github = step("find the GitHub repository", || connect(args, &checkout, token))?;
     let base = step("find the base branch", || base_branch(args, &checkout, github.as_ref()))?;
@@ -61,13 +68,20 @@ fn steps(args: &PrArgs, token: Option<String>) -> Result<i32> {
         Some(github) => step("find an open pull request", || github.open_pull(&args.branch))?,
         None => None,
     };
+    // Nothing is pushed, updated, closed or deleted unless the branch and pull request are pitfix's.
+    let lease = match fix.is_some() || existing.is_some() {
+        true => step("check that the branch and pull request are pitfix's", || {
+            owned(args, &checkout, &remote, existing.as_ref())
+        })?,
+        false => None,
+    };
     let report = match fix {
         None => step("close the obsolete pull request", || {
-            nothing_to_fix(args, &checkout, &remote, github.as_ref(), existing)
+            nothing_to_fix(args, &checkout, &remote, github.as_ref(), existing, lease.as_deref())
         })?,
         Some(fix) if args.dry_run => preview(args, &remote, &fix, existing.as_ref()),
         Some(fix) => {
-            step("push the fix branch", || push(args, &checkout, &remote, &fix))?;
+            step("push the fix branch", || push(args, &checkout, &remote, &fix, lease.as_deref()))?;
             let Some(github) = &github else { bail!("no GitHub client") };
             publish(args, github, &remote, &fix, existing)?
         }
@@ -116,6 +130,7 @@ fn base_branch(args: &PrArgs, checkout: &Checkout, github: Option<&GitHub>) -> R
     if base == args.branch {
         bail!("the fix branch `{}` cannot be the base branch", args.branch);
     }
+    checkout.check_names(&args.remote, &[&base])?;
     Ok(base)
 }
 
@@ -130,7 +145,8 @@ fn fetch(args: &PrArgs, checkout: &Checkout, base: String) -> Result<Remote> {
         branches.push(&args.branch);
     }
     checkout.fetch(&args.remote, &branches)?;
-    Ok(Remote { base, base_sha, branch_sha })
+    let run = format!("{:016x}", outputs::random());
+    Ok(Remote { base, base_sha, branch_sha, run })
 }
 
 /// The fix commit on top of the base, or `None` when the base needs no fix.
@@ -161,7 +177,7 @@ fn commit(checkout: &Checkout, remote: &Remote, tree: &str, change: &Change) -> 
     {
         return Ok((sha.clone(), true));
     }
-    Ok((checkout.commit_tree(tree, &remote.base_sha, &body::commit_message(change))?, false))
+    Ok((checkout.commit_tree(tree, &remote.base_sha, &body::commit_message(change, &remote.run))?, false))
 }
 
 fn print_summary(change: &Change) {
@@ -177,6 +193,56 @@ fn print_summary(change: &Change) {
     );
 }
 
+/// Checks that pitfix may rewrite the fix branch and edit its pull request, and returns the
+/// commit the branch must still be at when pushed to (`None`: it must not exist). The pull
+/// request must carry pitfix's marker; every commit of the branch beyond the base must carry
+/// pitfix's trailer; and the branch must be where pitfix's marker says it last pushed it.
+fn owned(args: &PrArgs, checkout: &Checkout, remote: &Remote, existing: Option<&Pull>) -> Result<Option<String>> {
+    let branch = &args.branch;
+    let recorded = match existing {
+        Some(pull) => match pull.body.as_deref().and_then(body::read_marker) {
+            Some(recorded) => recorded,
+            None => bail!(
+                "the open pull request {} from `{branch}` was not opened by pitfix (its body has no `{}...-->` marker): \
+                 pitfix changes neither it nor its branch; pass another --branch",
+                pull.html_url,
+                body::MARKER
+            ),
+        },
+        None => None,
+    };
+    let Some(sha) = &remote.branch_sha else { return Ok(None) };
+    let short = |sha: &str| sha[..sha.len().min(7)].to_owned();
+    let commits = checkout.commits_since(&remote.base_sha, sha, body::TRAILER)?;
+    if commits.is_empty() {
+        bail!(
+            "the branch `{branch}` of `{}` holds no commit of pitfix's on top of `{}`: pitfix does not overwrite it; pass another --branch",
+            args.remote,
+            remote.base
+        );
+    }
+    if let Some((foreign, _)) = commits.iter().find(|(_, run)| run.is_empty()) {
+        bail!(
+            "the branch `{branch}` of `{}` holds commit {} that pitfix did not make (it has no `{}:` trailer): \
+             pitfix does not overwrite or delete it; move that work elsewhere, or pass another --branch",
+            args.remote,
+            short(foreign),
+            body::TRAILER
+        );
+    }
+    match recorded {
+        Some(head) if head != *sha => bail!(
+            "the branch `{branch}` of `{}` is at {}, not at {} where pitfix last pushed it: someone changed it, and pitfix leaves it as it is",
+            args.remote,
+            short(sha),
+            short(&head)
+        ),
+        // The lease is on what pitfix recorded pushing; without a record, on the commits just checked.
+        Some(head) => Ok(Some(head)),
+        None => Ok(Some(sha.clone())),
+    }
+}
+
 /// The base needs nothing: close a pull request left open by an earlier run (and remove its
 /// branch), or just say so.
 fn nothing_to_fix(
@@ -185,6 +251,7 @@ fn nothing_to_fix(
     remote: &Remote,
     github: Option<&GitHub>,
     existing: Option<Pull>,
+    lease: Option<&str>,
 ) -> Result<Report> {
     let short = &remote.base_sha[..remote.base_sha.len().min(7)];
     let Some(pull) = existing else {
@@ -199,7 +266,7 @@ fn nothing_to_fix(
     }
     let github = github.context("no GitHub client")?;
     let closed = github.close_pull(pull.number)?;
-    if let Some(sha) = &remote.branch_sha {
+    if let Some(sha) = lease {
         checkout.delete_branch(&args.remote, &args.branch, sha)?;
     }
     let message = format!("Closed {}: `{}` ({short}) no longer needs its fixes.", closed.html_url, remote.base);
@@ -227,20 +294,20 @@ fn preview(args: &PrArgs, remote: &Remote, fix: &Fix, existing: Option<&Pull>) -
     }
 }
 
-fn push(args: &PrArgs, checkout: &Checkout, remote: &Remote, fix: &Fix) -> Result<()> {
+fn push(args: &PrArgs, checkout: &Checkout, remote: &Remote, fix: &Fix, lease: Option<&str>) -> Result<()> {
     if fix.unchanged {
         if !args.run.quiet {
             eprintln!("The branch `{}` already holds these fixes on `{}`.", args.branch, remote.base);
         }
         return Ok(());
     }
-    checkout.push(&args.remote, &fix.commit, &args.branch, remote.branch_sha.as_deref())
+    checkout.push(&args.remote, &fix.commit, &args.branch, lease)
 }
 
 /// Opens the pull request, or updates the one already open for the branch; then labels it.
 fn publish(args: &PrArgs, github: &GitHub, remote: &Remote, fix: &Fix, existing: Option<Pull>) -> Result<Report> {
     let title = body::title(&fix.change);
-    let text = body::body(&fix.change);
+    let text = body::body(&fix.change) + &body::marker(&remote.run, &fix.commit);
     let (pull, operation) = match existing {
         Some(pull) => step("update the pull request", || update(github, &pull, &title, &text, &remote.base))?,
         None => step("open the pull request", || open(args, github, &title, &text, &remote.base))?,
@@ -268,6 +335,9 @@ fn open(args: &PrArgs, github: &GitHub, title: &str, text: &str, base: &str) -> 
             let pull = github
                 .open_pull(&args.branch)?
                 .with_context(|| format!("GitHub says a pull request exists for `{}` but lists none", args.branch))?;
+            if pull.body.as_deref().and_then(body::read_marker).is_none() {
+                bail!("the open pull request {} from `{}` was not opened by pitfix: pitfix leaves it as it is", pull.html_url, args.branch);
+            }
             update(github, &pull, title, text, base)
         }
     }

@@ -41,10 +41,10 @@ pub(crate) fn write(report: &Report) -> Result<()> {
     if let Some(path) = std::env::var_os("GITHUB_OUTPUT").filter(|p| !p.is_empty()) {
         let number = report.number.map(|n| n.to_string()).unwrap_or_default();
         let url = report.url.as_deref().unwrap_or("");
-        let text = format!(
-            "pull-request-number={number}\npull-request-url={url}\npull-request-operation={}\n",
-            report.operation.as_str()
-        );
+        let text = [("pull-request-number", number.as_str()), ("pull-request-url", url), ("pull-request-operation", report.operation.as_str())]
+            .into_iter()
+            .map(|(name, value)| output_line(name, value))
+            .collect::<String>();
         append(Path::new(&path), &text).context("cannot write $GITHUB_OUTPUT")?;
     }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
@@ -57,7 +57,46 @@ pub(crate) fn write(report: &Report) -> Result<()> {
     Ok(())
 }
 
+/// `name=value`, or GitHub's multi-line form (`name<<DELIMITER`, the value, `DELIMITER`) when the
+/// value holds a line break, with a random delimiter the value does not contain: a value can never
+/// add an output of its own.
+fn output_line(name: &str, value: &str) -> String {
+    if !value.contains(['\n', '\r']) {
+        return format!("{name}={value}\n");
+    }
+    let delimiter = loop {
+        let candidate = format!("ghadelimiter_{:016x}{:016x}", random(), random());
+        if !value.contains(&candidate) {
+            break candidate;
+        }
+    };
+    format!("{name}<<{delimiter}\n{value}\n{delimiter}\n")
+}
+
+/// 64 random bits, from the standard library's randomly keyed hasher.
+pub(crate) fn random() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    hasher.finish()
+}
+
 fn append(path: &Path, text: &str) -> std::io::Result<()> {
     let mut file = OpenOptions::new().create(true).append(true).open(path)?;
     file.write_all(text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_line_values_use_a_delimiter() {
+        assert_eq!(output_line("a", "b"), "a=b\n");
+        let text = output_line("url", "x\nevil=1");
+        let (head, rest) = text.split_once('\n').unwrap();
+        let delimiter = head.strip_prefix("url<<").unwrap();
+        assert!(delimiter.starts_with("ghadelimiter_"));
+        assert_eq!(rest, format!("x\nevil=1\n{delimiter}\n"));
+    }
 }

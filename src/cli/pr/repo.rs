@@ -127,7 +127,7 @@ impl Checkout {
 
     /// The remote's URL, for the repository name only (it may hold credentials: never print it).
     pub(crate) fn remote_url(&self, remote: &str) -> Result<String> {
-        self.git.run(&["remote", "get-url", remote]).with_context(|| format!("no git remote `{remote}`"))
+        self.git.run(&["remote", "get-url", "--", remote]).with_context(|| format!("no git remote `{remote}`"))
     }
 
     /// The remote's default branch as git last saw it (`refs/remotes/<remote>/HEAD`), else the
@@ -147,7 +147,7 @@ impl Checkout {
     /// The commits of `branches` on the remote (`ls-remote`), by branch name.
     pub(crate) fn remote_heads(&self, remote: &str, branches: &[&str]) -> Result<BTreeMap<String, String>> {
         let refs: Vec<String> = branches.iter().map(|b| format!("refs/heads/{b}")).collect();
-        let mut args = vec!["ls-remote", "--heads", remote];
+        let mut args = vec!["ls-remote", "--heads", "--", remote];
         args.extend(refs.iter().map(String::as_str));
         let listing = self.git.run(&args)?;
         let heads = listing
@@ -162,14 +162,14 @@ impl Checkout {
     pub(crate) fn fetch(&self, remote: &str, branches: &[&str]) -> Result<()> {
         let specs: Vec<String> =
             branches.iter().map(|b| format!("+refs/heads/{b}:refs/remotes/{remote}/{b}")).collect();
-        let mut args = vec!["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", remote];
+        let mut args = vec!["fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--", remote];
         args.extend(specs.iter().map(String::as_str));
         self.git.run(&args).map(drop)
     }
 
     /// The tree and parents of a commit.
     pub(crate) fn commit_shape(&self, sha: &str) -> Result<(String, Vec<String>)> {
-        let line = self.git.run(&["show", "-s", "--format=%T %P", sha])?;
+        let line = self.git.run(&["show", "-s", "--format=%T %P", sha, "--"])?;
         let mut parts = line.split_whitespace().map(str::to_owned);
         let tree = parts.next().context("git printed no tree")?;
         Ok((tree, parts.collect()))
@@ -202,7 +202,7 @@ impl Checkout {
 
     /// The commit's patch against its parent, as `git apply` reads it.
     pub(crate) fn patch(&self, parent: &str, commit: &str) -> Result<Vec<u8>> {
-        let args = ["diff-tree", "-p", "--no-color", "--no-ext-diff", "--no-textconv", parent, commit];
+        let args = ["diff-tree", "-p", "--no-color", "--no-ext-diff", "--no-textconv", parent, commit, "--"];
         let output = self.git.output(&args, None, &[])?;
         if !output.status.success() {
             bail!("`git diff-tree` failed: {}", redact_urls(String::from_utf8_lossy(&output.stderr).trim()));
@@ -215,14 +215,48 @@ impl Checkout {
     pub(crate) fn push(&self, remote: &str, commit: &str, branch: &str, expected: Option<&str>) -> Result<()> {
         let lease = format!("--force-with-lease=refs/heads/{branch}:{}", expected.unwrap_or(""));
         let refspec = format!("{commit}:refs/heads/{branch}");
-        self.git.run(&["push", "--quiet", "--no-verify", &lease, remote, &refspec]).map(drop)
+        self.git.run(&["push", "--quiet", "--no-verify", &lease, "--", remote, &refspec]).map(drop)
     }
 
     /// Deletes the remote branch, unless it moved since it was `expected`.
     pub(crate) fn delete_branch(&self, remote: &str, branch: &str, expected: &str) -> Result<()> {
         let lease = format!("--force-with-lease=refs/heads/{branch}:{expected}");
         let refspec = format!(":refs/heads/{branch}");
-        self.git.run(&["push", "--quiet", "--no-verify", &lease, remote, &refspec]).map(drop)
+        self.git.run(&["push", "--quiet", "--no-verify", &lease, "--", remote, &refspec]).map(drop)
+    }
+
+    /// The commits of `tip` that `base` lacks, each with the value of its `trailer` (empty when
+    /// it has none), newest first.
+    pub(crate) fn commits_since(&self, base: &str, tip: &str, trailer: &str) -> Result<Vec<(String, String)>> {
+        let format = format!("--format=%H %(trailers:key={trailer},valueonly,separator=%x2C)");
+        let range = format!("{base}..{tip}");
+        let listing = self.git.run(&["log", "--no-color", &format, &range, "--"])?;
+        Ok(listing
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| {
+                let (sha, value) = line.split_once(' ').unwrap_or((line, ""));
+                (sha.to_owned(), value.trim().to_owned())
+            })
+            .collect())
+    }
+
+    /// Refuses a remote or branch name that git would read as an option or that is no valid
+    /// name (`git check-ref-format`), before any of them reaches a git command.
+    pub(crate) fn check_names(&self, remote: &str, branches: &[&str]) -> Result<()> {
+        let remote_ref = format!("refs/remotes/{remote}/HEAD");
+        if remote.is_empty() || remote.starts_with('-') || !self.git.output(&["check-ref-format", &remote_ref], None, &[])?.status.success() {
+            bail!("`{remote}` is not a valid git remote name");
+        }
+        for branch in branches {
+            // `--branch` expands `@{-1}`: the name must come back unchanged.
+            let valid = !branch.starts_with('-')
+                && self.git.query(&["check-ref-format", "--branch", branch])?.as_deref() == Some(*branch);
+            if !valid {
+                bail!("`{branch}` is not a valid branch name (see `git check-ref-format --branch`)");
+            }
+        }
+        Ok(())
     }
 }
 
@@ -240,7 +274,7 @@ impl Worktree {
         let dir = tempfile::Builder::new().prefix("pitfix-pr-").tempdir().context("cannot create a temporary folder")?;
         let path = dir.path().canonicalize().context("cannot resolve the temporary folder")?.join("tree");
         let shown = path.to_string_lossy().into_owned();
-        checkout.git.run(&["worktree", "add", "--quiet", "--detach", &shown, commit])?;
+        checkout.git.run(&["worktree", "add", "--quiet", "--detach", "--", &shown, commit])?;
         Ok(Worktree { checkout_git: checkout.git.clone(), git: Git::new(&path), path, _dir: dir })
     }
 
@@ -255,7 +289,7 @@ impl Drop for Worktree {
     fn drop(&mut self) {
         // Best effort: a leftover entry is pruned by `git worktree prune` once the folder is gone.
         let shown = self.path.to_string_lossy().into_owned();
-        if self.checkout_git.run(&["worktree", "remove", "--force", &shown]).is_err() {
+        if self.checkout_git.run(&["worktree", "remove", "--force", "--", &shown]).is_err() {
             let _ = std::fs::remove_dir_all(&self.path);
             let _ = self.checkout_git.run(&["worktree", "prune"]);
         }

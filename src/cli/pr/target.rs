@@ -63,15 +63,41 @@ pub(crate) fn repo_name(option: Option<&str>, remote_url: impl FnOnce() -> Resul
 /// The REST API's base URL, without a trailing `/`.
 pub(crate) fn api_url(option: Option<&str>) -> Result<String> {
     let url = option.map(str::to_owned).or_else(|| non_empty_env("GITHUB_API_URL")).unwrap_or_else(|| DEFAULT_API.to_owned());
-    if !url.starts_with("https://") && !url.starts_with("http://") {
-        bail!("the API URL `{url}` must start with https:// or http://");
+    if let Some(rest) = url.strip_prefix("http://") {
+        // The token goes in every request's header: in clear text only to this machine.
+        if !is_loopback(host_of(rest)) {
+            bail!(
+                "the API URL `{url}` uses plain http:// to a host other than this machine, which would send the token in clear text: use https:// (http:// is accepted only for 127.0.0.0/8, ::1 and localhost)"
+            );
+        }
+    } else if !url.starts_with("https://") {
+        bail!("the API URL `{url}` must start with https:// (or http:// for this machine)");
     }
     Ok(url.trim_end_matches('/').to_owned())
 }
 
-/// The token from `$GITHUB_TOKEN`, else `$GH_TOKEN`.
+/// The host of a URL's remainder after `scheme://`: without user info, port or path; an IPv6
+/// address without its brackets.
+fn host_of(rest: &str) -> &str {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    if let Some(v6) = host_port.strip_prefix('[') {
+        return v6.split_once(']').map_or(v6, |(h, _)| h);
+    }
+    host_port.split_once(':').map_or(host_port, |(h, _)| h)
+}
+
+/// `localhost`, 127.0.0.0/8 or ::1.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The token from `$GITHUB_TOKEN`, else `$GH_TOKEN`, without the whitespace around it (a token
+/// read from a file often ends with a newline).
 pub(crate) fn token() -> Option<String> {
-    non_empty_env("GITHUB_TOKEN").or_else(|| non_empty_env("GH_TOKEN"))
+    non_empty_env("GITHUB_TOKEN").or_else(|| non_empty_env("GH_TOKEN")).map(|t| t.trim().to_owned())
 }
 
 fn non_empty_env(name: &str) -> Option<String> {
@@ -96,6 +122,17 @@ mod tests {
         assert_eq!(from_url("/srv/git/r.git"), None);
         assert_eq!(from_url("file:///srv/o/r.git"), None);
         assert_eq!(from_url("https://github.com/r"), None);
+    }
+
+    #[test]
+    fn plain_http_only_to_this_machine() {
+        for ok in ["http://127.0.0.1:8080", "http://127.5.6.7/api/", "http://[::1]:99", "http://localhost", "http://LOCALHOST.:1/x", "https://ghe.example/api/v3"] {
+            assert!(api_url(Some(ok)).is_ok(), "{ok}");
+        }
+        for bad in ["http://ghe.example/api/v3", "http://10.0.0.1", "http://127.0.0.1.example", "http://localhost@evil.example", "http://[::2]", "ftp://x"] {
+            assert!(api_url(Some(bad)).is_err(), "{bad}");
+        }
+        assert!(api_url(Some("http://127.0.0.1@evil.example/")).is_err());
     }
 
     #[test]
