@@ -29,6 +29,10 @@ pub(crate) enum Command {
         /// Exit with 1 when a file was changed.
         #[arg(long)]
         exit_non_zero_on_fix: bool,
+        /// Write files that have several hard links, giving the fixed file a new inode (the
+        /// other names keep the old text); without it such files are refused.
+        #[arg(long)]
+        break_hardlinks: bool,
     },
     /// Report findings, including those with no automatic fix (exit 1 when there are any).
     Check {
@@ -149,6 +153,7 @@ impl RunArgs {
             no_respect_ruff_config: self.no_respect_ruff_config,
             stdin_filename: self.stdin_filename.clone(),
             jobs: self.jobs,
+            break_hardlinks: false,
         }
     }
 }
