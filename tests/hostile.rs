@@ -105,6 +105,25 @@ fn python_312_to_314_syntax() {
 
 #[test]
 fn interrupted_apply_leaves_every_file_old_or_new() {
+    // SIGINT, as Ctrl-C sends it.
+    interrupt_apply("INT");
+}
+
+#[test]
+fn terminated_apply_leaves_every_file_old_or_new() {
+    // SIGTERM, as `kill`, timeouts and CI runners send it.
+    interrupt_apply("TERM");
+}
+
+#[test]
+fn hung_up_apply_leaves_every_file_old_or_new() {
+    // SIGHUP, as a closed terminal sends it.
+    interrupt_apply("HUP");
+}
+
+/// Sends `signal` to a large `apply`: every file is then old or new, no temporary file is left,
+/// and pitfix exits with 130 (not killed by the signal).
+fn interrupt_apply(signal: &str) {
     let p = Project::new();
     let count = 3000;
     let original = format!("{}{FIXABLE}", "# padding line so that writing takes a little time\n".repeat(50));
@@ -120,9 +139,10 @@ fn interrupted_apply_leaves_every_file_old_or_new() {
         .spawn()
         .expect("pitfix starts");
     std::thread::sleep(Duration::from_millis(150));
-    // SIGINT, as Ctrl-C sends it.
-    let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    let _ = Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status();
     let status = child.wait().expect("pitfix ends");
+    // Finished before the signal came (exit 0), or stopped by it (130); never killed by it.
+    assert!(matches!(status.code(), Some(0 | 130)), "SIG{signal}: {status}");
     let (mut old, mut new) = (0, 0);
     for i in 0..count {
         let text = p.read_string(&format!("f{i:04}.py"));
@@ -140,5 +160,5 @@ fn interrupted_apply_leaves_every_file_old_or_new() {
         .filter(|n| !n.ends_with(".py"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    eprintln!("interrupted ({status}): {new} files new, {old} old");
+    eprintln!("SIG{signal} ({status}): {new} files new, {old} old");
 }
