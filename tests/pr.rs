@@ -507,7 +507,7 @@ fn an_interrupted_run_removes_its_worktree_and_temporary_folder() {
         for var in SCRUBBED {
             cmd.env_remove(var);
         }
-        let mut child = cmd
+        let child = cmd
             .env("GIT_CONFIG_GLOBAL", s.project.path("gitconfig"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("TMPDIR", &tmp)

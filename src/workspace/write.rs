@@ -141,7 +141,8 @@ fn keep_owner_and_mode(temp: &File, original: &Metadata) -> Result<()> {
     // After `fchown`, which clears the setuid and setgid bits.
     temp.set_permissions(fs::Permissions::from_mode(mode)).context("cannot copy its permissions")?;
     let got = temp.metadata().context("cannot read the temporary file's metadata")?;
-    let special = u32::from(libc::S_ISUID | libc::S_ISGID);
+    // The setuid and setgid bits.
+    let special = 0o6000;
     let owner_kept = got.uid() == uid && got.gid() == gid;
     if mode & special != 0 && (!owner_kept || got.mode() & 0o7777 != mode) {
         bail!("the file is setuid or setgid and pitfix cannot keep its owner and group; not written");
@@ -159,9 +160,11 @@ mod tests {
 
     use super::*;
 
+    /// What a test does to the path between writing the temporary file and the final check.
+    type Hook = Box<dyn FnOnce(&Path)>;
+
     thread_local! {
-        /// What a test does to the path between writing the temporary file and the final check.
-        static HOOK: RefCell<Option<Box<dyn FnOnce(&Path)>>> = const { RefCell::new(None) };
+        static HOOK: RefCell<Option<Hook>> = const { RefCell::new(None) };
     }
 
     pub(super) fn before_final_check(path: &Path) {
