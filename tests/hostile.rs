@@ -162,3 +162,28 @@ fn interrupt_apply(signal: &str) {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     eprintln!("SIG{signal} ({status}): {new} files new, {old} old");
 }
+
+#[test]
+fn a_file_size_limit_fails_the_write_naming_the_file() {
+    let p = Project::new();
+    // Over any `ulimit -f 1` (512 or 1024 bytes), so that writing the fixed text raises SIGXFSZ.
+    let big = format!("{}{FIXABLE}", "# padding line so that the file is over the size limit\n".repeat(100));
+    p.write("big.py", &big);
+    let output = Command::new("sh")
+        .args(["-c", "ulimit -f 1 && exec \"$0\" apply big.py", env!("CARGO_BIN_EXE_pitfix")])
+        .current_dir(&p.root)
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Not killed by the signal: the write fails, named, and the file stays as it was.
+    assert_eq!(output.status.code(), Some(0), "{}: {stderr}", output.status);
+    assert!(stderr.contains("big.py: cannot write the temporary file"), "{stderr}");
+    assert_eq!(p.read_string("big.py"), big);
+    let leftovers: Vec<_> = std::fs::read_dir(&p.root)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "big.py")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
