@@ -105,6 +105,25 @@ fn python_312_to_314_syntax() {
 
 #[test]
 fn interrupted_apply_leaves_every_file_old_or_new() {
+    // SIGINT, as Ctrl-C sends it.
+    interrupt_apply("INT");
+}
+
+#[test]
+fn terminated_apply_leaves_every_file_old_or_new() {
+    // SIGTERM, as `kill`, timeouts and CI runners send it.
+    interrupt_apply("TERM");
+}
+
+#[test]
+fn hung_up_apply_leaves_every_file_old_or_new() {
+    // SIGHUP, as a closed terminal sends it.
+    interrupt_apply("HUP");
+}
+
+/// Sends `signal` to a large `apply`: every file is then old or new, no temporary file is left,
+/// and pitfix exits with 130 (not killed by the signal).
+fn interrupt_apply(signal: &str) {
     let p = Project::new();
     let count = 3000;
     let original = format!("{}{FIXABLE}", "# padding line so that writing takes a little time\n".repeat(50));
@@ -120,9 +139,10 @@ fn interrupted_apply_leaves_every_file_old_or_new() {
         .spawn()
         .expect("pitfix starts");
     std::thread::sleep(Duration::from_millis(150));
-    // SIGINT, as Ctrl-C sends it.
-    let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+    let _ = Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status();
     let status = child.wait().expect("pitfix ends");
+    // Finished before the signal came (exit 0), or stopped by it (130); never killed by it.
+    assert!(matches!(status.code(), Some(0 | 130)), "SIG{signal}: {status}");
     let (mut old, mut new) = (0, 0);
     for i in 0..count {
         let text = p.read_string(&format!("f{i:04}.py"));
@@ -140,7 +160,32 @@ fn interrupted_apply_leaves_every_file_old_or_new() {
         .filter(|n| !n.ends_with(".py"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    eprintln!("interrupted ({status}): {new} files new, {old} old");
+    eprintln!("SIG{signal} ({status}): {new} files new, {old} old");
+}
+
+#[test]
+fn a_file_size_limit_fails_the_write_naming_the_file() {
+    let p = Project::new();
+    // Over any `ulimit -f 1` (512 or 1024 bytes), so that writing the fixed text raises SIGXFSZ.
+    let big = format!("{}{FIXABLE}", "# padding line so that the file is over the size limit\n".repeat(100));
+    p.write("big.py", &big);
+    let output = Command::new("sh")
+        .args(["-c", "ulimit -f 1 && exec \"$0\" apply big.py", env!("CARGO_BIN_EXE_pitfix")])
+        .current_dir(&p.root)
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Not killed by the signal: the write fails, named, and the file stays as it was.
+    assert_eq!(output.status.code(), Some(0), "{}: {stderr}", output.status);
+    assert!(stderr.contains("big.py: cannot write the temporary file"), "{stderr}");
+    assert_eq!(p.read_string("big.py"), big);
+    let leftovers: Vec<_> = std::fs::read_dir(&p.root)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "big.py")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
 /// Runs pitfix with `args` in the project, killing it (and failing) when it is still running

@@ -29,6 +29,10 @@ pub(crate) enum Command {
         /// Exit with 1 when a file was changed.
         #[arg(long)]
         exit_non_zero_on_fix: bool,
+        /// Write files that have several hard links, giving the fixed file a new inode (the
+        /// other names keep the old text); without it such files are refused.
+        #[arg(long)]
+        break_hardlinks: bool,
     },
     /// Report findings, including those with no automatic fix (exit 1 when there are any).
     Check {
@@ -156,6 +160,7 @@ impl RunArgs {
             max_file_size: self.max_file_size,
             // A config file above the home directory is not the user's to choose.
             config_ceiling: std::env::home_dir(),
+            break_hardlinks: false,
         }
     }
 }

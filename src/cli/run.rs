@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::{Context, Result, bail};
 
 use crate::cli::args::{ColorChoice, Command, RunArgs};
-use crate::engine::job::{Action, Outcome, process_files};
+use crate::engine::job::{Action, Outcome, RunOptions, process_files};
 use crate::output::{self, OutputFormat, diff::write_file_diff, progress::Progress};
 use crate::transforms;
 use crate::workspace::interrupt;
@@ -27,9 +27,11 @@ pub(crate) fn run(command: Command) -> Result<i32> {
             }
             None => bail!("unknown transform id `{id}` (see `pitfix rules`)"),
         },
-        Command::Diff(args) => run_files(args, Action::Diff, Report::Fixes { exit_non_zero_on_fix: false }),
-        Command::Apply { run, exit_non_zero_on_fix } => run_files(run, Action::Apply, Report::Fixes { exit_non_zero_on_fix }),
-        Command::Check { run, output_format } => run_files(run, Action::Check, Report::Findings(output_format)),
+        Command::Diff(args) => run_files(args, Action::Diff, Report::Fixes { exit_non_zero_on_fix: false }, false),
+        Command::Apply { run, exit_non_zero_on_fix, break_hardlinks } => {
+            run_files(run, Action::Apply, Report::Fixes { exit_non_zero_on_fix }, break_hardlinks)
+        }
+        Command::Check { run, output_format } => run_files(run, Action::Check, Report::Findings(output_format), false),
         Command::Pr(args) => crate::cli::pr::run(args),
     }
 }
@@ -43,13 +45,14 @@ enum Report {
     Findings(OutputFormat),
 }
 
-fn run_files(args: RunArgs, action: Action, report: Report) -> Result<i32> {
+fn run_files(args: RunArgs, action: Action, report: Report, break_hardlinks: bool) -> Result<i32> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     if action == Action::Apply {
         interrupt::install();
     }
     let progress = Progress::new(args.quiet);
-    let outcomes = process_files(&args.options(), transforms::ALL, action, &cwd, &progress)?;
+    let options = RunOptions { break_hardlinks, ..args.options() };
+    let outcomes = process_files(&options, transforms::ALL, action, &cwd, &progress)?;
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

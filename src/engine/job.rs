@@ -20,7 +20,7 @@ use crate::workspace::discover::{Input, absolute, discover, is_stub, normalize};
 use crate::output::escape_controls;
 use crate::workspace::interrupt;
 use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regular};
-use crate::workspace::write::write_atomically;
+use crate::workspace::write::{Stamp, WriteOptions, write_atomically};
 
 /// Worker threads get a large stack so that deeply nested code cannot overflow it.
 const STACK_SIZE: usize = 512 * 1024 * 1024;
@@ -55,6 +55,8 @@ pub(crate) struct RunOptions {
     /// The last folder whose config files apply: the search upward stops there (the home
     /// directory for the command line, the repository's top for `pr`).
     pub(crate) config_ceiling: Option<PathBuf>,
+    /// `apply --break-hardlinks`: write files that have several hard links.
+    pub(crate) break_hardlinks: bool,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -120,7 +122,7 @@ pub(crate) fn process_files(
         let rules = settings.rules_for(&full);
         let transforms =
             registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
-        Ok(FileSource { display, path, bytes, stdin, settings, transforms })
+        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms })
     };
     let mut skipped = Vec::new();
     let sources = if paths.iter().any(|p| p.as_os_str() == "-") {
@@ -153,6 +155,7 @@ pub(crate) fn process_files(
         cwd: cwd.to_path_buf(),
         observer,
         packages: PackageRoots::default(),
+        write: WriteOptions { break_hardlinks: args.break_hardlinks },
     };
     let mut outcomes = pool.install(|| job.run(sources));
     // Folders whose settings could not be read count as errors of the run, which goes on.
@@ -171,6 +174,7 @@ struct Job<'a> {
     cwd: PathBuf,
     observer: &'a dyn Observer,
     packages: PackageRoots,
+    write: WriteOptions,
 }
 
 /// A file to process: read from `path`, or already read (standard input).
@@ -178,6 +182,8 @@ struct FileSource {
     display: String,
     path: Option<PathBuf>,
     bytes: Option<Vec<u8>>,
+    /// What was read from `path`: `apply` writes only over that same file.
+    stamp: Option<Stamp>,
     stdin: bool,
     /// The settings of the file's folder.
     settings: Arc<Settings>,
@@ -251,8 +257,12 @@ impl Job<'_> {
         }
         let bytes = match source.bytes.take() {
             Some(bytes) => bytes,
+            // Not through a symlink: a symlink named on the command line was resolved at the start.
             None => match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
-                Some(Ok(bytes)) => bytes,
+                Some(Ok((bytes, stamp))) => {
+                    source.stamp = Some(stamp);
+                    bytes
+                }
                 Some(Err(e)) => return (Stage::Done(failed(&source.display, e.to_string())), None),
                 None => Vec::new(),
             },
@@ -328,7 +338,10 @@ impl Job<'_> {
                     // Ctrl-C: no new file is started; this one stays as it was.
                     outcome.result.fixed = None;
                     outcome.result.fixed_counts.clear();
-                } else if let Err(e) = write_atomically(path, bytes, fixed) {
+                } else if let Err(e) = match source.stamp {
+                    Some(stamp) => write_atomically(path, bytes, stamp, fixed, self.write),
+                    None => Err(anyhow::anyhow!("not read from disk; not written")),
+                } {
                     outcome.result.errors.push(format!("{name}: {e:#}"));
                     outcome.result.fixed = None;
                     outcome.result.fixed_counts.clear();

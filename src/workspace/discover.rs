@@ -38,7 +38,15 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
             bail!("{}: no such file or directory", crate::output::escape_controls(&path.display().to_string()));
         }
         if !path.is_dir() {
-            inputs.push(input(path, cwd));
+            let mut named = input(path, cwd);
+            if path.is_symlink() {
+                // A symlink named on the command line is followed once, here, to its target: the
+                // file is read and written there, and never through a link.
+                if let Ok(target) = std::fs::canonicalize(absolute(path, cwd)) {
+                    named.path = target;
+                }
+            }
+            inputs.push(named);
             continue;
         }
         let root = normalize(&absolute(path, cwd));

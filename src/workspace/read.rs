@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::workspace::write::Stamp;
+
 /// The default of `max-file-size`: far above any hand-written module.
 pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
@@ -17,12 +19,19 @@ pub(crate) enum ReadError {
     Io(io::Error),
     NotRegular(&'static str),
     TooLarge { limit: u64 },
+    /// The path is a symbolic link, which is not followed (one named on the command line was
+    /// resolved to its target at the start).
+    Symlink,
+    /// The file changed while it was read.
+    Changed,
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Io(e) => write!(f, "cannot read: {e}"),
+            ReadError::Symlink => write!(f, "cannot read: it is a symbolic link; not followed"),
+            ReadError::Changed => write!(f, "cannot read: the file changed while pitfix read it"),
             ReadError::NotRegular(kind) => write!(f, "skipped, not a regular file ({kind})"),
             ReadError::TooLarge { limit } => {
                 write!(f, "skipped, larger than the limit of {} (`max-file-size`)", format_size(*limit))
@@ -31,11 +40,16 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// Reads the regular file at `path` (a symlink is followed), at most `limit` bytes. The checks
-/// are made on the opened file (`fstat`), so a FIFO swapped in after a look at the path is still
-/// refused; the file is opened without blocking, so opening a FIFO returns at once.
-pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let file = open_nonblocking(path).map_err(ReadError::Io)?;
+/// Reads the regular file at `path`, at most `limit` bytes, with the stamp of what was read (the
+/// write compares it before replacing the file). A symlink is not followed. The checks are made
+/// on the opened file (`fstat`), so a FIFO swapped in after a look at the path is still refused;
+/// the file is opened without blocking, so opening a FIFO returns at once.
+pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, Stamp), ReadError> {
+    let file = open_nonblocking(path).map_err(|e| match e.raw_os_error() {
+        #[cfg(unix)]
+        Some(libc::ELOOP) => ReadError::Symlink,
+        _ => ReadError::Io(e),
+    })?;
     let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
         return Err(ReadError::NotRegular(kind(&metadata.file_type())));
@@ -43,13 +57,18 @@ pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
     if metadata.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    read_bounded(file, limit).map_err(|e| match e {
+    let bytes = read_bounded(&file, limit).map_err(|e| match e {
         BoundedError::Io(e) => ReadError::Io(e),
         BoundedError::TooLarge => ReadError::TooLarge { limit },
-    })
+    })?;
+    // The stamp after reading: a write that raced with the read changes size or time.
+    let after = Stamp::of(&file.metadata().map_err(ReadError::Io)?);
+    if after != Stamp::of(&metadata) || after.size() != bytes.len() as u64 {
+        return Err(ReadError::Changed);
+    }
+    Ok((bytes, after))
 }
 
-/// Why `read_bounded` stopped.
 #[derive(Debug)]
 pub(crate) enum BoundedError {
     Io(io::Error),
@@ -72,7 +91,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. On a regular
     // file the flag changes nothing.
-    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY).open(path)
 }
 
 #[cfg(not(unix))]

@@ -56,3 +56,30 @@ fn apply_leaves_no_temporary_files() {
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
+
+#[test]
+fn apply_refuses_hard_linked_files_unless_told_to_break_the_links() {
+    let p = Project::new();
+    let a = p.write("a.py", FIXABLE);
+    fs::hard_link(&a, p.path("other.py")).unwrap();
+    // Like a read-only file: named, left alone, and the run goes on.
+    let run = p.run(&["apply", "a.py"]);
+    run.code(0);
+    assert!(run.stderr.contains("a.py: the file has 2 hard links"), "{}", run.stderr);
+    assert!(run.stderr.contains("--break-hardlinks"), "{}", run.stderr);
+    assert_eq!(p.read_string("a.py"), FIXABLE);
+    p.run(&["apply", "--break-hardlinks", "a.py"]).code(0);
+    assert_eq!(p.read_string("a.py"), FIXED);
+    assert_eq!(p.read_string("other.py"), FIXABLE, "the other name keeps the old text");
+}
+
+#[test]
+fn a_symlink_named_on_the_command_line_is_followed_once_and_stays_a_link() {
+    let p = Project::new();
+    p.write("real.py", FIXABLE);
+    std::os::unix::fs::symlink("real.py", p.path("link.py")).unwrap();
+    p.run(&["apply", "link.py"]).code(0);
+    assert_eq!(p.read_string("real.py"), FIXED);
+    assert!(fs::symlink_metadata(p.path("link.py")).unwrap().file_type().is_symlink());
+    assert_eq!(tree(&p.root), BTreeSet::from(["link.py".to_owned(), "real.py".to_owned()]));
+}

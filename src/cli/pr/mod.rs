@@ -14,6 +14,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::cli::args::PrArgs;
 use crate::cli::run::EXIT_OK;
+use crate::workspace::interrupt;
 use fixes::Change;
 use github::{GitHub, Opened, Pull};
 use outputs::{Operation, Report};
@@ -37,9 +38,17 @@ struct Fix {
 }
 
 pub(crate) fn run(args: PrArgs) -> Result<i32> {
+    // Ctrl-C, SIGTERM or SIGHUP: the current step ends, the worktree and its temporary folder are
+    // removed (their `Drop`), and nothing further is pushed or sent to GitHub.
+    interrupt::install();
     let token = target::token();
+    let result = steps(&args, token.clone());
+    if interrupt::interrupted() {
+        eprintln!("pitfix: pr interrupted; its worktree is removed and nothing further was pushed or sent to GitHub");
+        return Ok(interrupt::EXIT_INTERRUPTED);
+    }
     // The token must not reach the terminal, whatever message carries it.
-    steps(&args, token.clone()).map_err(|e| {
+    result.map_err(|e| {
         let text = format!("{e:#}");
         anyhow!("{}", match &token {
             Some(token) => text.replace(token.as_str(), "***"),
@@ -92,7 +101,11 @@ fn steps(args: &PrArgs, token: Option<String>) -> Result<i32> {
 
 /// Runs one step, naming it in the error.
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    f().with_context(|| format!("pr: step `{name}` failed"))
+    let value = f().with_context(|| format!("pr: step `{name}` failed"))?;
+    if interrupt::interrupted() {
+        bail!("pr: interrupted in step `{name}`");
+    }
+    Ok(value)
 }
 
 fn check_args(args: &PrArgs) -> Result<()> {
@@ -153,6 +166,9 @@ fn fetch(args: &PrArgs, checkout: &Checkout, base: String) -> Result<Remote> {
 fn compute(args: &PrArgs, checkout: &Checkout, cwd: &Path, remote: &Remote) -> Result<Option<Fix>> {
     let tree = Worktree::add(checkout, &remote.base_sha)?;
     let mut change = fixes::apply(&args.run.options(), checkout, &tree, cwd)?;
+    if interrupt::interrupted() {
+        bail!("interrupted while fixing the files");
+    }
     change.base = remote.base.clone();
     change.base_sha = remote.base_sha.clone();
     let new_tree = tree.write_tree()?;
