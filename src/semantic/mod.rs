@@ -42,6 +42,8 @@ pub(crate) struct SemanticModel<'a> {
     async_fors: Vec<&'a StmtFor>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
+    /// Built on the first call of [`Self::left_after`].
+    left_after: OnceLock<queries::leaves::LeftAfterTable>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -63,6 +65,7 @@ impl<'a> SemanticModel<'a> {
             scope_by_node,
             async_fors,
             attributes: OnceLock::new(),
+            left_after: OnceLock::new(),
         }
     }
 

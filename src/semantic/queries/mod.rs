@@ -4,6 +4,7 @@ pub(crate) mod bound_within;
 pub(crate) mod classes;
 pub(crate) mod free_reads;
 pub(crate) mod imports;
+pub(crate) mod leaves;
 pub(crate) mod names;
 pub(crate) mod own_code;
 pub(crate) mod reads;
