@@ -1,5 +1,7 @@
 //! Following the closure from where it is made to where it ends up: called or dropped within
 //! its iteration, or kept (stored, registered, handed to an executor) past it.
+use std::cell::OnceCell;
+
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -272,11 +274,14 @@ impl<'a> Escape<'_, 'a> {
             return Route::kept(format!("is assigned to `{name}`"));
         }
         let semantic = self.checker.semantic();
+        // The first statement of the loop body that always binds the name, found once for all
+        // the reads (many closures assigned to one name would each scan the body per read).
+        let first_binder = OnceCell::new();
         for read in semantic.reads_of(self.scope, name, self.closure.range()) {
             if read.nested {
                 return Route::kept(format!("is assigned to `{name}`, which another function reads"));
             }
-            if read.range.start() < binding.start() && self.sees_an_earlier_binding(name, read.range) {
+            if read.range.start() < binding.start() && self.sees_an_earlier_binding(name, read.range, &first_binder) {
                 continue;
             }
             if !self.same_iteration(path, binding, read.range) {
@@ -317,10 +322,15 @@ impl<'a> Escape<'_, 'a> {
     /// Whether a read in the loop body, before the closure's binding, comes after a statement of
     /// the body that always binds the name, so that it sees that binding and not the closure of
     /// the previous iteration (`def f(): ...` twice in one iteration).
-    fn sees_an_earlier_binding(&self, name: &str, read: TextRange) -> bool {
+    fn sees_an_earlier_binding(&self, name: &str, read: TextRange, first_binder: &OnceCell<Option<usize>>) -> bool {
         let body = self.looped.body();
-        let Some(holder) = body.iter().position(|s| s.range().contains_range(read)) else { return false };
-        body[..holder].iter().any(|s| always_binds(s, name))
+        // The statements of a block start in increasing order: the one holding the read is the
+        // last that starts at or before it.
+        let Some(holder) = body.partition_point(|s| s.start() <= read.start()).checked_sub(1) else { return false };
+        if !body[holder].range().contains_range(read) {
+            return false;
+        }
+        first_binder.get_or_init(|| body.iter().position(|s| always_binds(s, name))).is_some_and(|first| first < holder)
     }
 }
 
