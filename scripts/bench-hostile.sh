@@ -3,8 +3,9 @@
 # run through `pitfix diff`; prints the time per size and the ratio per doubling. Linear growth
 # gives ratios near 2.0, quadratic near 4.0.
 #
-# Shapes: many closures in one loop (`cbs.append(lambda: m + i)`, loop-closure), many fixes in one
-# file (`x is 1000`, is-literal), many functions with a mutable default (mutable-default).
+# Shapes: many closures in one loop (`cbs.append(lambda: m + i)`, loop-closure), many closures in
+# one loop assigned to one name (`g = lambda: m + i` then `cbs.append(g)`), many fixes in one file
+# (`x is 1000`, is-literal), many functions with a mutable default (mutable-default).
 #
 # Usage: scripts/bench-hostile.sh             (builds and runs target/release/pitfix)
 #        PITFIX=/path/to/pitfix scripts/bench-hostile.sh   (times that binary, builds nothing)
@@ -26,6 +27,16 @@ closures() { # $1 = count
   for ((i = 0; i < $1; i++)); do echo "        cbs.append(lambda: m + $i)"; done
   echo "    return cbs"
 }
+aliases() {
+  echo "def f(ms):"
+  echo "    cbs = []"
+  echo "    for m in ms:"
+  for ((i = 0; i < $1; i++)); do
+    echo "        g = lambda: m + $i"
+    echo "        cbs.append(g)"
+  done
+  echo "    return cbs"
+}
 fixes() {
   for ((i = 0; i < $1; i++)); do echo "y$i = x is 1000"; done
 }
@@ -45,7 +56,7 @@ run_shape() { # $1 = name, $2 = generator, $3 = base count
     n=$(($3 * base * mult))
     "$2" "$n" > "$work/$1.py"
     start=$(now)
-    "$PITFIX" diff --unsafe-fixes "$work/$1.py" > /dev/null || [ $? -eq 1 ]
+    "$PITFIX" diff --unsafe-fixes "$work/$1.py" > /dev/null 2>&1 || [ $? -eq 1 ]
     end=$(now)
     t=$(echo "$end - $start" | bc -l)
     if [ -n "$prev" ]; then
@@ -58,5 +69,6 @@ run_shape() { # $1 = name, $2 = generator, $3 = base count
 }
 
 run_shape loop-closures closures 5000
+run_shape closure-aliases aliases 1000
 run_shape is-literal-fixes fixes 10000
 run_shape mutable-defaults defaults 5000
