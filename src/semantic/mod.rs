@@ -44,6 +44,8 @@ pub(crate) struct SemanticModel<'a> {
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
     left_after: OnceLock<queries::leaves::LeftAfterTable>,
+    /// The reads of each variable asked about through [`Self::read_index`].
+    read_indexes: std::sync::Mutex<FxHashMap<(ScopeId, String), std::sync::Arc<queries::read_index::ReadIndex>>>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -66,6 +68,7 @@ impl<'a> SemanticModel<'a> {
             async_fors,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
+            read_indexes: std::sync::Mutex::default(),
         }
     }
 

@@ -7,5 +7,6 @@ pub(crate) mod imports;
 pub(crate) mod leaves;
 pub(crate) mod names;
 pub(crate) mod own_code;
+pub(crate) mod read_index;
 pub(crate) mod reads;
 pub(crate) mod scope_imports;

@@ -277,11 +277,25 @@ impl<'a> Escape<'_, 'a> {
         // The first statement of the loop body that always binds the name, found once for all
         // the reads (many closures assigned to one name would each scan the body per read).
         let first_binder = OnceCell::new();
-        for read in semantic.reads_of(self.scope, name, self.closure.range()) {
+        let index = semantic.read_index(self.scope, name);
+        let exclude = self.closure.range();
+        // Once one read is left out for following the first statement that binds the name, so is
+        // every read of this code from the statement after that one up to the binding: jumped over.
+        let mut skip = None;
+        let mut from = 0;
+        while let Some(at) = index.next_outside(from, skip) {
+            from = at + 1;
+            let read = index.reads[at];
+            if exclude.contains_range(read.range) {
+                continue;
+            }
             if read.nested {
                 return Route::kept(format!("is assigned to `{name}`, which another function reads"));
             }
             if read.range.start() < binding.start() && self.sees_an_earlier_binding(name, read.range, &first_binder) {
+                if skip.is_none() {
+                    skip = self.skipped_stretch(&first_binder, binding);
+                }
                 continue;
             }
             if !self.same_iteration(path, binding, read.range) {
@@ -317,6 +331,14 @@ impl<'a> Escape<'_, 'a> {
             Node::Stmt(Stmt::While(w)) => in_body(&w.body),
             _ => false,
         })
+    }
+
+    /// The stretch of the loop body whose reads [`Self::sees_an_earlier_binding`] leaves out,
+    /// once it has found the first statement that binds the name: from the statement after that
+    /// one up to the binding.
+    fn skipped_stretch(&self, first_binder: &OnceCell<Option<usize>>, binding: TextRange) -> Option<TextRange> {
+        let after = self.looped.body().get(first_binder.get().copied().flatten()? + 1)?;
+        (after.start() < binding.start()).then(|| TextRange::new(after.start(), binding.start()))
     }
 
     /// Whether a read in the loop body, before the closure's binding, comes after a statement of
