@@ -24,6 +24,49 @@ fn deeply_nested_parentheses_do_not_overflow_the_stack() {
     assert!(p.read_string("deep.py").contains("1 == 1000"), "the deep file is fixed too");
 }
 
+/// Runs pitfix in the project root with its address space limited to `kib` KiB (`ulimit -v`).
+fn run_with_address_space(p: &Project, kib: u64, args: &[&str]) -> std::process::Output {
+    let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_pitfix"))
+        .args(args)
+        .current_dir(&p.root)
+        .output()
+        .expect("sh runs")
+}
+
+#[test]
+fn four_workers_run_in_one_gibibyte_of_address_space() {
+    // Each worker reserved a 512 MiB stack up front: four of them could not start under 1 GiB.
+    let p = Project::new();
+    for i in 0..8 {
+        p.write(&format!("pkg/m{i}.py"), FIXABLE);
+    }
+    let out = run_with_address_space(&p, 1_048_576, &["apply", "-j", "4"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    for i in 0..8 {
+        assert_eq!(p.read_string(&format!("pkg/m{i}.py")), FIXED);
+    }
+}
+
+#[test]
+fn a_long_operator_chain_gets_a_stack_of_its_own() {
+    // `a + a + ...` nests one level per `+`: deeper than a worker's stack holds, so the file runs
+    // on a thread whose stack is sized to it, also under a limited address space.
+    let p = Project::new();
+    let chain = vec!["a"; 40_000].join(" + ");
+    p.write("chain.py", format!("x = {chain} is 1000\n"));
+    p.write("ok.py", FIXABLE);
+    let out = run_with_address_space(&p, 1_048_576, &["apply", "-j", "4"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(p.read_string("ok.py"), FIXED);
+    assert!(p.read_string("chain.py").ends_with("+ a == 1000\n"), "the deep file is fixed too");
+}
+
 #[test]
 fn three_hundred_nested_blocks() {
     let p = Project::new();

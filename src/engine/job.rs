@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
 use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
+use crate::engine::stack;
 use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
 use crate::rules::Rule;
@@ -22,8 +23,6 @@ use crate::workspace::interrupt;
 use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regular};
 use crate::workspace::write::{Stamp, WriteOptions, write_atomically};
 
-/// Worker threads get a large stack so that deeply nested code cannot overflow it.
-const STACK_SIZE: usize = 512 * 1024 * 1024;
 
 /// What one run does with each file's result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +108,7 @@ pub(crate) fn process_files(
     let cwd_settings = resolver.for_dir(&normalize(cwd))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
-        .stack_size(STACK_SIZE)
+        .stack_size(stack::WORKER_STACK)
         .build()?;
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
@@ -235,7 +234,16 @@ impl Job<'_> {
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
             .map(|(source, bytes, prepared, module)| {
-                let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(&project));
+                let display = source.display.clone();
+                let needed = stack::stack_needed(&bytes);
+                let project = &project;
+                // The parse is dropped (a walk as deep as the tree) on the same stack.
+                let outcome = stack::with_stack(needed, move || {
+                    let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(project));
+                    drop(prepared);
+                    outcome
+                })
+                .unwrap_or_else(|why| failed(&display, why));
                 self.observer.file_done();
                 outcome
             })
@@ -267,6 +275,20 @@ impl Job<'_> {
                 None => Vec::new(),
             },
         };
+        // A deeply nested file runs on a stack of its own, sized to it.
+        let display = source.display.clone();
+        let needed = stack::stack_needed(&bytes);
+        stack::with_stack(needed, || self.parse_and_finish(source, bytes, index_time))
+            .unwrap_or_else(|why| (Stage::Done(failed(&display, why)), None))
+    }
+
+    /// [`Self::first_stage`] once the file is read.
+    fn parse_and_finish(
+        &self,
+        source: FileSource,
+        bytes: Vec<u8>,
+        index_time: &AtomicU64,
+    ) -> (Stage, Option<ModuleSummary>) {
         let prepared = match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
             Ok(prepared) => prepared,
             Err(message) => {

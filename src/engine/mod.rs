@@ -4,6 +4,7 @@
 pub(crate) mod checker;
 mod file;
 mod fix_loop;
+pub(crate) mod stack;
 pub(crate) mod job;
 pub(crate) mod line_index;
 pub(crate) mod project_index;

@@ -3,6 +3,7 @@
 //! not at scopes, so the model does not precompute them.
 use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::{ExceptHandler, Expr, Stmt, WithItem};
+use ruff_text_size::Ranged;
 
 /// Whether an assignment target binds `name` (`name`, `(a, name)`, `[*name]`; not `a.name`).
 pub(crate) fn binds_target(target: &Expr, name: &str) -> bool {
@@ -61,7 +62,15 @@ pub(crate) fn blocks(stmt: &Stmt) -> Vec<&[Stmt]> {
 
 /// The block of a compound statement that holds `child` (empty when none does).
 pub(crate) fn block_holding<'a>(parent: &'a Stmt, child: &Stmt) -> &'a [Stmt] {
-    blocks(parent).into_iter().find(|b| b.iter().any(|s| std::ptr::eq(s, child))).unwrap_or_default()
+    blocks(parent).into_iter().find(|b| position_in(b, child).is_some()).unwrap_or_default()
+}
+
+/// The index of `stmt` (this very statement, not an equal one) in `block`. The statements of a
+/// block start in increasing order, so this is a binary search: asking it for each of many
+/// statements of one long block stays near-linear.
+pub(crate) fn position_in(block: &[Stmt], stmt: &Stmt) -> Option<usize> {
+    let index = block.partition_point(|s| s.start() < stmt.start());
+    block.get(index).is_some_and(|s| std::ptr::eq(s, stmt)).then_some(index)
 }
 
 /// Whether the code after the statement can only be reached with `name` bound: it binds the name

@@ -42,6 +42,10 @@ pub(crate) struct SemanticModel<'a> {
     async_fors: Vec<&'a StmtFor>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
+    /// Built on the first call of [`Self::left_after`].
+    left_after: OnceLock<queries::leaves::LeftAfterTable>,
+    /// The reads of each variable asked about through [`Self::read_index`].
+    read_indexes: std::sync::Mutex<FxHashMap<(ScopeId, String), std::sync::Arc<queries::read_index::ReadIndex>>>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -63,6 +67,8 @@ impl<'a> SemanticModel<'a> {
             scope_by_node,
             async_fors,
             attributes: OnceLock::new(),
+            left_after: OnceLock::new(),
+            read_indexes: std::sync::Mutex::default(),
         }
     }
 

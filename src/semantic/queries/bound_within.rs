@@ -19,6 +19,17 @@ impl<'a> SemanticModel<'a> {
         };
         self.scope(scope).bound().filter(|v| v.bindings.iter().any(counts)).map(|v| v.name).collect()
     }
+
+    /// Whether `name` is in [`Self::bound_within`]`(scope, range)`, at the cost of the name's own
+    /// bindings rather than of every binding of the scope.
+    pub(crate) fn binds_within(&self, scope: ScopeId, name: &str, range: TextRange) -> bool {
+        self.scope(scope).variable(name).is_some_and(|v| {
+            v.bindings.iter().any(|id| {
+                let binding = self.binding(*id);
+                flows(&binding.kind) && range.contains(binding.bound_at)
+            })
+        })
+    }
 }
 
 /// Whether the flow of the code binds a value where the binding is: not for a parameter (bound
@@ -48,7 +59,11 @@ mod tests {
         let Some(Stmt::For(looped)) = parsed.syntax().body.iter().find(|s| s.is_for_stmt()) else { panic!("a for") };
         let start = looped.body.first().expect("a body").start();
         let end = TextSize::try_from(source.find(until).expect("in source")).expect("small");
-        let names = model.bound_within(model.module_scope(), TextRange::new(start, end));
+        let range = TextRange::new(start, end);
+        let names = model.bound_within(model.module_scope(), range);
+        for name in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "p", "q", "r", "x", "y"] {
+            assert_eq!(model.binds_within(model.module_scope(), name, range), names.contains(name), "{name}");
+        }
         sorted(names).into_iter().map(str::to_owned).collect()
     }
 

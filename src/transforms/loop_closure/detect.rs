@@ -4,10 +4,9 @@ use std::collections::HashMap;
 
 use ruff_python_ast::{ExceptHandler, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use rustc_hash::FxHashSet;
 
 use crate::engine::checker::Checker;
-use crate::semantic::flow::{always_binds, binds_target, block_holding, walrus_binds};
+use crate::semantic::flow::{always_binds, binds_target, block_holding, position_in, walrus_binds};
 use crate::semantic::queries::reads::FreeName;
 use crate::semantic::queries::reads::body_range;
 use crate::semantic::{BindingKind, Node, ScopeId, SemanticModel};
@@ -47,7 +46,7 @@ pub(super) fn enclosing_loops<'a>(semantic: &SemanticModel<'a>, path: &[Node<'a>
     let mut scope = semantic.module_scope();
     for index in (0..path.len().saturating_sub(1)).rev() {
         let (node, child) = (path[index], path[index + 1]);
-        let in_body = |body: &[Stmt]| body.iter().any(|s| child.is(Node::Stmt(s)));
+        let in_body = |body: &[Stmt]| child.stmt().is_some_and(|s| position_in(body, s).is_some());
         match node {
             Node::Stmt(Stmt::FunctionDef(func)) if in_body(&func.body) => {
                 scope = semantic.function_scope(func)?;
@@ -85,9 +84,11 @@ pub(super) fn captures<'a>(
     let semantic = checker.semantic();
     let mut fates: HashMap<usize, Option<Route>> = HashMap::new();
     let mut captures = Vec::new();
-    let assigned: Vec<Assigned> = loops.iter().map(|l| assigned_in_body(semantic, scope, *l, closure)).collect();
+    let assigned: Vec<Assigned> = loops.iter().map(|l| assigned_in_body(scope, *l, closure)).collect();
     for free in closure.free_names(semantic) {
-        let Some((looped, always_bound, later)) = binding_loop(free.name, path, loops, &assigned) else { continue };
+        let Some((looped, always_bound, later)) = binding_loop(semantic, free.name, path, loops, &assigned) else {
+            continue;
+        };
         let later = later.then(|| Later {
             bound_before: bound_before_loop(checker, scope, free.name, path, looped),
             advances: advances(semantic, scope, free.name, looped, closure),
@@ -98,7 +99,7 @@ pub(super) fn captures<'a>(
             .or_insert_with(|| {
                 let escape = Escape { checker, scope, looped, closure };
                 match escape.closure_fate(path) {
-                    Fate::Outlives(route) if rebound_later(path, looped) => Some(route),
+                    Fate::Outlives(route) if rebound_later(semantic, path, looped) => Some(route),
                     _ => None,
                 }
             })
@@ -110,20 +111,34 @@ pub(super) fn captures<'a>(
     captures
 }
 
-/// The names a statement loop's body binds in `scope` before the closure, and after it; none
-/// for a comprehension, which has no body of statements.
+/// The stretches of a statement loop's body before the closure and after it, where the names
+/// the body binds in `scope` are looked up; none for a comprehension, which has no body of
+/// statements. (Asking about each free name keeps the cost to its own bindings, where the set of
+/// every name bound there would cost the scope's bindings for each closure.)
 #[derive(Default)]
-struct Assigned<'a> {
-    before: FxHashSet<&'a str>,
-    after: FxHashSet<&'a str>,
+struct Assigned {
+    scope: Option<ScopeId>,
+    before: Option<TextRange>,
+    after: Option<TextRange>,
 }
 
-fn assigned_in_body<'a>(semantic: &SemanticModel<'a>, scope: ScopeId, looped: Loop, closure: Closure) -> Assigned<'a> {
+impl Assigned {
+    fn before(&self, semantic: &SemanticModel, name: &str) -> bool {
+        self.scope.zip(self.before).is_some_and(|(scope, range)| semantic.binds_within(scope, name, range))
+    }
+
+    fn after(&self, semantic: &SemanticModel, name: &str) -> bool {
+        self.scope.zip(self.after).is_some_and(|(scope, range)| semantic.binds_within(scope, name, range))
+    }
+}
+
+fn assigned_in_body(scope: ScopeId, looped: Loop, closure: Closure) -> Assigned {
     let Some(body) = body_range(looped.body()) else { return Assigned::default() };
     let (start, end) = (closure.range().start(), closure.range().end());
     Assigned {
-        before: semantic.bound_within(scope, TextRange::new(body.start(), start)),
-        after: semantic.bound_within(scope, TextRange::new(end, body.end())),
+        scope: Some(scope),
+        before: Some(TextRange::new(body.start(), start)),
+        after: Some(TextRange::new(end, body.end())),
     }
 }
 
@@ -133,6 +148,7 @@ fn assigned_in_body<'a>(semantic: &SemanticModel<'a>, scope: ScopeId, looped: Lo
 /// their body assigns (`assigned`, one set per loop): before the closure, or after it, which the
 /// next iteration sees.
 fn binding_loop<'a>(
+    semantic: &SemanticModel,
     name: &str,
     path: &[Node<'a>],
     loops: &[Loop<'a>],
@@ -153,10 +169,10 @@ fn binding_loop<'a>(
         if header {
             return Some((looped, true, false));
         }
-        if assigned.before.contains(name) {
+        if assigned.before(semantic, name) {
             return Some((looped, bound_on_the_way(name, path, looped), false));
         }
-        if assigned.after.contains(name) {
+        if assigned.after(semantic, name) {
             return Some((looped, bound_on_the_way(name, path, looped), true));
         }
     }
@@ -232,12 +248,12 @@ fn header_binds(stmt: &Stmt, next: Option<Node>, name: &str) -> bool {
         Stmt::With(with) => {
             with.items.iter().any(|i| i.optional_vars.as_deref().is_some_and(|v| binds_target(v, name)))
         }
-        Stmt::For(f) => f.body.iter().any(|s| std::ptr::eq(s, next)) && binds_target(&f.target, name),
+        Stmt::For(f) => position_in(&f.body, next).is_some() && binds_target(&f.target, name),
         Stmt::If(i) => walrus_binds(&i.test, name),
         Stmt::While(w) => walrus_binds(&w.test, name),
         Stmt::Try(t) => t.handlers.iter().any(|h| {
             let ExceptHandler::ExceptHandler(h) = h;
-            h.name.as_ref().is_some_and(|n| n.as_str() == name) && h.body.iter().any(|s| std::ptr::eq(s, next))
+            h.name.as_ref().is_some_and(|n| n.as_str() == name) && position_in(&h.body, next).is_some()
         }),
         _ => false,
     }
@@ -246,20 +262,17 @@ fn header_binds(stmt: &Stmt, next: Option<Node>, name: &str) -> bool {
 /// Whether the loop can rebind its names after the closure is made: not when every path from the
 /// closure leaves the loop in the same iteration (`return`, `raise`, or a `break` of this loop
 /// right after it in a block on the path).
-fn rebound_later(path: &[Node], looped: Loop) -> bool {
+/// What follows each statement is looked up, not scanned: many closures in one long block would
+/// each scan the rest of it.
+fn rebound_later(semantic: &SemanticModel, path: &[Node], looped: Loop) -> bool {
     if looped.comprehension().is_some() {
         return true;
     }
     for k in (looped.index + 1..path.len()).rev() {
-        let (Some(parent), Some(stmt)) = (path[k - 1].stmt(), path[k].stmt()) else { continue };
-        let block = block_holding(parent, stmt);
-        let after = block.iter().skip_while(|s| !std::ptr::eq(*s, stmt)).skip(1);
-        for sibling in after {
-            match sibling {
-                Stmt::Return(_) | Stmt::Raise(_) => return false,
-                Stmt::Break(_) if innermost_loop(path, k - 1) == Some(looped.index) => return false,
-                _ => {}
-            }
+        let (Some(_), Some(stmt)) = (path[k - 1].stmt(), path[k].stmt()) else { continue };
+        let after = semantic.left_after(stmt);
+        if after.returns || (after.breaks && innermost_loop(path, k - 1) == Some(looped.index)) {
+            return false;
         }
     }
     true
@@ -270,8 +283,8 @@ fn innermost_loop(path: &[Node], parent: usize) -> Option<usize> {
     (0..=parent).rev().find(|&j| {
         let next = path.get(j + 1).copied();
         match path[j] {
-            Node::Stmt(Stmt::For(f)) => next.is_some_and(|n| f.body.iter().any(|s| n.is(Node::Stmt(s)))),
-            Node::Stmt(Stmt::While(w)) => next.is_some_and(|n| w.body.iter().any(|s| n.is(Node::Stmt(s)))),
+            Node::Stmt(Stmt::For(f)) => next.and_then(Node::stmt).is_some_and(|n| position_in(&f.body, n).is_some()),
+            Node::Stmt(Stmt::While(w)) => next.and_then(Node::stmt).is_some_and(|n| position_in(&w.body, n).is_some()),
             _ => false,
         }
     })

@@ -1,5 +1,7 @@
 //! Following the closure from where it is made to where it ends up: called or dropped within
 //! its iteration, or kept (stored, registered, handed to an executor) past it.
+use std::cell::OnceCell;
+
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -272,11 +274,28 @@ impl<'a> Escape<'_, 'a> {
             return Route::kept(format!("is assigned to `{name}`"));
         }
         let semantic = self.checker.semantic();
-        for read in semantic.reads_of(self.scope, name, self.closure.range()) {
+        // The first statement of the loop body that always binds the name, found once for all
+        // the reads (many closures assigned to one name would each scan the body per read).
+        let first_binder = OnceCell::new();
+        let index = semantic.read_index(self.scope, name);
+        let exclude = self.closure.range();
+        // Once one read is left out for following the first statement that binds the name, so is
+        // every read of this code from the statement after that one up to the binding: jumped over.
+        let mut skip = None;
+        let mut from = 0;
+        while let Some(at) = index.next_outside(from, skip) {
+            from = at + 1;
+            let read = index.reads[at];
+            if exclude.contains_range(read.range) {
+                continue;
+            }
             if read.nested {
                 return Route::kept(format!("is assigned to `{name}`, which another function reads"));
             }
-            if read.range.start() < binding.start() && self.sees_an_earlier_binding(name, read.range) {
+            if read.range.start() < binding.start() && self.sees_an_earlier_binding(name, read.range, &first_binder) {
+                if skip.is_none() {
+                    skip = self.skipped_stretch(&first_binder, binding);
+                }
                 continue;
             }
             if !self.same_iteration(path, binding, read.range) {
@@ -314,13 +333,26 @@ impl<'a> Escape<'_, 'a> {
         })
     }
 
+    /// The stretch of the loop body whose reads [`Self::sees_an_earlier_binding`] leaves out,
+    /// once it has found the first statement that binds the name: from the statement after that
+    /// one up to the binding.
+    fn skipped_stretch(&self, first_binder: &OnceCell<Option<usize>>, binding: TextRange) -> Option<TextRange> {
+        let after = self.looped.body().get(first_binder.get().copied().flatten()? + 1)?;
+        (after.start() < binding.start()).then(|| TextRange::new(after.start(), binding.start()))
+    }
+
     /// Whether a read in the loop body, before the closure's binding, comes after a statement of
     /// the body that always binds the name, so that it sees that binding and not the closure of
     /// the previous iteration (`def f(): ...` twice in one iteration).
-    fn sees_an_earlier_binding(&self, name: &str, read: TextRange) -> bool {
+    fn sees_an_earlier_binding(&self, name: &str, read: TextRange, first_binder: &OnceCell<Option<usize>>) -> bool {
         let body = self.looped.body();
-        let Some(holder) = body.iter().position(|s| s.range().contains_range(read)) else { return false };
-        body[..holder].iter().any(|s| always_binds(s, name))
+        // The statements of a block start in increasing order: the one holding the read is the
+        // last that starts at or before it.
+        let Some(holder) = body.partition_point(|s| s.start() <= read.start()).checked_sub(1) else { return false };
+        if !body[holder].range().contains_range(read) {
+            return false;
+        }
+        first_binder.get_or_init(|| body.iter().position(|s| always_binds(s, name))).is_some_and(|first| first < holder)
     }
 }
 

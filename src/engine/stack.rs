@@ -1,0 +1,111 @@
+//! Stacks sized to the file. The parser and the walks over the syntax tree recurse once per level
+//! of nesting, so a deeply nested file needs a deep stack; reserving one for every worker up
+//! front costs address space that a run under `ulimit -v` does not have. Workers get a modest
+//! stack, and a file whose nesting (estimated from its bytes in one pass) needs more is processed
+//! on a thread of its own whose stack is sized to it, reserved only while that file runs.
+
+/// The stack of each worker thread: enough for every ordinary file.
+pub(crate) const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// Stack per estimated level of nesting: twice what a debug build was measured to use for a
+/// chain of 50,000 `+` (a release build uses less).
+const PER_LEVEL: usize = 4 * 1024;
+
+/// Stack for everything that is not nesting.
+const BASE: usize = 16 * 1024 * 1024;
+
+/// Above this, a file is reported instead of risking the address space of the whole run.
+const MAX_STACK: usize = 2 * 1024 * 1024 * 1024;
+
+/// An upper estimate of how deep the syntax tree of `source` can be: over each logical line, the
+/// deepest bracket nesting plus the operators and dots (a chain `a + b + c` or `a.b.c` nests one
+/// level per link), plus the blocks it is indented in. Strings and comments are not skipped, so
+/// a bracket inside one counts too: the estimate may be high, never low for these shapes.
+pub(crate) fn nesting_estimate(source: &[u8]) -> usize {
+    let mut estimate = 0;
+    let mut indents: Vec<usize> = Vec::new();
+    let (mut depth, mut deepest, mut links) = (0usize, 0usize, 0usize);
+    let mut at_line_start = true;
+    let mut column = 0;
+    for &byte in source {
+        if at_line_start {
+            match byte {
+                b' ' | b'\t' => {
+                    column += 1;
+                    continue;
+                }
+                b'\n' | b'\r' | b'#' => {}
+                _ => {
+                    while indents.last().is_some_and(|&i| i > column) {
+                        indents.pop();
+                    }
+                    if indents.last().is_none_or(|&i| i < column) && column > 0 {
+                        indents.push(column);
+                    }
+                }
+            }
+            at_line_start = false;
+        }
+        match byte {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'.' | b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' => links += 1,
+            b'\n' => {
+                if depth == 0 {
+                    estimate = estimate.max(indents.len() + deepest + links);
+                    (deepest, links) = (0, 0);
+                }
+                at_line_start = depth == 0;
+                column = 0;
+            }
+            _ => {}
+        }
+    }
+    estimate.max(indents.len() + deepest + links)
+}
+
+/// The stack that processing `source` may need.
+pub(crate) fn stack_needed(source: &[u8]) -> usize {
+    nesting_estimate(source).saturating_mul(PER_LEVEL).saturating_add(BASE)
+}
+
+/// Runs `work` on a stack of `needed` bytes (from [`stack_needed`]): on this thread when the
+/// worker's stack is that deep, else on a thread of its own. `Err` when no such thread can be
+/// made (not enough address space), with the reason.
+pub(crate) fn with_stack<T: Send>(needed: usize, work: impl FnOnce() -> T + Send) -> Result<T, String> {
+    if needed <= WORKER_STACK {
+        return Ok(work());
+    }
+    let too_deep = || "nested too deeply: the stack it needs cannot be reserved".to_owned();
+    if needed > MAX_STACK {
+        return Err(too_deep());
+    }
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new().stack_size(needed).spawn_scoped(scope, work).map_err(|_| too_deep())?;
+        Ok(thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nesting_estimate;
+
+    #[test]
+    fn counts_brackets_links_and_blocks() {
+        assert_eq!(nesting_estimate(b"x = 1\n"), 0);
+        assert_eq!(nesting_estimate(b"x = ((1))\ny = [1, 2, 3]\n"), 2);
+        assert_eq!(nesting_estimate(b"x = a.b.c + d\n"), 3);
+        assert_eq!(nesting_estimate(b"if a:\n    if b:\n        pass\n    c\nd\n"), 2);
+        // A bracket spanning lines keeps counting; the indentation inside it is not a block.
+        assert_eq!(nesting_estimate(b"x = (\n        a +\n  b)\n"), 2);
+    }
+
+    #[test]
+    fn a_long_flat_statement_is_shallow() {
+        let list = format!("x = [{}]\n", "1, ".repeat(100_000));
+        assert_eq!(nesting_estimate(list.as_bytes()), 1);
+    }
+}
