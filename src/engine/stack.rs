@@ -69,7 +69,46 @@ pub(crate) fn nesting_estimate(source: &[u8]) -> usize {
 
 /// The stack that processing `source` may need.
 pub(crate) fn stack_needed(source: &[u8]) -> usize {
+    // Each level of the estimate takes at least one of the bytes counted here (a bracket, an
+    // operator or dot, or the line break before an indented line). Counting them is a quick
+    // pass the compiler vectorises; most files have too few to need more than a worker's stack,
+    // and skip the line-by-line estimate.
+    if deepening_bytes(source).saturating_mul(PER_LEVEL).saturating_add(BASE) <= WORKER_STACK {
+        return BASE;
+    }
     nesting_estimate(source).saturating_mul(PER_LEVEL).saturating_add(BASE)
+}
+
+/// How many bytes of `source` can each add a level to [`nesting_estimate`]. Written as plain
+/// comparisons summed in byte-sized counters, which the compiler turns into vector code.
+fn deepening_bytes(source: &[u8]) -> usize {
+    let mut total = 0;
+    // A `u8` counter per chunk cannot overflow.
+    for chunk in source.chunks(255) {
+        let mut count = 0u8;
+        for &b in chunk {
+            let hit = (b == b'(') as u8
+                | (b == b'[') as u8
+                | (b == b'{') as u8
+                | (b == b'.') as u8
+                | (b == b'+') as u8
+                | (b == b'-') as u8
+                | (b == b'*') as u8
+                | (b == b'/') as u8
+                | (b == b'%') as u8
+                | (b == b'@') as u8
+                | (b == b'&') as u8
+                | (b == b'|') as u8
+                | (b == b'^') as u8
+                | (b == b'~') as u8
+                | (b == b'<') as u8
+                | (b == b'>') as u8
+                | (b == b'\n') as u8;
+            count += hit;
+        }
+        total += usize::from(count);
+    }
+    total
 }
 
 /// Runs `work` on a stack of `needed` bytes (from [`stack_needed`]): on this thread when the
@@ -91,7 +130,15 @@ pub(crate) fn with_stack<T: Send>(needed: usize, work: impl FnOnce() -> T + Send
 
 #[cfg(test)]
 mod tests {
-    use super::nesting_estimate;
+    use super::{BASE, WORKER_STACK, deepening_bytes, nesting_estimate, stack_needed};
+
+    #[test]
+    fn few_deepening_bytes_skip_the_estimate() {
+        assert_eq!(deepening_bytes(b"a = (b + c.d)\n"), 4);
+        assert_eq!(stack_needed(b"def f(x):\n    return x + 1\n"), BASE);
+        let chain = format!("x = {}\n", vec!["a"; 20_000].join(" + "));
+        assert!(stack_needed(chain.as_bytes()) > WORKER_STACK);
+    }
 
     #[test]
     fn counts_brackets_links_and_blocks() {
