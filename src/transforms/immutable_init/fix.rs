@@ -117,10 +117,13 @@ impl Plan<'_, '_> {
         if !(0..split).all(|i| Some(i) == removed || Some(i) == docstring) {
             return None;
         }
-        Some(match docstring {
+        let at = match docstring {
             Some(_) => source.full_line_end(self.body[0].end()),
             None => header_end,
-        })
+        };
+        // A line that a backslash joins to the next one would join the new line too.
+        let joined = source[..usize::from(at)].trim_end_matches(['\n', '\r']).ends_with('\\');
+        (!joined).then_some(at)
     }
 }
 
