@@ -112,7 +112,10 @@ fn merge_into(import: &StmtImportFrom, name: &str, source: &str, eol: &str) -> O
     } else {
         (None, false)
     };
-    if !one_per_line {
+    // A comma on a line of its own (`dataclass` / `,    )`) has no line to end: the name goes
+    // right after it.
+    let comma_apart = comma.is_some_and(|c| source.contains_line_break(TextRange::new(last.end(), c.start())));
+    if !one_per_line || comma_apart {
         return Some(vec![match comma {
             Some(comma) => Edit::insert(comma.end(), format!(" {name},")),
             None => Edit::insert(last.end(), format!(", {name}")),

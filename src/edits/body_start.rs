@@ -53,6 +53,12 @@ pub(crate) fn insert_after_leading(
     let indent = match gap_between(source, TextRange::new(colon_end, first.start()))? {
         Gap::LineBreak(line_start) => Cow::Borrowed(leading_indentation(&source[usize::from(line_start)..])),
         Gap::SameLine => {
+            // A `def` that a backslash joins to the line above does not show its indentation
+            // (`class C:` / `    \` / `def m(self): ...`): no block can be made for it.
+            let def_line = source.line_start(func.start());
+            if source[..usize::from(def_line)].trim_end_matches(['\n', '\r']).ends_with('\\') {
+                return None;
+            }
             // A body on the `def` line: it gets a line of its own, one level deeper than `def`.
             let indent = format!("{}{}", indentation_at_offset(func.start(), source)?, indent_unit(stylist));
             if preamble > 0 {
