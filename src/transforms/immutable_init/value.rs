@@ -75,15 +75,31 @@ pub(super) fn base_call<'a>(
     let Expr::Attribute(attribute) = call.func.as_ref() else { return Err(unknown()) };
     let mut in_place = vec![Edit::replace(attribute.attr.range(), "__new__")];
     let first_arg = all_args.first().map(Ranged::start);
+    // `f(x for x in xs)`: a generator without its own parentheses may only be a call's sole
+    // argument; after `cls, ` it needs them.
+    let bare_generator = match all_args.as_slice() {
+        [ArgOrKeyword::Arg(Expr::Generator(g))] if !g.parenthesized => Some(g.range()),
+        _ => None,
+    };
+    let cls_first = |in_place: &mut Vec<Edit>| {
+        let Some(at) = first_arg else { return };
+        match bare_generator {
+            Some(generator) => {
+                in_place.push(Edit::insert(at, format!("{cls}, (")));
+                in_place.push(Edit::insert(generator.end(), ")"));
+            }
+            None => in_place.push(Edit::insert(at, format!("{cls}, "))),
+        }
+    };
     let (new_func, args) = match target {
         Expr::Call(sup) if is_super_call(sup) && sup.arguments.is_empty() => {
-            in_place.extend(first_arg.map(|at| Edit::insert(at, format!("{cls}, "))));
+            cls_first(&mut in_place);
             ("super().__new__".to_owned(), all_args)
         }
         Expr::Call(sup) if is_super_call(sup) => match (&sup.arguments.args[..], sup.arguments.keywords.is_empty()) {
             ([class, instance], true) if is_name(instance, receiver) && !class.is_starred_expr() => {
                 in_place.push(Edit::replace(instance.range(), cls));
-                in_place.extend(first_arg.map(|at| Edit::insert(at, format!("{cls}, "))));
+                cls_first(&mut in_place);
                 (format!("super({}, {cls}).__new__", checker.locate(class)), all_args)
             }
             _ => return Err(unknown()),
@@ -148,8 +164,12 @@ pub(super) fn explicit_value(checker: &Checker, candidate: &Candidate, call: &Ba
     let reads = semantic.references_in(range).map(|r| r.name);
     let stores = semantic.names_stored_in(candidate.scope, range).into_iter().map(|(name, _)| name);
     let names: HashSet<String> = reads.chain(stores).map(str::to_owned).collect();
+    // `f(x for x in xs)`: a generator without its own parentheses may only be a call's sole
+    // argument; next to `cls` it needs them.
+    let bare_generator = matches!(call.args.as_slice(), [ArgOrKeyword::Arg(Expr::Generator(g))] if !g.parenthesized);
+    let text = checker.locate(range);
     Ok(Some(Value {
-        text: checker.locate(range).to_owned(),
+        text: if bare_generator { format!("({text})") } else { text.to_owned() },
         range: Some(range),
         indent: statement_indentation(call.stmt, checker.source()).to_owned(),
         names,
