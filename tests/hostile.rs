@@ -297,35 +297,33 @@ fn files_over_the_size_limit_are_named_and_skipped() {
     p.run(&["diff"]).code(2);
 }
 
+/// Runs pitfix in `dir` with a stdout whose reader went away before pitfix wrote anything
+/// (`pitfix diff | head -0`).
+fn into_closed_pipe(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pitfix starts");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("output")
+}
+
 #[test]
 fn a_closed_stdout_ends_the_run_quietly_with_its_exit_code() {
     let p = Project::new();
     for i in 0..50 {
         p.write(&format!("m{i}.py"), FIXABLE);
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
-        .args(["diff", "."])
-        .current_dir(&p.root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("pitfix starts");
-    // The reader goes away before pitfix writes anything (`pitfix diff | head -0`).
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("output");
+    let output = into_closed_pipe(&["diff", "."], &p.root);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("Broken pipe") && !stderr.contains("error"), "{stderr}");
     assert_eq!(output.status.code(), Some(1), "the code of a diff with changes: {stderr}");
     assert!(stderr.contains("Would fix 50 problems in 50 files"), "{stderr}");
     // `rules` and `explain` stop quietly too.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
-        .args(["explain", "is-literal"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("pitfix starts");
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("output");
+    let output = into_closed_pipe(&["explain", "is-literal"], &p.root);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
 }

@@ -20,7 +20,7 @@ use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Edit;
-use crate::edits::lines::{above_leading_comments, block_step, indent_unit, statement_indentation};
+use crate::edits::lines::{above_leading_comments, block_step, continues_previous_line, indent_unit, statement_indentation};
 
 /// One line to insert: how many indentation units deeper than the body it goes (0 = body level),
 /// and its text: one physical line, without indentation. An empty text gives an empty line.
@@ -55,8 +55,7 @@ pub(crate) fn insert_after_leading(
         Gap::SameLine => {
             // A `def` that a backslash joins to the line above does not show its indentation
             // (`class C:` / `    \` / `def m(self): ...`): no block can be made for it.
-            let def_line = source.line_start(func.start());
-            if source[..usize::from(def_line)].trim_end_matches(['\n', '\r']).ends_with('\\') {
+            if continues_previous_line(func.start(), source) {
                 return None;
             }
             // A body on the `def` line: it gets a line of its own, one level deeper than `def`.

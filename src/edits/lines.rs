@@ -145,7 +145,7 @@ pub(crate) fn starts_inside(spans: &[TextRange], offset: TextSize) -> bool {
 
 /// Whether the line holding `offset` is the continuation of one ending in a backslash. A comment
 /// ending in a backslash also counts, which errs on the side of "not first on its line".
-fn continues_previous_line(offset: TextSize, source: &str) -> bool {
+pub(crate) fn continues_previous_line(offset: TextSize, source: &str) -> bool {
     let line_start = usize::from(source.line_start(offset));
     let before = &source[..line_start];
     let without_ending =

@@ -45,7 +45,7 @@ impl std::fmt::Display for ReadError {
 /// on the opened file (`fstat`), so a FIFO swapped in after a look at the path is still refused;
 /// the file is opened without blocking, so opening a FIFO returns at once.
 pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, Stamp), ReadError> {
-    let file = open_nonblocking(path).map_err(|e| match e.raw_os_error() {
+    let file = open_no_follow(path).map_err(|e| match e.raw_os_error() {
         #[cfg(unix)]
         Some(libc::ELOOP) => ReadError::Symlink,
         _ => ReadError::Io(e),
@@ -86,8 +86,10 @@ pub(crate) fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, Bou
     Ok(bytes)
 }
 
+/// Opens `path` for reading without following a symlink in its last component (`ELOOP` then),
+/// and without waiting: the one way pitfix opens a file it reads or replaces.
 #[cfg(unix)]
-fn open_nonblocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_no_follow(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. On a regular
     // file the flag changes nothing.
@@ -95,7 +97,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 }
 
 #[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> io::Result<File> {
+pub(crate) fn open_no_follow(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 

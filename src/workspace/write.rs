@@ -7,9 +7,9 @@
 //! file's owner, group and mode; the last step before the rename compares the identity of what
 //! the path holds now with what was read, and refuses when they differ. What remains is the
 //! short window between that comparison and the rename: an edit made in it is lost.
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::fs::{self, File, Metadata};
 use std::io::{Read, Write};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -50,15 +50,10 @@ pub(crate) struct WriteOptions {
 
 /// Opens `path` for reading without following a symlink in its last component.
 fn open_no_follow(path: &Path) -> Result<File> {
-    OpenOptions::new()
-        .read(true)
-        // `O_NONBLOCK` so that opening a FIFO does not wait for a writer.
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NOCTTY | libc::O_NONBLOCK)
-        .open(path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => anyhow::anyhow!("it is a symbolic link; not followed"),
-            _ => anyhow::Error::new(e),
-        })
+    crate::workspace::read::open_no_follow(path).map_err(|e| match e.raw_os_error() {
+        Some(libc::ELOOP) => anyhow::anyhow!("it is a symbolic link; not followed"),
+        _ => anyhow::Error::new(e),
+    })
 }
 
 /// Replaces `path`'s contents with `new` through a temporary file in the same directory and a

@@ -10,7 +10,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::body_start::header_colon_end;
 use crate::edits::fix::Edit;
-use crate::edits::lines::{above_leading_comments, is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
+use crate::edits::lines::{above_leading_comments, continues_previous_line, is_alone_on_its_lines, reindented, statement_indentation, statement_lines_range};
 use crate::engine::checker::Checker;
 
 use super::plan::Plan;
@@ -122,8 +122,7 @@ impl Plan<'_, '_> {
             None => header_end,
         };
         // A line that a backslash joins to the next one would join the new line too.
-        let joined = source[..usize::from(at)].trim_end_matches(['\n', '\r']).ends_with('\\');
-        (!joined).then_some(at)
+        (!continues_previous_line(at, source)).then_some(at)
     }
 }
 
