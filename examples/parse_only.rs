@@ -16,6 +16,11 @@ const SKIPPED: &[&str] = &[
     ".tox", ".venv", "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages", "venv",
 ];
 
+// The same allocator as pitfix, so that the floor is measured on equal terms.
+#[cfg(all(unix, any(target_arch = "x86_64", target_arch = "aarch64")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let mut roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     if roots.is_empty() {

@@ -10,6 +10,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
+use crate::engine::first_look::first_look;
 use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
 use crate::engine::stack;
 use crate::engine::transform::Transform;
@@ -300,23 +301,31 @@ impl Job<'_> {
                 return (Stage::Done(outcome), None);
             }
         };
-        let semantic = SemanticModel::build(prepared.module());
-        if !self.uses_project_index() {
-            return (Stage::Done(self.finish(source, &bytes, &prepared, Some(semantic), None, None)), None);
+        let look = first_look(prepared.module(), &source.transforms, self.uses_project_index());
+        let (module, summary) = if self.uses_project_index() {
+            let start = Instant::now();
+            let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
+            let (module, names) = module_names(&path, &self.roots, &self.packages);
+            let summary = summarize(&look, &module, names);
+            index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
+            (Some(module), Some(summary))
+        } else {
+            (None, None)
+        };
+        if !look.may_report {
+            // No transform could report anything here (most files): no model, no walk.
+            return (Stage::Done(self.finish_with(source, &bytes, FileResult::default())), summary);
         }
-        let start = Instant::now();
-        let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
-        let (module, names) = module_names(&path, &self.roots, &self.packages);
-        let summary = summarize(&semantic, &module, names);
-        index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
-        if summary.needs_project {
-            // The model borrows the parse, which must move to wait: the few waiting files
-            // build it again.
-            drop(semantic);
-            return (Stage::Waiting(source, bytes, prepared, module), Some(summary));
+        match module {
+            Some(module) if summary.as_ref().is_some_and(|s| s.needs_project) => {
+                (Stage::Waiting(source, bytes, prepared, module), summary)
+            }
+            module => {
+                let semantic = SemanticModel::build(prepared.module());
+                let outcome = self.finish(source, &bytes, &prepared, Some(semantic), module.as_ref(), None);
+                (Stage::Done(outcome), summary)
+            }
         }
-        let outcome = self.finish(source, &bytes, &prepared, Some(semantic), Some(&module), None);
-        (Stage::Done(outcome), Some(summary))
     }
 
     /// Runs the transforms (on `semantic`, the model of `prepared` when it is already built),
@@ -344,7 +353,14 @@ impl Job<'_> {
         };
         // Messages name the file with its control characters escaped (`output::escape_controls`).
         let name = &*escape_controls(&source.display);
-        let mut outcome = Outcome::new(&source.display, process(name, prepared, semantic, &settings, mode));
+        let result = process(name, prepared, semantic, &settings, mode);
+        self.finish_with(source, bytes, result)
+    }
+
+    /// Keeps what the diff needs of a file's result, and writes the file (`apply`).
+    fn finish_with(&self, source: FileSource, bytes: &[u8], result: FileResult) -> Outcome {
+        let name = &*escape_controls(&source.display);
+        let mut outcome = Outcome::new(&source.display, result);
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.

@@ -3,6 +3,7 @@
 //! process the files in parallel with the project index that cross-file transforms read.
 pub(crate) mod checker;
 mod file;
+pub(crate) mod first_look;
 mod fix_loop;
 pub(crate) mod stack;
 pub(crate) mod job;

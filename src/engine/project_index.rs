@@ -9,9 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ruff_python_ast::{Expr, Stmt};
-
-use crate::semantic::SemanticModel;
+use crate::engine::first_look::FirstLook;
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -115,57 +113,17 @@ fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
     (!parts.is_empty() && parts.iter().all(valid)).then(|| parts.join("."))
 }
 
-/// Summarizes a module for the index, from its semantic model.
-pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
-    let imports = import_bindings(semantic);
+/// Summarizes a module for the index, from the engine's first look at it.
+pub(crate) fn summarize(look: &FirstLook, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
     let mut summary = ModuleSummary { names, ..ModuleSummary::default() };
-    for stmt in &semantic.module.body {
-        if let Stmt::FunctionDef(func) = stmt {
-            if semantic.is_async_generator(func) {
-                summary.async_generators.insert(func.name.to_string());
-            }
-        }
-    }
-    summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
-        Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
-        _ => false,
-    });
-    for (local, target) in imports {
+    summary.async_generators = look.async_generators.iter().map(|n| (*n).to_owned()).collect();
+    summary.needs_project = look.async_for_callees.iter().any(|head| look.imports.contains_key(head));
+    for (local, target) in &look.imports {
         if let Some(absolute) = name.absolute(target) {
-            summary.imports.insert(local.to_owned(), absolute);
+            summary.imports.insert((*local).to_owned(), absolute);
         }
     }
     summary
-}
-
-/// The names bound by the imports of a module, in any scope, to their qualified (maybe
-/// relative) names. A name that two imports bind to different objects (two functions
-/// importing `field` from two modules) stays out: what it means depends on the scope.
-fn import_bindings<'s>(semantic: &'s SemanticModel) -> FxHashMap<&'s str, &'s str> {
-    let mut imported: FxHashMap<&str, &str> = FxHashMap::default();
-    let mut ambiguous: FxHashSet<&str> = FxHashSet::default();
-    for binding in semantic.bindings() {
-        let Some(qualified) = binding.kind.qualified() else { continue };
-        match imported.get(binding.name) {
-            Some(&existing) if existing != qualified => {
-                ambiguous.insert(binding.name);
-            }
-            _ => {
-                imported.insert(binding.name, qualified);
-            }
-        }
-    }
-    imported.retain(|name, _| !ambiguous.contains(name));
-    imported
-}
-
-/// The first name of a dotted callee: `s` in `s.records`.
-fn head_name(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => head_name(&attribute.value),
-        _ => None,
-    }
 }
 
 /// The async generators of every module processed in this run.
@@ -211,12 +169,14 @@ impl ProjectIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::first_look::first_look;
     use ruff_python_parser::parse_module;
 
     fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
         let parsed = parse_module(source).expect("test source parses");
         let module_name = ModuleName { name: Some(name.to_owned()), is_package };
-        summarize(&SemanticModel::build(parsed.syntax()), &module_name, vec![name.to_owned()])
+        let look = first_look(parsed.syntax(), &[], true);
+        summarize(&look, &module_name, vec![name.to_owned()])
     }
 
     #[test]
@@ -245,8 +205,23 @@ mod tests {
 
     #[test]
     fn async_generator_needs_its_own_yield() {
-        let parsed = parse_module("async def f():\n    def g():\n        yield 1\n    return g\n").expect("parses");
-        let Stmt::FunctionDef(func) = &parsed.syntax().body[0] else { panic!("a def") };
-        assert!(!SemanticModel::build(parsed.syntax()).is_async_generator(func));
+        let nested = summary("async def f():\n    def g():\n        yield 1\n    return g\n", "m", false);
+        assert!(nested.async_generators.is_empty());
+        let lambda = summary("async def f():\n    return lambda: (yield)\n", "m", false);
+        assert!(lambda.async_generators.is_empty());
+        let own = summary("async def f():\n    x = [(yield) for _ in 'a']\n", "m", false);
+        assert!(own.async_generators.contains("f"));
+        // A yield in a default of an inner def runs in the outer function.
+        let default = summary("async def f():\n    def g(a=(yield)):\n        pass\n", "m", false);
+        assert!(default.async_generators.contains("f"));
+        let not_top = summary("if True:\n    async def f():\n        yield 1\n", "m", false);
+        assert!(not_top.async_generators.is_empty());
+    }
+
+    #[test]
+    fn imports_in_any_scope_and_ambiguous_ones_dropped() {
+        let s = summary("def f():\n    from a import x\ndef g():\n    from b import x\nimport c.d as e\n", "m", false);
+        assert!(!s.imports.contains_key("x"));
+        assert_eq!(s.imports.get("e").map(String::as_str), Some("c.d"));
     }
 }

@@ -1,9 +1,10 @@
 //! The interface between the engine and a transform: the checks the engine's single AST walk
 //! calls for each node. The transforms implement it; the engine only ever sees `dyn Transform`,
 //! handed to it by the caller, so it does not depend on the transforms.
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{Expr, NodeKind, Stmt};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::rules::Rule;
 
 /// Which nodes a transform looks at: the walk calls it for those only.
@@ -30,6 +31,22 @@ pub(crate) trait Transform: Sync {
     fn visits(&self) -> Visits;
     fn check_stmt(&self, _checker: &mut Checker, _stmt: &Stmt) {}
     fn check_expr(&self, _checker: &mut Checker, _expr: &Expr) {}
+    /// The engine's first look at a statement, before the semantic model is built: a cheap test
+    /// of its syntax alone that tells `look` whether `check_stmt` could report something there
+    /// (`look.may_report()`). It must never say no where `check_stmt` would report: a file where
+    /// no transform's glance says yes skips the model and the walk. By default, always yes.
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, _stmt: &'a Stmt) {
+        look.may_report();
+    }
+    /// The kinds of node whose glance can say yes: the first look asks the transform about those
+    /// only. `None`: every statement and expression it visits.
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        None
+    }
+    /// [`Transform::glance_stmt`] for `check_expr`.
+    fn glance_expr<'a>(&self, look: &mut Look<'a>, _expr: &'a Expr) {
+        look.may_report();
+    }
 }
 
 impl std::fmt::Debug for dyn Transform {

@@ -1,5 +1,6 @@
 //! Bindings: each place a name gets bound, with what bound it. A binding belongs to the scope
 //! whose code binds it (a walrus in a comprehension to the scope around the comprehension).
+use ruff_python_ast::{StmtImport, StmtImportFrom};
 use ruff_text_size::{TextRange, TextSize};
 
 use super::nodes::NodeId;
@@ -69,4 +70,31 @@ pub(crate) struct Binding<'a> {
     /// Where the flow of the code reaches the binding: the statement's start for a `def`,
     /// `class` or import, the handler's start for `except ... as`, else the name.
     pub(crate) bound_at: TextSize,
+}
+
+/// The names an `import` statement binds, each with its qualified name and the range of the name
+/// as written: `import a.b` binds `a` (qualified `a`), `import a.b as c` binds `c` (`a.b`).
+pub(crate) fn bound_by_import(import: &StmtImport) -> impl Iterator<Item = (&str, String, TextRange)> {
+    import.names.iter().map(|alias| match &alias.asname {
+        Some(asname) => (asname.as_str(), alias.name.to_string(), asname.range),
+        None => {
+            let head = alias.name.as_str().split('.').next().unwrap_or_default();
+            (head, head.to_owned(), alias.name.range)
+        }
+    })
+}
+
+/// The names a `from ... import` binds (none for `*`), with their qualified names: `from m import
+/// x` → `m.x`; relative ones keep their dots: `.m.x`, `.x`.
+pub(crate) fn bound_by_import_from(import: &StmtImportFrom) -> impl Iterator<Item = (&str, String, TextRange)> {
+    let dots = ".".repeat(import.level as usize);
+    let module = import.module.as_ref().map_or("", |m| m.as_str());
+    import.names.iter().filter(|a| a.name.as_str() != "*").map(move |alias| {
+        let qualified = match module {
+            "" => format!("{dots}{}", alias.name),
+            m => format!("{dots}{m}.{}", alias.name),
+        };
+        let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+        (bound.as_str(), qualified, bound.range)
+    })
 }

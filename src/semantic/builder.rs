@@ -5,12 +5,12 @@
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
     Comprehension, ExceptHandler, Expr, ExprContext, ExprLambda, ExprName, Parameters, Pattern, Stmt, StmtClassDef,
-    StmtFor, StmtFunctionDef, StmtImport, StmtImportFrom, TypeParams,
+    StmtFunctionDef, StmtImport, StmtImportFrom, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap;
 
-use super::binding::{Binding, BindingId, BindingKind};
+use super::binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from};
 use super::nodes::{Node, NodeId, Nodes};
 use super::reference::{Reference, Resolution};
 use super::scope::{Scope, ScopeId, ScopeKind};
@@ -61,7 +61,6 @@ pub(super) struct Builder<'a> {
     pub(super) references: Vec<Reference<'a>>,
     /// The scope of each `def`, `class` and lambda, by the node's address.
     pub(super) scope_by_node: FxHashMap<usize, ScopeId>,
-    pub(super) async_fors: Vec<&'a StmtFor>,
     scope: ScopeId,
     parent: Option<NodeId>,
     stmt: Option<NodeId>,
@@ -78,7 +77,6 @@ impl<'a> Builder<'a> {
             bindings: Vec::with_capacity(estimated_nodes / 8),
             references: Vec::with_capacity(estimated_nodes / 3),
             scope_by_node: FxHashMap::default(),
-            async_fors: Vec::new(),
             scope: ScopeId::MODULE,
             parent: None,
             stmt: None,
@@ -227,29 +225,14 @@ impl<'a> Builder<'a> {
     }
 
     fn bind_import(&mut self, import: &'a StmtImport, start: TextSize) {
-        for alias in &import.names {
-            let (name, qualified, range) = match &alias.asname {
-                Some(asname) => (asname.as_str(), alias.name.to_string(), asname.range),
-                // `import a.b` binds `a`.
-                None => {
-                    let head = alias.name.as_str().split('.').next().unwrap_or_default();
-                    (head, head.to_owned(), alias.name.range)
-                }
-            };
+        for (name, qualified, range) in bound_by_import(import) {
             self.bind(name, BindingKind::Import { qualified }, range, start);
         }
     }
 
     fn bind_import_from(&mut self, import: &'a StmtImportFrom, start: TextSize) {
-        let dots = ".".repeat(import.level as usize);
-        let module = import.module.as_ref().map_or("", |m| m.as_str());
-        for alias in import.names.iter().filter(|a| a.name.as_str() != "*") {
-            let qualified = match module {
-                "" => format!("{dots}{}", alias.name),
-                m => format!("{dots}{m}.{}", alias.name),
-            };
-            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-            self.bind(bound.as_str(), BindingKind::FromImport { qualified }, bound.range, start);
+        for (name, qualified, range) in bound_by_import_from(import) {
+            self.bind(name, BindingKind::FromImport { qualified }, range, start);
         }
     }
 
@@ -291,10 +274,6 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 }
             }
             Stmt::AugAssign(aug) => self.visit_aug_assign(stmt, &aug.target),
-            Stmt::For(for_stmt) if for_stmt.is_async => {
-                self.async_fors.push(for_stmt);
-                visitor::walk_stmt(self, stmt);
-            }
             _ => visitor::walk_stmt(self, stmt),
         }
         (self.parent, self.stmt, self.store) = saved;

@@ -13,14 +13,14 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
-use ruff_python_ast::{ModModule, StmtFor, StmtFunctionDef};
+use ruff_python_ast::{ModModule, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
 use ruff_text_size::Ranged;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use binding::{Binding, BindingId, BindingKind};
+pub(crate) use binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from};
 pub(crate) use nodes::{Node, NodeId, Nodes};
 // The answers' own types (`Read`, `FreeName`) and free helpers (`bases`, `imports_from`) are
 // reached through `queries::*`.
@@ -39,7 +39,6 @@ pub(crate) struct SemanticModel<'a> {
     by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
     /// Every `async for` statement, in walk order.
-    async_fors: Vec<&'a StmtFor>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
@@ -55,7 +54,7 @@ impl<'a> SemanticModel<'a> {
         let mut builder = builder::Builder::new(estimate);
         builder.visit_body(&module.body);
         builder.finish();
-        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, async_fors, .. } = builder;
+        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
         resolve_all(&mut scopes, &mut references);
         SemanticModel {
             module,
@@ -65,7 +64,6 @@ impl<'a> SemanticModel<'a> {
             references,
             by_start: OnceLock::new(),
             scope_by_node,
-            async_fors,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
             read_indexes: std::sync::Mutex::default(),
@@ -94,15 +92,6 @@ impl<'a> SemanticModel<'a> {
         &self.bindings[id.index()]
     }
 
-    /// Every `async for` statement of the module, in walk order.
-    pub(crate) fn async_fors(&self) -> &[&'a StmtFor] {
-        &self.async_fors
-    }
-
-    /// Every binding of every scope, in walk order.
-    pub(crate) fn bindings(&self) -> &[Binding<'a>] {
-        &self.bindings
-    }
 
     /// Whether `func` is an `async def` whose own body (not a nested function's) yields.
     pub(crate) fn is_async_generator(&self, func: &StmtFunctionDef) -> bool {

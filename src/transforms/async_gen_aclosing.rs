@@ -4,11 +4,12 @@
 //! the project index.
 use std::collections::HashSet;
 
-use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
+use ruff_python_ast::{Expr, NodeKind, Stmt, StmtClassDef, StmtFor, StmtFunctionDef};
 use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::edits::fix::{Edit, Fix};
 use crate::edits::add_import::add_import_from;
 use crate::edits::fresh_name::fresh_name;
@@ -66,6 +67,19 @@ impl Transform for AsyncGenAclosing {
             if for_stmt.is_async {
                 check_loop(checker, for_stmt);
             }
+        }
+    }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtFor])
+    }
+
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        if let Stmt::For(for_stmt) = stmt
+            && for_stmt.is_async
+            && matches!(*for_stmt.iter, Expr::Call(_))
+        {
+            look.may_report();
         }
     }
 }

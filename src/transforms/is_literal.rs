@@ -1,11 +1,12 @@
 //! is-literal: `x is 257` → `x == 257`. Identity against a literal depends on CPython's caching of
 //! small ints and interned strings, so it passes in tests and fails with other values.
 use ruff_python_ast::token::TokenKind;
-use ruff_python_ast::{CmpOp, Expr, ExprCompare, UnaryOp};
+use ruff_python_ast::{CmpOp, Expr, ExprCompare, NodeKind, UnaryOp};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
@@ -39,6 +40,27 @@ impl Transform for IsLiteral {
             check_compare(checker, compare);
         }
     }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::ExprCompare])
+    }
+
+    fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
+        if let Expr::Compare(compare) = expr
+            && compares_identity_with_literal(compare)
+        {
+            look.may_report();
+        }
+    }
+}
+
+fn compares_identity_with_literal(compare: &ExprCompare) -> bool {
+    let lefts = std::iter::once(&*compare.left).chain(&compare.comparators);
+    compare
+        .ops
+        .iter()
+        .zip(lefts.zip(&compare.comparators))
+        .any(|(op, (left, right))| matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(left) || is_literal(right)))
 }
 
 fn check_compare(checker: &mut Checker, compare: &ExprCompare) {

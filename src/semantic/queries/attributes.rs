@@ -46,28 +46,7 @@ impl Attributes {
     }
 
     fn note_targets(&mut self, stmt: &Stmt) {
-        match stmt {
-            Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.note_target(t, false)),
-            Stmt::AnnAssign(assign) => self.note_target(&assign.target, false),
-            Stmt::AugAssign(assign) => self.note_target(&assign.target, true),
-            Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.note_target(t, false)),
-            _ => {}
-        }
-    }
-
-    fn note_target(&mut self, target: &Expr, augmented: bool) {
-        match target {
-            Expr::Subscript(subscript) => {
-                if let Some(name) = holding_attribute(&subscript.value) {
-                    self.note_mutated(name);
-                }
-            }
-            Expr::Attribute(attribute) if augmented => self.note_mutated(attribute.attr.as_str()),
-            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| self.note_target(e, augmented)),
-            Expr::List(list) => list.elts.iter().for_each(|e| self.note_target(e, augmented)),
-            Expr::Starred(starred) => self.note_target(&starred.value, augmented),
-            _ => {}
-        }
+        changed_in_place_by_stmt(stmt, &mut |name| self.note_mutated(name));
     }
 
     fn note_expr(&mut self, expr: &Expr) {
@@ -84,11 +63,8 @@ impl Attributes {
                 };
                 starts.push(attribute.start());
             }
-            Expr::Call(call) => {
-                if let Expr::Attribute(method) = &*call.func
-                    && IN_PLACE_METHODS.contains(&method.attr.as_str())
-                    && let Some(name) = holding_attribute(&method.value)
-                {
+            Expr::Call(_) => {
+                if let Some(name) = changed_in_place_by_call(expr) {
                     self.note_mutated(name);
                 }
             }
@@ -133,6 +109,44 @@ fn slot<'m, V: Default>(map: &'m mut FxHashMap<Box<str>, V>, key: &str) -> &'m m
         map.insert(key.into(), V::default());
     }
     map.get_mut(key).expect("inserted above")
+}
+
+/// The attributes whose value a statement changes in place: `x.name[k] = v`, `del x.name[k]`,
+/// `x.name[k] += v`, and `x.name += v` (in place for a list, a set or a dict). Syntax alone: the
+/// engine's first look asks it too.
+pub(crate) fn changed_in_place_by_stmt<'a>(stmt: &'a Stmt, note: &mut impl FnMut(&'a str)) {
+    match stmt {
+        Stmt::Assign(assign) => assign.targets.iter().for_each(|t| changed_target(t, false, note)),
+        Stmt::AnnAssign(assign) => changed_target(&assign.target, false, note),
+        Stmt::AugAssign(assign) => changed_target(&assign.target, true, note),
+        Stmt::Delete(delete) => delete.targets.iter().for_each(|t| changed_target(t, false, note)),
+        _ => {}
+    }
+}
+
+fn changed_target<'a>(target: &'a Expr, augmented: bool, note: &mut impl FnMut(&'a str)) {
+    match target {
+        Expr::Subscript(subscript) => {
+            if let Some(name) = holding_attribute(&subscript.value) {
+                note(name);
+            }
+        }
+        Expr::Attribute(attribute) if augmented => note(attribute.attr.as_str()),
+        Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| changed_target(e, augmented, note)),
+        Expr::List(list) => list.elts.iter().for_each(|e| changed_target(e, augmented, note)),
+        Expr::Starred(starred) => changed_target(&starred.value, augmented, note),
+        _ => {}
+    }
+}
+
+/// The attribute whose value a call changes in place: `items` in `x.items.append(...)`.
+pub(crate) fn changed_in_place_by_call(expr: &Expr) -> Option<&str> {
+    let Expr::Call(call) = expr else { return None };
+    let Expr::Attribute(method) = &*call.func else { return None };
+    if !IN_PLACE_METHODS.contains(&method.attr.as_str()) {
+        return None;
+    }
+    holding_attribute(&method.value)
 }
 
 /// The attribute whose value holds what `expr` reaches: `items` for `x.items` and for

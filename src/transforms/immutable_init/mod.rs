@@ -32,11 +32,13 @@ mod tables;
 mod validation;
 mod value;
 
-use ruff_python_ast::Stmt;
+use ruff_python_ast::{NodeKind, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
+use crate::engine::first_look::{Later, Look, Naming, naming};
+use crate::semantic::knowledge::IMMUTABLE_BASE_TYPES;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
@@ -72,6 +74,25 @@ impl Transform for ImmutableInit {
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
         if matches!(stmt, Stmt::ClassDef(_)) {
             check_class(checker);
+        }
+    }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtClassDef])
+    }
+
+    /// A class with an `__init__` of its own and a base that may be an immutable type, or a
+    /// class of the module (which may derive from one).
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        let Stmt::ClassDef(class) = stmt else { return };
+        if !class.body.iter().any(|s| matches!(s, Stmt::FunctionDef(f) if f.name.as_str() == "__init__")) {
+            return;
+        }
+        for base in class.bases() {
+            match naming(lineage::unsubscripted(base), is_immutable_base) {
+                Naming::IfRenamed(name) => look.may_report_if(&[Later::Derives(name, is_immutable_base)]),
+                naming => look.may_report_if_naming(naming, None),
+            }
         }
     }
 }
@@ -121,3 +142,7 @@ struct Verdict {
     unsafe_reasons: Vec<String>,
 }
 
+/// Whether `last` is the last name of one of the immutable base types.
+fn is_immutable_base(last: &str) -> bool {
+    IMMUTABLE_BASE_TYPES.iter().any(|t| t.qualified.rsplit('.').next() == Some(last))
+}

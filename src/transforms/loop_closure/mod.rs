@@ -10,9 +10,10 @@ mod escape;
 mod fix;
 mod tables;
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{Expr, NodeKind, Stmt};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
@@ -55,6 +56,23 @@ impl Transform for LoopClosure {
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
         if let Expr::Lambda(lambda) = expr {
             check_closure(checker, Closure::Lambda(expr, lambda));
+        }
+    }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtFunctionDef, NodeKind::ExprLambda])
+    }
+
+    // A closure can only capture a loop's variable inside a loop.
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        if matches!(stmt, Stmt::FunctionDef(_)) && look.in_loop() {
+            look.may_report();
+        }
+    }
+
+    fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
+        if matches!(expr, Expr::Lambda(_)) && look.in_loop() {
+            look.may_report();
         }
     }
 }

@@ -1,11 +1,12 @@
 //! mutable-default: `def f(tags=[])` → `def f(tags=None)` plus `if tags is None: tags = []` at
 //! the top of the body. A default is built once, when `def` runs, and every call shares it.
 use ruff_python_ast::helpers::{any_over_expr, is_docstring_stmt};
-use ruff_python_ast::{CmpOp, Expr, ExprLambda, ParameterWithDefault, Stmt, StmtFunctionDef};
+use ruff_python_ast::{CmpOp, Expr, ExprLambda, NodeKind, ParameterWithDefault, Parameters, Stmt, StmtFunctionDef};
 use ruff_python_ast::token::{TokenKind, parenthesized_range};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::{Look, last_name_of, naming};
 use crate::edits::fix::{Applicability, Edit, Fix};
 use crate::edits::body_start::{BodyLine, body_step, insert_after_leading};
 use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
@@ -59,6 +60,37 @@ impl Transform for MutableDefault {
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
         if let Expr::Lambda(lambda) = expr {
             check_lambda(checker, lambda);
+        }
+    }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtFunctionDef, NodeKind::ExprLambda])
+    }
+
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(func) = stmt {
+            glance_defaults(look, &func.parameters);
+        }
+    }
+
+    fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
+        if let Expr::Lambda(ExprLambda { parameters: Some(parameters), .. }) = expr {
+            glance_defaults(look, parameters);
+        }
+    }
+}
+
+/// [`is_mutable`] as far as syntax tells.
+fn glance_defaults<'a>(look: &mut Look<'a>, parameters: &'a Parameters) {
+    for default in parameters.iter_non_variadic_params().filter_map(ParameterWithDefault::default) {
+        match default {
+            Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_) => {
+                look.may_report();
+            }
+            Expr::Call(call) => {
+                look.may_report_if_naming(naming(&call.func, |last| last_name_of(MUTABLE_CONSTRUCTORS, last)), None);
+            }
+            _ => {}
         }
     }
 }

@@ -1,0 +1,433 @@
+//! The engine's first look at a parsed file, before its semantic model exists: one cheap walk of
+//! the AST that asks each selected transform whether a node could be one it reports
+//! ([`Transform::glance_stmt`]), so that the files where none could (most files) skip building
+//! the model and the checker's walk; and that gathers what the file gives the project index.
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{AnyNodeRef, Expr, ModModule, NodeKind, Stmt, StmtClassDef};
+use ruff_text_size::{Ranged, TextSize};
+use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
+
+use crate::engine::transform::Transform;
+use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
+use crate::semantic::{bound_by_import, bound_by_import_from};
+
+/// What a transform's glance sees besides the node, and where it answers.
+pub(crate) struct Look<'a> {
+    /// Loops (`for`, `while`, comprehensions) around the node, in any scope.
+    loops: usize,
+    verdict: bool,
+    /// Yes-if answers: each holds when all its conditions do, judged once the whole module is seen.
+    pending: Vec<SmallVec<[Later<'a>; 2]>>,
+}
+
+/// A condition on the whole module, which a glance at one node cannot judge.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Later<'a> {
+    /// The module imports something under this name (`from m import x as name`).
+    Renamed(&'a str),
+    /// The module changes an attribute of this name in place somewhere (`x.name.append(...)`).
+    ChangedInPlace(&'a str),
+    /// The name is a renamed import, or a class of the module with a base whose last name
+    /// `matches`, or with a base that is such a class in turn.
+    Derives(&'a str, fn(&str) -> bool),
+}
+
+/// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Naming<'a> {
+    Yes,
+    /// Only if this plain name is an import under another name.
+    IfRenamed(&'a str),
+    No,
+}
+
+/// How `expr` (a callee, a base, a decorator) may name one of the qualified names whose last
+/// name `matches`: by that last name, or as a plain name imported under another name. An
+/// expression other than a dotted name may name anything.
+pub(crate) fn naming<'a>(expr: &'a Expr, matches: impl Fn(&str) -> bool) -> Naming<'a> {
+    match expr {
+        Expr::Name(name) if matches(name.id.as_str()) => Naming::Yes,
+        Expr::Name(name) => Naming::IfRenamed(name.id.as_str()),
+        Expr::Attribute(attribute) if matches(attribute.attr.as_str()) => Naming::Yes,
+        Expr::Attribute(_) => Naming::No,
+        _ => Naming::Yes,
+    }
+}
+
+/// A test for [`naming`]: whether `last` is the last name of one of `qualified`.
+pub(crate) fn last_name_of(qualified: &[&str], last: &str) -> bool {
+    qualified.iter().any(|q| q.rsplit('.').next() == Some(last))
+}
+
+impl<'a> Look<'a> {
+    /// The transform could report something at this node.
+    pub(crate) fn may_report(&mut self) {
+        self.verdict = true;
+    }
+
+    /// The transform could report something here if all of `conditions` hold.
+    pub(crate) fn may_report_if(&mut self, conditions: &[Later<'a>]) {
+        if conditions.is_empty() {
+            self.verdict = true;
+        } else {
+            self.pending.push(conditions.iter().copied().collect());
+        }
+    }
+
+    /// [`Look::may_report_if`] the naming holds, and `also`.
+    pub(crate) fn may_report_if_naming(&mut self, naming: Naming<'a>, also: Option<Later<'a>>) {
+        match naming {
+            Naming::Yes => self.may_report_if(also.as_slice()),
+            Naming::IfRenamed(name) => {
+                let both = [Later::Renamed(name)];
+                match also {
+                    Some(also) => self.may_report_if(&[both[0], also]),
+                    None => self.may_report_if(&both),
+                }
+            }
+            Naming::No => {}
+        }
+    }
+
+    /// Whether a `for`, `while` or comprehension encloses the node (in any scope).
+    pub(crate) fn in_loop(&self) -> bool {
+        self.loops > 0
+    }
+}
+
+/// What the first look found.
+pub(crate) struct FirstLook<'a> {
+    /// Whether some selected transform could report something in the file.
+    pub(crate) may_report: bool,
+    /// The names the module's imports bind, in any scope, to their qualified names; a name two
+    /// imports bind to different objects stays out. Gathered only for the project index.
+    pub(crate) imports: FxHashMap<&'a str, String>,
+    /// The module-level `async def` functions that are async generators (`yield` in their own code).
+    pub(crate) async_generators: Vec<&'a str>,
+    /// The first name of each callee an `async for` iterates over a call of.
+    pub(crate) async_for_callees: Vec<&'a str>,
+}
+
+/// Looks at `module` for the selected `transforms`; `for_index`: also gather the file's
+/// project-index facts (else the walk stops at the first yes).
+pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn Transform], for_index: bool) -> FirstLook<'a> {
+    let mut walker = Walker {
+        look: Look { loops: 0, verdict: false, pending: Vec::new() },
+        asked: Asked::new(transforms),
+        for_index,
+        renamed: FxHashSet::default(),
+        classes: Vec::new(),
+        changed_in_place: FxHashSet::default(),
+        imports: FxHashMap::default(),
+        ambiguous: FxHashSet::default(),
+        frames: Vec::new(),
+        generators: FxHashSet::default(),
+        async_for_callees: Vec::new(),
+    };
+    walker.visit_body(&module.body);
+    let may_report = walker.look.verdict || walker.look.pending.iter().any(|all| all.iter().all(|c| walker.holds(*c)));
+    let Walker { mut imports, ambiguous, generators, async_for_callees, .. } = walker;
+    imports.retain(|name, _| !ambiguous.contains(name));
+    let async_generators = module
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(func) if generators.contains(&func.start()) => Some(func.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    FirstLook { may_report, imports, async_generators, async_for_callees }
+}
+
+/// Which transforms to ask about a node, by its kind.
+struct Asked {
+    /// The transforms that glance at every statement (or expression) they visit.
+    every_stmt: Vec<&'static dyn Transform>,
+    every_expr: Vec<&'static dyn Transform>,
+    /// The transforms that glance at some kinds of node only, by kind.
+    by_kind: FxHashMap<NodeKind, SmallVec<[&'static dyn Transform; 2]>>,
+}
+
+impl Asked {
+    fn new(transforms: &[&'static dyn Transform]) -> Self {
+        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: FxHashMap::default() };
+        for &transform in transforms {
+            match transform.glances_at() {
+                Some(kinds) => kinds.iter().for_each(|&kind| asked.by_kind.entry(kind).or_default().push(transform)),
+                None => {
+                    if transform.visits().stmts() {
+                        asked.every_stmt.push(transform);
+                    }
+                    if transform.visits().exprs() {
+                        asked.every_expr.push(transform);
+                    }
+                }
+            }
+        }
+        asked
+    }
+
+    fn about<'s>(&'s self, kind: NodeKind, every: &'s [&'static dyn Transform]) -> impl Iterator<Item = &'s &'static dyn Transform> {
+        let some = self.by_kind.get(&kind).map_or(&[][..], |list| &list[..]);
+        every.iter().chain(some)
+    }
+}
+
+struct Walker<'a> {
+    look: Look<'a>,
+    asked: Asked,
+    for_index: bool,
+    /// Names bound by imports with `as`.
+    renamed: FxHashSet<&'a str>,
+    classes: Vec<&'a StmtClassDef>,
+    /// Attributes changed in place somewhere.
+    changed_in_place: FxHashSet<&'a str>,
+    imports: FxHashMap<&'a str, String>,
+    ambiguous: FxHashSet<&'a str>,
+    /// The functions (and lambdas and class bodies) whose code the walk is in: each one's start,
+    /// whether it is an `async def`, and whether a `yield` in its own code was seen.
+    frames: Vec<(TextSize, bool, bool)>,
+    /// The starts of the `async def`s with a `yield` of their own.
+    generators: FxHashSet<TextSize>,
+    async_for_callees: Vec<&'a str>,
+}
+
+impl<'a> Walker<'a> {
+    /// Nothing more to learn: the verdict is in and no index facts are wanted.
+    fn done(&self) -> bool {
+        self.look.verdict && !self.for_index
+    }
+
+    /// Whether a condition left for the end holds.
+    fn holds(&self, condition: Later<'a>) -> bool {
+        match condition {
+            Later::Renamed(name) => self.renamed.contains(name),
+            Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
+            Later::Derives(name, matches) => self.derives(name, matches, 0),
+        }
+    }
+
+    fn derives(&self, name: &str, matches: fn(&str) -> bool, depth: usize) -> bool {
+        const MAX_DEPTH: usize = 8;
+        self.renamed.contains(name)
+            || (depth < MAX_DEPTH
+                && self.classes.iter().filter(|c| c.name.as_str() == name).flat_map(|c| c.bases()).any(|base| {
+                    let base = match base {
+                        Expr::Subscript(subscript) => &*subscript.value,
+                        other => other,
+                    };
+                    match naming(base, matches) {
+                        Naming::Yes => true,
+                        Naming::IfRenamed(base) => base != name && self.derives(base, matches, depth + 1),
+                        Naming::No => false,
+                    }
+                }))
+    }
+
+    fn note_import(&mut self, name: &'a str, qualified: String, renamed: bool) {
+        if renamed {
+            self.renamed.insert(name);
+        }
+        if !self.for_index {
+            return;
+        }
+        match self.imports.get(name) {
+            Some(existing) if *existing != qualified => {
+                self.ambiguous.insert(name);
+            }
+            Some(_) => {}
+            None => {
+                self.imports.insert(name, qualified);
+            }
+        }
+    }
+
+    /// Walks `body` as the own code of a new frame (a function's, a lambda's, a class's).
+    fn in_frame(&mut self, start: TextSize, is_async: bool, walk: impl FnOnce(&mut Self)) {
+        self.frames.push((start, is_async, false));
+        walk(self);
+        if let Some((start, true, true)) = self.frames.pop() {
+            self.generators.insert(start);
+        }
+    }
+
+    fn glance_stmt(&mut self, stmt: &'a Stmt) {
+        let kind = AnyNodeRef::from(stmt).kind();
+        for transform in self.asked.about(kind, &self.asked.every_stmt) {
+            if self.look.verdict {
+                return;
+            }
+            transform.glance_stmt(&mut self.look, stmt);
+        }
+    }
+
+    fn glance_expr(&mut self, expr: &'a Expr) {
+        let kind = AnyNodeRef::from(expr).kind();
+        for transform in self.asked.about(kind, &self.asked.every_expr) {
+            if self.look.verdict {
+                return;
+            }
+            transform.glance_expr(&mut self.look, expr);
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Walker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.done() {
+            return;
+        }
+        self.glance_stmt(stmt);
+        match stmt {
+            Stmt::Import(import) => {
+                for (alias, (name, qualified, _)) in import.names.iter().zip(bound_by_import(import)) {
+                    self.note_import(name, qualified, alias.asname.is_some());
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let aliases = import.names.iter().filter(|a| a.name.as_str() != "*");
+                for (alias, (name, qualified, _)) in aliases.zip(bound_by_import_from(import)) {
+                    self.note_import(name, qualified, alias.asname.is_some());
+                }
+            }
+            Stmt::FunctionDef(func) => {
+                // Decorators, defaults and annotations run in the enclosing code.
+                for decorator in &func.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &func.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameters(&func.parameters);
+                if let Some(returns) = &func.returns {
+                    self.visit_annotation(returns);
+                }
+                self.in_frame(func.start(), func.is_async, |walker| walker.visit_body(&func.body));
+            }
+            Stmt::ClassDef(class) => {
+                self.classes.push(class);
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.in_frame(class.start(), false, |walker| walker.visit_body(&class.body));
+            }
+            Stmt::For(for_stmt) => {
+                if for_stmt.is_async && self.for_index {
+                    if let Expr::Call(call) = for_stmt.iter.as_ref() {
+                        self.async_for_callees.extend(head_name(&call.func));
+                    }
+                }
+                self.look.loops += 1;
+                visitor::walk_stmt(self, stmt);
+                self.look.loops -= 1;
+            }
+            Stmt::While(_) => {
+                self.look.loops += 1;
+                visitor::walk_stmt(self, stmt);
+                self.look.loops -= 1;
+            }
+            _ => {
+                changed_in_place_by_stmt(stmt, &mut |name| {
+                    self.changed_in_place.insert(name);
+                });
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.done() {
+            return;
+        }
+        self.glance_expr(expr);
+        match expr {
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+                self.in_frame(lambda.start(), false, |walker| walker.visit_expr(&lambda.body));
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                self.look.loops += 1;
+                visitor::walk_expr(self, expr);
+                self.look.loops -= 1;
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.2 = true;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Call(_) => {
+                if let Some(name) = changed_in_place_by_call(expr) {
+                    self.changed_in_place.insert(name);
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// The first name of a dotted callee: `s` in `s.records`.
+pub(crate) fn head_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => head_name(&attribute.value),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_parser::parse_module;
+
+    use super::first_look;
+    use crate::transforms::ALL;
+
+    fn may_report(source: &str) -> bool {
+        let parsed = parse_module(source).expect("test source parses");
+        first_look(parsed.syntax(), ALL, false).may_report
+    }
+
+    #[test]
+    fn plain_code_needs_no_model() {
+        assert!(!may_report("import os\n\ndef f(a, b=None):\n    return [x for x in a if x is not None]\n"));
+        assert!(!may_report("class C(Base):\n    items = []\n    def __init__(self, x):\n        self.x = x\n"));
+        assert!(!may_report("for x in xs:\n    print(x)\nf = lambda: 1\n"));
+    }
+
+    #[test]
+    fn each_trap_shape_says_yes() {
+        assert!(may_report("def f(a=[]):\n    pass\n"));
+        assert!(may_report("f = lambda a={}: a\n"));
+        assert!(may_report("if x is 1:\n    pass\n"));
+        assert!(may_report("for x in xs:\n    fs.append(lambda: x)\n"));
+        assert!(may_report("async def f():\n    async for x in g():\n        break\n"));
+        assert!(may_report("class P(tuple):\n    def __init__(self, a, b):\n        pass\n"));
+        assert!(may_report("@dataclass\nclass C:\n    items: list = []\n"));
+    }
+
+    #[test]
+    fn conditions_judged_on_the_whole_module() {
+        // A renamed import may be a mutable constructor.
+        assert!(may_report("def f(a=dd(list)):\n    pass\nfrom collections import defaultdict as dd\n"));
+        assert!(!may_report("def f(a=make(list)):\n    pass\n"));
+        // A plain class's container counts when the module changes that attribute in place.
+        assert!(may_report("class C:\n    items = []\ndef add(c):\n    c.items.append(1)\n"));
+        assert!(!may_report("class C:\n    items = []\ndef add(c):\n    c.items = [1]\n"));
+        // A base that is a class of the module deriving from an immutable type, at any depth.
+        let chain = "class A(str):\n    pass\nclass B(A):\n    pass\nclass C(B):\n    def __init__(self, a, b):\n        pass\n";
+        assert!(may_report(chain));
+        assert!(!may_report("class A:\n    pass\nclass C(A):\n    def __init__(self, a, b):\n        pass\n"));
+        // A class that names itself as its base does not loop.
+        assert!(!may_report("class A(A):\n    def __init__(self, a, b):\n        pass\n"));
+    }
+}
