@@ -145,16 +145,24 @@ struct Asked {
     /// The transforms that glance at every statement (or expression) they visit.
     every_stmt: Vec<&'static dyn Transform>,
     every_expr: Vec<&'static dyn Transform>,
-    /// The transforms that glance at some kinds of node only, by kind.
-    by_kind: FxHashMap<NodeKind, SmallVec<[&'static dyn Transform; 2]>>,
+    /// The transforms that glance at some kinds of node only, indexed by kind.
+    by_kind: Vec<SmallVec<[&'static dyn Transform; 2]>>,
 }
 
 impl Asked {
     fn new(transforms: &[&'static dyn Transform]) -> Self {
-        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: FxHashMap::default() };
+        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new() };
         for &transform in transforms {
             match transform.glances_at() {
-                Some(kinds) => kinds.iter().for_each(|&kind| asked.by_kind.entry(kind).or_default().push(transform)),
+                Some(kinds) => {
+                    for &kind in kinds {
+                        let index = kind as usize;
+                        if asked.by_kind.len() <= index {
+                            asked.by_kind.resize_with(index + 1, SmallVec::new);
+                        }
+                        asked.by_kind[index].push(transform);
+                    }
+                }
                 None => {
                     if transform.visits().stmts() {
                         asked.every_stmt.push(transform);
@@ -169,7 +177,7 @@ impl Asked {
     }
 
     fn about<'s>(&'s self, kind: NodeKind, every: &'s [&'static dyn Transform]) -> impl Iterator<Item = &'s &'static dyn Transform> {
-        let some = self.by_kind.get(&kind).map_or(&[][..], |list| &list[..]);
+        let some = self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..]);
         every.iter().chain(some)
     }
 }

@@ -15,8 +15,8 @@ pub(crate) enum TextEncoding {
 
 /// Decodes a file; the error says why it is not Python text, for a message naming the file.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+    if let Some(pos) = memchr::memchr(0, bytes) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..pos]).count();
         return Err(format!("line {line}: contains a NUL byte; not a Python source file"));
     }
     if let Some(rest) = bytes.strip_prefix(BOM) {
@@ -54,8 +54,8 @@ pub(crate) fn encode(text: &str, encoding: TextEncoding) -> Result<Vec<u8>, Stri
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+        let at = e.valid_up_to();
         let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
         format!("line {line}: invalid UTF-8 (byte offset {at}) and no coding cookie declares another encoding")
     })
