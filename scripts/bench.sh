@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark: pitfix next to Ruff and next to a parse-only pass, on a real corpus, side by side in
-# one run. Prints medians, the ratios pitfix/ruff and pitfix/parse-only, and peak memory.
+# one run (commands alternate, so a noisy machine slows them alike). Prints medians, peak memory
+# and three tables:
+#   cold     pitfix diff/check without the cache, Ruff with `--no-cache` and the rules that match
+#            pitfix's transforms (the `noqa_codes` of src/transforms), and the parse-only floor;
+#   warm     a second pitfix check/diff over unchanged files (the cache in `.pitfix_cache/`) next
+#            to Ruff's own cached second run;
+#   scaling  pitfix check on 1x, 2x and 4x copies of the corpus, and with -j 1 and -j 2.
 #
-# Usage: scripts/bench.sh [RUNS]        (default 5 runs of each command, alternating)
-#        SCALE=1,2,4 scripts/bench.sh   (also time 1x, 2x, 4x copies of the corpus, and -j 1 vs -j 2)
-#        BASELINE=/path/to/old/pitfix scripts/bench.sh   (also time an older build, alternating with
-#                                        this one, and print this build's time over the older one's)
+# Usage: scripts/bench.sh [RUNS]        (default 5 runs of each command)
+#        SCALE=0 scripts/bench.sh       (skip the scaling table)
+#        BASELINE=/path/to/old/pitfix scripts/bench.sh   (also time an older build, cold, and print
+#                                        this build's time over the older one's)
 # The corpus is this machine's CPython standard library plus ../shared/corpus/fetch.sh's projects.
 set -euo pipefail
 runs=${1:-5}
@@ -22,6 +28,8 @@ if [ ! -x "$work/venv/bin/ruff" ]; then
   "$work/venv/bin/pip" install --quiet ruff==0.17.5
 fi
 ruff="$work/venv/bin/ruff"
+# The Ruff codes pitfix's transforms answer to, as they are added.
+codes=$(grep -rhoE 'noqa_codes: &\[[^]]*\]' "$root/src/transforms" | grep -oE '[A-Z]+[0-9]+' | sort -u | paste -sd, -)
 
 corpus=$(bash "$root/../shared/corpus/fetch.sh" "$root/.corpus" | tail -n 1)
 stdlib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
@@ -33,7 +41,7 @@ if [ ! -d "$tree" ]; then
   # Installed packages are skipped by every tool measured here; copying them only costs disk.
   rm -rf "$tree/stdlib/site-packages"
 fi
-echo "corpus: $(find "$tree" -name '*.py' | wc -l) .py files, $(du -sh "$tree" | cut -f1)"
+echo "corpus: $(find "$tree" -name '*.py' | wc -l) .py files, $(du -sh "$tree" | cut -f1); Ruff rules: $codes"
 
 # One timed run: prints "seconds peak_kb" (exit codes 0 and 1 both mean success here).
 measure() {
@@ -48,66 +56,86 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
 declare -A commands=(
-  [pitfix_diff]="$pitfix diff --unsafe-fixes -q ."
-  [pitfix_check]="$pitfix check -q ."
-  [ruff]="$ruff check --no-cache --isolated --select B006,B023,F632,RUF008,RUF009,RUF012 --unsafe-fixes --diff ."
+  [pitfix_diff]="$pitfix diff --no-cache --unsafe-fixes -q ."
+  [pitfix_check]="$pitfix check --no-cache -q ."
+  [ruff]="$ruff check --no-cache --isolated --select $codes --unsafe-fixes --diff ."
   [parse_only]="$parse_only ."
+  [warm_check]="$pitfix check -q ."
+  [warm_diff]="$pitfix diff --unsafe-fixes -q ."
+  [ruff_warm]="$ruff check --isolated --select $codes ."
 )
-order=(pitfix_diff ruff pitfix_check parse_only)
-if [ -n "${BASELINE:-}" ]; then
-  commands[baseline_diff]="$BASELINE diff --unsafe-fixes -q ."
-  commands[baseline_check]="$BASELINE check -q ."
-  order+=(baseline_diff baseline_check)
-fi
+declare -A times mems
 
-bench_tree() {
-  local dir=$1 label=$2
-  local -A times mems
+# Runs the named commands RUNS times each in DIR, alternating, and prints their medians.
+time_commands() {
+  local dir=$1; shift
+  local name
+  for name in "$@"; do times[$name]=""; mems[$name]=""; done
   for ((i = 0; i < runs; i++)); do
-    for name in "${order[@]}"; do
+    for name in "$@"; do
       read -r t m <<< "$(measure "$dir" ${commands[$name]})"
       times[$name]+="$t "
       mems[$name]+="$m "
     done
   done
-  echo "== $label (median of $runs, alternating)"
-  for name in "${order[@]}"; do
+  for name in "$@"; do
     local med peak
     med=$(echo "${times[$name]}" | tr ' ' '\n' | grep . | median)
     peak=$(echo "${mems[$name]}" | tr ' ' '\n' | grep . | sort -n | tail -n 1)
-    printf '  %-13s %7.3f s   peak %7d KB\n' "$name" "$med" "$peak"
+    printf '  %-15s %7.3f s   peak %7d KB\n' "$name" "$med" "$peak"
     eval "med_$name=$med; peak_$name=$peak"
   done
-  awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" \
-      -v md="$peak_pitfix_diff" -v mr="$peak_ruff" 'BEGIN {
-    printf "  pitfix diff / ruff  = %.2f\n  pitfix check / ruff = %.2f\n", d / r, c / r
-    printf "  pitfix diff / parse-only = %.2f\n  pitfix check / parse-only = %.2f\n", d / p, c / p
-    printf "  peak memory pitfix diff / ruff = %.2f\n", md / mr }'
-  if [ -n "${BASELINE:-}" ]; then
-    awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v bd="$med_baseline_diff" -v bc="$med_baseline_check" \
-        -v md="$peak_pitfix_diff" -v mb="$peak_baseline_diff" 'BEGIN {
-      printf "  pitfix diff / baseline diff = %.2f\n  pitfix check / baseline check = %.2f\n", d / bd, c / bc
-      printf "  peak memory pitfix diff / baseline diff = %.2f\n", md / mb }'
-  fi
 }
 
-bench_tree "$tree" "1x corpus"
+echo "== cold (median of $runs, alternating)"
+cold=(pitfix_diff ruff pitfix_check parse_only)
+if [ -n "${BASELINE:-}" ]; then
+  commands[baseline_diff]="$BASELINE diff --unsafe-fixes -q ."
+  commands[baseline_check]="$BASELINE check -q ."
+  cold+=(baseline_diff baseline_check)
+fi
+rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
+time_commands "$tree" "${cold[@]}"
+awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" \
+    -v md="$peak_pitfix_diff" -v mc="$peak_pitfix_check" -v mr="$peak_ruff" 'BEGIN {
+  printf "  pitfix diff / ruff        = %.2f   (target <= 0.8)\n  pitfix check / ruff       = %.2f   (target <= 0.8)\n", d / r, c / r
+  printf "  pitfix diff / parse-only  = %.2f   (target <= 1.3)\n  pitfix check / parse-only = %.2f   (target <= 1.3)\n", d / p, c / p
+  printf "  peak memory pitfix diff / ruff = %.2f, pitfix check / ruff = %.2f   (target <= 1.0)\n", md / mr, mc / mr }'
+if [ -n "${BASELINE:-}" ]; then
+  awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v bd="$med_baseline_diff" -v bc="$med_baseline_check" \
+      -v md="$peak_pitfix_diff" -v mb="$peak_baseline_diff" 'BEGIN {
+    printf "  pitfix diff / baseline diff = %.2f\n  pitfix check / baseline check = %.2f\n", d / bd, c / bc
+    printf "  peak memory pitfix diff / baseline diff = %.2f\n", md / mb }'
+fi
 
-if [ -n "${SCALE:-}" ]; then
-  for n in ${SCALE//,/ }; do
-    [ "$n" = 1 ] && continue
+echo "== warm: second runs over unchanged files (median of $runs, alternating)"
+rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
+for name in warm_check warm_diff ruff_warm; do measure "$tree" ${commands[$name]} > /dev/null; done
+time_commands "$tree" warm_check warm_diff ruff_warm
+awk -v c="$med_warm_check" -v d="$med_warm_diff" -v r="$med_ruff_warm" 'BEGIN {
+  printf "  warm pitfix check / warm ruff = %.2f   (target <= 0.5)\n  warm pitfix diff / warm ruff  = %.2f   (target <= 0.5)\n", c / r, d / r }'
+rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
+
+if [ "${SCALE:-1}" != 0 ]; then
+  echo "== scaling: pitfix check --no-cache (median of $runs)"
+  printf '  %-10s %8s %9s %12s\n' size files seconds "per 1x"
+  for n in 1 2 4; do
     scaled="$work/tree-$n"
     if [ ! -d "$scaled" ]; then
       mkdir -p "$scaled"
       for ((k = 1; k <= n; k++)); do cp -r "$tree" "$scaled/copy-$k"; done
     fi
-    times=""
-    for ((i = 0; i < runs; i++)); do times+="$(measure "$scaled" $pitfix check -q . | cut -d' ' -f1) "; done
-    echo "== ${n}x corpus: pitfix check median $(echo "$times" | tr ' ' '\n' | grep . | median) s"
+    list=""
+    for ((i = 0; i < runs; i++)); do list+="$(measure "$scaled" $pitfix check --no-cache -q . | cut -d' ' -f1) "; done
+    med=$(echo "$list" | tr ' ' '\n' | grep . | median)
+    awk -v n="$n" -v f="$(find "$scaled" -name '*.py' | wc -l)" -v t="$med" 'BEGIN { printf "  %-10s %8d %9.3f %12.3f\n", n "x", f, t, t / n }'
   done
-  for jobs in 1 2; do
-    times=""
-    for ((i = 0; i < runs; i++)); do times+="$(measure "$tree" $pitfix check -q -j $jobs . | cut -d' ' -f1) "; done
-    echo "== -j $jobs: pitfix check median $(echo "$times" | tr ' ' '\n' | grep . | median) s"
+  one=""; two=""
+  for ((i = 0; i < runs; i++)); do
+    one+="$(measure "$tree" $pitfix check --no-cache -q -j 1 . | cut -d' ' -f1) "
+    two+="$(measure "$tree" $pitfix check --no-cache -q -j 2 . | cut -d' ' -f1) "
   done
+  m1=$(echo "$one" | tr ' ' '\n' | grep . | median)
+  m2=$(echo "$two" | tr ' ' '\n' | grep . | median)
+  awk -v a="$m1" -v b="$m2" 'BEGIN { printf "  -j 1: %.3f s   -j 2: %.3f s   speedup %.2f   (target >= 1.6)\n", a, b, a / b }'
 fi

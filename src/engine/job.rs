@@ -141,7 +141,9 @@ pub(crate) fn process_files(
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         vec![source(name, path, Some(bytes), true)?]
     } else {
+        let t0 = Instant::now();
         let found = discover(&paths, &resolver, cwd)?;
+        if std::env::var_os("PITFIX_TIMINGS").is_some() { eprintln!("discover {:.1} ms", t0.elapsed().as_secs_f64() * 1e3); }
         for warning in found.warnings {
             eprintln!("{}", crate::output::escape_message(&warning));
         }

@@ -7,7 +7,30 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Result, bail};
 
 use crate::settings::Resolver;
-use ignore::WalkBuilder;
+use ignore::{WalkBuilder, WalkState};
+
+type Found = Mutex<(Vec<Input>, Vec<String>)>;
+
+/// What one walking thread found; handed over to the shared list when the thread is done.
+struct Batch<'f> {
+    inputs: Vec<Input>,
+    warnings: Vec<String>,
+    into: &'f Found,
+}
+
+impl<'f> Batch<'f> {
+    fn new(into: &'f Found) -> Self {
+        Batch { inputs: Vec::new(), warnings: Vec::new(), into }
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        let mut found = self.into.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        found.0.append(&mut self.inputs);
+        found.1.append(&mut self.warnings);
+    }
+}
 
 /// A file to process and the name it is shown under (relative to the current directory when it
 /// is inside it, else as given).
@@ -71,23 +94,36 @@ pub(crate) fn discover(paths: &[PathBuf], resolver: &Arc<Resolver>, cwd: &Path) 
                     }
                 }
             })
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_python(entry.path()) => {
-                    inputs.push(input(entry.path(), cwd));
+            .build_parallel();
+        // Walked on several threads (the folders of a large tree are many): each keeps its own
+        // finds, merged and sorted at the end.
+        let found = Mutex::new((Vec::new(), Vec::new()));
+        walker.run(|| {
+            let found = &found;
+            let mut mine = Batch::new(found);
+            Box::new(move |entry| {
+                match entry {
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_python(entry.path()) => {
+                        mine.inputs.push(input(entry.path(), cwd));
+                    }
+                    Ok(_) => {}
+                    Err(e) => mine.warnings.push(format!("warning: {e}")),
                 }
-                Ok(_) => {}
-                Err(e) => warnings.push(format!("warning: {e}")),
-            }
-        }
+                WalkState::Continue
+            })
+        });
+        let (found_inputs, found_warnings) = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        inputs.extend(found_inputs);
+        warnings.extend(found_warnings);
     }
     inputs.sort();
+    warnings.sort();
     // One file named several ways (`a.py`, `./a.py`, its absolute path, or inside a walked
     // folder) is processed once, else `diff` would print it twice and `apply` race with itself.
     let mut seen = std::collections::HashSet::new();
     inputs.retain(|input| seen.insert(normalize(&absolute(&input.path, cwd))));
-    let skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    let mut skipped = std::mem::take(&mut *skipped.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    skipped.sort();
     Ok(Discovered { inputs, warnings, skipped })
 }
 
