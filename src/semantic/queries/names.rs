@@ -2,7 +2,7 @@
 //! relatives.
 use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
 
-use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, Node, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     pub(crate) fn module_scope(&self) -> ScopeId {
@@ -56,6 +56,16 @@ impl<'a> SemanticModel<'a> {
         });
         let names_it = |base: &Expr| matches!(base, Expr::Name(n) if n.id.as_str() == name);
         classes.filter(|class| bases(class).iter().any(names_it)).collect()
+    }
+
+    /// Whether a name written in code of `scope` reads the module's variable (or a builtin):
+    /// no function or lambda around it binds the name. A fix that writes a module-level
+    /// import's name in nested code asks this first.
+    pub(crate) fn sees_module_name(&self, scope: ScopeId, name: &str) -> bool {
+        match super::super::reference::resolve(&self.scopes, scope, name) {
+            Resolution::Scope(found) => found == ScopeId::MODULE,
+            Resolution::Global { .. } | Resolution::Unbound => true,
+        }
     }
 
     /// Whether the class body binds `name`: a `def`, an assignment, an import, also in an `if`.
