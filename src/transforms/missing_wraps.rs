@@ -1,9 +1,9 @@
 //! missing-wraps: a decorator's inner function that replaces the decorated one without
 //! `functools.wraps` gets `@wraps(func)` as its first decorator, so the result keeps the
 //! function's `__name__`, `__qualname__`, `__doc__`, `__module__` and gains `__wrapped__`.
-use ruff_python_ast::{Expr, ExprContext, Stmt, StmtFunctionDef};
+use ruff_python_ast::{Expr, ExprCall, ExprContext, Stmt, StmtFunctionDef, UnaryOp};
 use ruff_source_file::LineRanges;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::add_import::{add_import_from, add_module_import};
 use crate::edits::fix::{Edit, Fix};
@@ -82,7 +82,7 @@ fn decorator_of<'a>(semantic: &SemanticModel<'a>, id: NodeId, inner: &'a StmtFun
     if !is_returned_bare(semantic, outer_scope, inner) || decorated_already(semantic, inner) {
         return None;
     }
-    let mut called = callable_parameters(outer, semantic).filter(|name| calls_parameter(semantic, outer_scope, inner_scope, name));
+    let mut called = callable_parameters(outer, semantic).filter(|name| calls_parameter(semantic, outer_scope, inner, inner_scope, name));
     let (Some(func), None) = (called.next(), called.next()) else { return None };
     Some(Decorator { outer: outer_scope, func })
 }
@@ -135,33 +135,135 @@ fn decorated_already(semantic: &SemanticModel, inner: &StmtFunctionDef) -> bool 
     })
 }
 
-/// The parameters of `outer` that may hold the decorated callable: not `*args` / `**kwargs`, and
-/// not the first parameter of a method (`self`, `cls`).
+/// The parameters of `outer` that may hold the decorated callable: not `*args` / `**kwargs`, not
+/// the first parameter of a method (`self`, `cls`), not one with a default other than `None` (a
+/// decorated function is never a default: `promise=promise` is a constructor the inner function
+/// uses), and not one annotated as a class (`type[Resource]`: the inner function builds one).
 fn callable_parameters<'a>(outer: &'a StmtFunctionDef, semantic: &SemanticModel) -> impl Iterator<Item = &'a str> {
     let is_method = semantic
         .function_scope(outer)
         .and_then(|scope| semantic.scope(scope).parent)
         .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class(_)));
     let skip = usize::from(is_method && !is_staticmethod(outer));
-    outer.parameters.iter_non_variadic_params().skip(skip).map(|p| p.parameter.name.as_str())
+    outer
+        .parameters
+        .iter_non_variadic_params()
+        .skip(skip)
+        .filter(|p| p.default.as_deref().is_none_or(Expr::is_none_literal_expr))
+        .filter(|p| !p.parameter.annotation.as_deref().is_some_and(is_class_annotation))
+        .map(|p| p.parameter.name.as_str())
 }
 
 fn is_staticmethod(func: &StmtFunctionDef) -> bool {
     func.decorator_list.iter().any(|d| matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod"))
 }
 
+/// `type[X]`, `Type[X]`, `typing.Type[X]`.
+fn is_class_annotation(annotation: &Expr) -> bool {
+    let Expr::Subscript(subscript) = annotation else { return false };
+    match &*subscript.value {
+        Expr::Name(name) => matches!(name.id.as_str(), "type" | "Type"),
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "Type",
+        _ => false,
+    }
+}
+
 /// Whether the own code of `inner` (not a function or lambda nested in it) calls the parameter
-/// `name` of `outer`, a parameter that nothing in `outer` rebinds.
-fn calls_parameter(semantic: &SemanticModel, outer: ScopeId, inner: ScopeId, name: &str) -> bool {
+/// `name` of `outer` as a wrapper does, and does not test it (`if on_call`, `on_call(x) if
+/// on_call else x`: an optional hook, not the function the result stands for). The parameter
+/// must have no other binding in `outer`.
+fn calls_parameter(semantic: &SemanticModel, outer: ScopeId, inner: &StmtFunctionDef, inner_scope: ScopeId, name: &str) -> bool {
     let Some(variable) = semantic.scope(outer).variable(name) else { return false };
     let only_parameter = variable.bindings.len() == 1 && semantic.binding(variable.bindings[0]).kind == BindingKind::Parameter;
-    only_parameter
-        && variable.references.iter().map(|&r| semantic.reference(r)).any(|reference| {
-            semantic.runs_in(reference.node, inner)
-                && semantic.nodes.parent(reference.node).is_some_and(|parent| {
-                    matches!(semantic.nodes.node(parent), Node::Expr(Expr::Call(call)) if call.func.range() == reference.range)
-                })
+    if !only_parameter {
+        return false;
+    }
+    let own_reads = variable.references.iter().map(|&r| semantic.reference(r)).filter(|r| semantic.runs_in(r.node, inner_scope));
+    let mut called = false;
+    for reference in own_reads {
+        let Some(parent) = semantic.nodes.parent(reference.node) else { continue };
+        match semantic.nodes.node(parent) {
+            Node::Expr(Expr::Call(call)) if call.func.range() == reference.range => {
+                called |= wraps_call(semantic, inner, inner_scope, call, parent);
+            }
+            node if tests(node, reference.range) => return false,
+            _ => {}
+        }
+    }
+    called
+}
+
+/// Whether the node tests the value at `range` for truth or compares it.
+fn tests(node: Node, range: TextRange) -> bool {
+    match node {
+        Node::Stmt(Stmt::If(stmt)) => stmt.test.range() == range,
+        Node::Stmt(Stmt::While(stmt)) => stmt.test.range() == range,
+        Node::Expr(Expr::If(expr)) => expr.test.range() == range,
+        Node::Expr(Expr::BoolOp(_) | Expr::Compare(_)) => true,
+        Node::Expr(Expr::UnaryOp(unary)) => unary.op == UnaryOp::Not,
+        _ => false,
+    }
+}
+
+/// Whether a call of the parameter is the call a wrapper makes: it hands on the wrapper's own
+/// arguments (`func(*args, **kwargs)`, `fcn(opcode, data)`; a wrapper without parameters calls
+/// `func()`), and, unless the wrapper takes exactly `(*args, **kwargs)`, its result is what the
+/// wrapper returns (`return func(x)`, `result = func(x)` ... `return result`) or it is called
+/// for its effect (`func(x)` as a statement), maybe awaited. Not a checker that asserts on the
+/// result (`assertEqual(coder(input), ...)`), nor `raise error()`.
+fn wraps_call(semantic: &SemanticModel, inner: &StmtFunctionDef, inner_scope: ScopeId, call: &ExprCall, id: NodeId) -> bool {
+    let own: Vec<&str> = inner.parameters.iter().map(|p| p.name().as_str()).collect();
+    let is_own = |expr: &Expr| match expr {
+        Expr::Name(name) => own.contains(&name.id.as_str()),
+        Expr::Starred(starred) => matches!(&*starred.value, Expr::Name(n) if own.contains(&n.id.as_str())),
+        _ => false,
+    };
+    let hands_on = own.is_empty()
+        || call.arguments.args.iter().any(is_own)
+        || call.arguments.keywords.iter().any(|k| is_own(&k.value));
+    if !hands_on {
+        return false;
+    }
+    if forwards_everything(inner) {
+        return true;
+    }
+    let mut at = id;
+    let mut parent = semantic.nodes.parent(at);
+    if let Some(up) = parent
+        && matches!(semantic.nodes.node(up), Node::Expr(Expr::Await(_)))
+    {
+        at = up;
+        parent = semantic.nodes.parent(at);
+    }
+    let Some(parent) = parent else { return false };
+    match semantic.nodes.node(parent) {
+        Node::Stmt(Stmt::Return(_) | Stmt::Expr(_)) => true,
+        Node::Stmt(Stmt::Assign(assign)) => match assign.targets.as_slice() {
+            [Expr::Name(target)] => returns_name(semantic, inner_scope, target.id.as_str()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether the own code of a function returns its variable `name` (`return result`).
+fn returns_name(semantic: &SemanticModel, scope: ScopeId, name: &str) -> bool {
+    let Some(variable) = semantic.scope(scope).variable(name) else { return false };
+    variable.references.iter().map(|&r| semantic.reference(r)).any(|reference| {
+        semantic.nodes.parent(reference.node).is_some_and(|parent| {
+            matches!(semantic.nodes.node(parent), Node::Stmt(Stmt::Return(ret)) if ret.value.as_ref().is_some_and(|v| v.range() == reference.range))
         })
+    })
+}
+
+/// Whether the wrapper's parameters are exactly `(*args, **kwargs)`.
+fn forwards_everything(inner: &StmtFunctionDef) -> bool {
+    let parameters = &inner.parameters;
+    parameters.posonlyargs.is_empty()
+        && parameters.args.is_empty()
+        && parameters.kwonlyargs.is_empty()
+        && parameters.vararg.is_some()
+        && parameters.kwarg.is_some()
 }
 
 /// `@wraps(func)` as a line of its own above the inner function's first decorator (or its `def`),
@@ -178,13 +280,7 @@ fn fix(checker: &Checker, inner: &StmtFunctionDef, decorator: &Decorator) -> Opt
     let eol = checker.stylist().line_ending().as_str();
     let line = format!("{indent}@{wraps}({}){eol}", decorator.func);
     edits.push(Edit::insert(source.line_start(inner.start()), line));
-    let parameters = &inner.parameters;
-    let forwards_all = parameters.posonlyargs.is_empty()
-        && parameters.args.is_empty()
-        && parameters.kwonlyargs.is_empty()
-        && parameters.vararg.is_some()
-        && parameters.kwarg.is_some();
-    Some(if forwards_all { Fix::safe(edits) } else { Fix::unsafe_(edits) })
+    Some(if forwards_everything(inner) { Fix::safe(edits) } else { Fix::unsafe_(edits) })
 }
 
 /// How the decorator line names `functools.wraps`, in the module's own style, and the import
