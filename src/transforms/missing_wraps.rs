@@ -82,8 +82,10 @@ fn decorator_of<'a>(semantic: &SemanticModel<'a>, id: NodeId, inner: &'a StmtFun
     if !is_returned_bare(semantic, outer_scope, inner) || decorated_already(semantic, inner) {
         return None;
     }
-    let mut called = callable_parameters(outer, semantic).filter(|name| calls_parameter(semantic, outer_scope, inner, inner_scope, name));
-    let (Some(func), None) = (called.next(), called.next()) else { return None };
+    // Exactly one parameter called (`compose(f, g)` stands for neither), and called as a wrapper.
+    let mut called = callable_parameters(outer, semantic)
+        .filter_map(|name| calls_parameter(semantic, outer_scope, inner, inner_scope, name).map(|wraps| (name, wraps)));
+    let (Some((func, true)), None) = (called.next(), called.next()) else { return None };
     Some(Decorator { outer: outer_scope, func })
 }
 
@@ -169,28 +171,25 @@ fn is_class_annotation(annotation: &Expr) -> bool {
 }
 
 /// Whether the own code of `inner` (not a function or lambda nested in it) calls the parameter
-/// `name` of `outer` as a wrapper does, and does not test it (`if on_call`, `on_call(x) if
-/// on_call else x`: an optional hook, not the function the result stands for). The parameter
-/// must have no other binding in `outer`.
-fn calls_parameter(semantic: &SemanticModel, outer: ScopeId, inner: &StmtFunctionDef, inner_scope: ScopeId, name: &str) -> bool {
-    let Some(variable) = semantic.scope(outer).variable(name) else { return false };
+/// `name` of `outer`: `None` when it does not, else whether it calls it as a wrapper does and
+/// does not test it (`if on_call`, `on_call(x) if on_call else x`: an optional hook, not the
+/// function the result stands for) and nothing else in `outer` binds the name.
+fn calls_parameter(semantic: &SemanticModel, outer: ScopeId, inner: &StmtFunctionDef, inner_scope: ScopeId, name: &str) -> Option<bool> {
+    let variable = semantic.scope(outer).variable(name)?;
     let only_parameter = variable.bindings.len() == 1 && semantic.binding(variable.bindings[0]).kind == BindingKind::Parameter;
-    if !only_parameter {
-        return false;
-    }
     let own_reads = variable.references.iter().map(|&r| semantic.reference(r)).filter(|r| semantic.runs_in(r.node, inner_scope));
-    let mut called = false;
+    let (mut called, mut as_wrapper, mut tested) = (false, false, false);
     for reference in own_reads {
         let Some(parent) = semantic.nodes.parent(reference.node) else { continue };
         match semantic.nodes.node(parent) {
             Node::Expr(Expr::Call(call)) if call.func.range() == reference.range => {
-                called |= wraps_call(semantic, inner, inner_scope, call, parent);
+                called = true;
+                as_wrapper |= wraps_call(semantic, inner, inner_scope, call, parent);
             }
-            node if tests(node, reference.range) => return false,
-            _ => {}
+            node => tested |= tests(node, reference.range),
         }
     }
-    called
+    called.then_some(as_wrapper && !tested && only_parameter)
 }
 
 /// Whether the node tests the value at `range` for truth or compares it.

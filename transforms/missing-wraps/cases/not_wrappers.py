@@ -53,3 +53,14 @@ def create_cb_wrapper(callback, /, *args, **kwds):
     def _exit_wrapper(exc_type, exc, tb):
         callback(*args, **kwds)
     return _exit_wrapper
+
+
+def make_cached_stream_func(src_func, wrapper_func):
+    # Two parameters called: the inner function stands for neither (click's cached streams).
+    def func():
+        stream = src_func()
+        if stream is None:
+            return None
+        rv = wrapper_func()
+        return rv
+    return func
