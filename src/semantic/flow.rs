@@ -139,3 +139,4 @@ pub(crate) fn can_fall_through(block: &[Stmt]) -> bool {
         _ => true,
     }
 }
+

@@ -78,3 +78,4 @@ impl<'a> SemanticModel<'a> {
 pub(crate) fn bases(class: &StmtClassDef) -> &[Expr] {
     class.arguments.as_deref().map_or(&[][..], |arguments| &arguments.args[..])
 }
+
