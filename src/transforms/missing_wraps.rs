@@ -47,8 +47,8 @@ impl Transform for MissingWraps {
     }
 }
 
-/// A decorator found: the function that decorates (`outer`), the parameter holding the
-/// decorated callable, and the scope whose code evaluates the inner function's decorators.
+/// A decorator found: the scope of the function that decorates (`outer`), whose code also
+/// evaluates the inner function's decorators, and its parameter holding the decorated callable.
 struct Decorator<'a> {
     outer: ScopeId,
     func: &'a str,
