@@ -114,3 +114,29 @@ fn binds_or_leaves(block: &[Stmt], name: &str) -> bool {
     block_binds(block, name)
         || matches!(block.last(), Some(Stmt::Continue(_) | Stmt::Break(_) | Stmt::Return(_) | Stmt::Raise(_)))
 }
+
+/// Whether running the block can reach its end (and so fall off a function's body, returning
+/// `None`): not when it ends in `return` or `raise`, an `if` whose every branch (an `else`
+/// included) cannot, a `with` or `try` body that cannot (nor any handler), or a `finally`
+/// that cannot. Loops and `match` count as reaching their end, which errs towards "can".
+pub(crate) fn can_fall_through(block: &[Stmt]) -> bool {
+    let Some(last) = block.last() else { return true };
+    match last {
+        Stmt::Return(_) | Stmt::Raise(_) => false,
+        Stmt::If(i) => {
+            let has_else = i.elif_else_clauses.last().is_some_and(|c| c.test.is_none());
+            !has_else || blocks(last).iter().any(|b| can_fall_through(b))
+        }
+        Stmt::With(w) => can_fall_through(&w.body),
+        Stmt::Try(t) => {
+            let handler_can = t.handlers.iter().any(|h| {
+                let ExceptHandler::ExceptHandler(h) = h;
+                can_fall_through(&h.body)
+            });
+            let body_can = can_fall_through(&t.body) && (t.orelse.is_empty() || can_fall_through(&t.orelse));
+            (t.finalbody.is_empty() || can_fall_through(&t.finalbody)) && (body_can || handler_can)
+        }
+        _ => true,
+    }
+}
+

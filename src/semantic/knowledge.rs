@@ -317,3 +317,21 @@ pub(crate) const IN_PLACE_METHODS: &[&str] = &[
 /// takes `key in p` then `p[key] = ...` for a memo).
 pub(crate) const SHARED_ON_PURPOSE_WORDS: &[&str] = &["cache", "memo", "registry"];
 // ---- end of mutable constructors, immutable calls and types ----------------------------------
+
+// ---- Function metadata (used by missing-wraps) -----------------------------------------------
+// `functools.wraps(wrapped)` is `partial(update_wrapper, wrapped=wrapped)`: both copy the wrapped
+// function's `WRAPPER_ASSIGNMENTS` and set `__wrapped__`
+// (https://docs.python.org/3/library/functools.html#functools.update_wrapper).
+
+/// Calls that copy a function's metadata onto a wrapper.
+pub(crate) const METADATA_COPIERS: &[&str] = &["functools.wraps", "functools.update_wrapper"];
+
+/// Attributes whose assignment on a wrapper shows that the code copies the metadata itself.
+pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &["__name__", "__qualname__", "__wrapped__"];
+// ---- end of function metadata -----------------------------------------------------------------
+
+// ---- Context managers (used by exit-swallows) -----------------------------------------------
+/// Words in a class name (lowercased) that say its `__exit__` swallows exceptions on purpose,
+/// as `contextlib.suppress` does.
+pub(crate) const SUPPRESSOR_NAME_WORDS: &[&str] = &["suppress", "ignore"];
+// ---- end of context managers ------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! relatives.
 use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
 
-use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, Node, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     pub(crate) fn module_scope(&self) -> ScopeId {
@@ -58,6 +58,16 @@ impl<'a> SemanticModel<'a> {
         classes.filter(|class| bases(class).iter().any(names_it)).collect()
     }
 
+    /// Whether a name written in code of `scope` reads the module's variable (or a builtin):
+    /// no function or lambda around it binds the name. A fix that writes a module-level
+    /// import's name in nested code asks this first.
+    pub(crate) fn sees_module_name(&self, scope: ScopeId, name: &str) -> bool {
+        match super::super::reference::resolve(&self.scopes, scope, name) {
+            Resolution::Scope(found) => found == ScopeId::MODULE,
+            Resolution::Global { .. } | Resolution::Unbound => true,
+        }
+    }
+
     /// Whether the class body binds `name`: a `def`, an assignment, an import, also in an `if`.
     pub(crate) fn class_defines(&self, class: &StmtClassDef, name: &str) -> bool {
         self.class_scope(class).is_some_and(|scope| self.binds(scope, name))
@@ -68,3 +78,4 @@ impl<'a> SemanticModel<'a> {
 pub(crate) fn bases(class: &StmtClassDef) -> &[Expr] {
     class.arguments.as_deref().map_or(&[][..], |arguments| &arguments.args[..])
 }
+

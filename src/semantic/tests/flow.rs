@@ -2,7 +2,7 @@ use ruff_python_ast::{ExceptHandler, Stmt};
 
 use super::parse;
 use crate::semantic::SemanticModel;
-use crate::semantic::flow::{always_binds, binds_target, block_holding, walrus_binds};
+use crate::semantic::flow::{always_binds, binds_target, block_holding, can_fall_through, walrus_binds};
 
 fn always(src: &str) -> bool {
     let parsed = parse(src);
@@ -93,4 +93,29 @@ fn expression_yields_outside_lambdas() {
     };
     assert!(yields("f((yield), lambda: (yield))\n"));
     assert!(!yields("g(lambda: (yield))\n"));
+}
+
+fn falls_through(src: &str) -> bool {
+    can_fall_through(&parse(src).syntax().body)
+}
+
+#[test]
+fn ends_that_cannot_be_passed() {
+    assert!(!falls_through("x = 1\nreturn True\n"));
+    assert!(!falls_through("if a:\n    return 1\nelif b:\n    raise E\nelse:\n    return 2\n"));
+    assert!(!falls_through("try:\n    f()\nexcept E:\n    return 1\nfinally:\n    g()\nreturn 2\n"));
+    assert!(!falls_through("try:\n    return f()\nexcept E:\n    raise\n"));
+    assert!(!falls_through("try:\n    f()\nfinally:\n    return 1\n"));
+    assert!(!falls_through("with lock:\n    return 1\n"));
+}
+
+#[test]
+fn ends_that_can_be_passed() {
+    assert!(falls_through(""));
+    assert!(falls_through("if a:\n    return 1\n"));
+    assert!(falls_through("if a:\n    return 1\nelse:\n    pass\n"));
+    assert!(falls_through("try:\n    return f()\nexcept E:\n    pass\n"));
+    assert!(falls_through("try:\n    f()\nexcept E:\n    return 1\nelse:\n    g()\n"));
+    assert!(falls_through("while True:\n    return 1\n"));
+    assert!(falls_through("for x in y:\n    return 1\n"));
 }

@@ -179,3 +179,34 @@ fn class_body_bindings() {
     assert!(!model.class_defines(class, "__slots__"));
     assert_eq!(bases(class).len(), 1);
 }
+
+#[test]
+fn module_names_seen_from_nested_code() {
+    let source = "\
+import functools
+def deco(func):
+    def inner(): pass
+    return inner
+def shadows(functools):
+    def inner(): pass
+class C:
+    wraps = 1
+    def method(self): pass
+";
+    let parsed = parse(source);
+    let model = SemanticModel::build(parsed.syntax());
+    let scope = |name: &str| {
+        let found = model.scopes().find_map(|(id, scope)| match scope.kind {
+            crate::semantic::ScopeKind::Function(func) if func.name.as_str() == name => Some(id),
+            _ => None,
+        });
+        found.expect("the snippet defines it")
+    };
+    assert!(model.sees_module_name(scope("deco"), "functools"));
+    // Not bound anywhere yet: a new import would be seen.
+    assert!(model.sees_module_name(scope("deco"), "wraps"));
+    assert!(!model.sees_module_name(scope("shadows"), "functools"));
+    assert!(!model.sees_module_name(scope("deco"), "func"));
+    // A class body is not seen from its methods.
+    assert!(model.sees_module_name(scope("method"), "wraps"));
+}

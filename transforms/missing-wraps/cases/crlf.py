@@ -1,0 +1,9 @@
+"""Docs."""
+import os
+import sys
+
+
+def deco(func):
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapper
