@@ -2,10 +2,11 @@
 //! suppresses every exception raised in its `with` block, `KeyboardInterrupt` and bugs included.
 //! Reported without a fix: which exceptions were meant to be swallowed cannot be inferred.
 use ruff_python_ast::helpers::Truthiness;
-use ruff_python_ast::{CmpOp, Expr, ExprCompare, Stmt, StmtFunctionDef, StmtReturn};
+use ruff_python_ast::{CmpOp, Expr, ExprCompare, NodeKind, Stmt, StmtFunctionDef, StmtReturn};
 use ruff_text_size::Ranged;
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::flow::can_fall_through;
@@ -42,6 +43,18 @@ impl Transform for ExitSwallows {
             && !checker.is_stub()
         {
             check_exit(checker, func);
+        }
+    }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtFunctionDef])
+    }
+
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(func) = stmt
+            && matches!(func.name.as_str(), "__exit__" | "__aexit__")
+        {
+            look.may_report();
         }
     }
 }

@@ -1,7 +1,8 @@
 //! missing-wraps: a decorator's inner function that replaces the decorated one without
 //! `functools.wraps` gets `@wraps(func)` as its first decorator, so the result keeps the
 //! function's `__name__`, `__qualname__`, `__doc__`, `__module__` and gains `__wrapped__`.
-use ruff_python_ast::{Expr, ExprCall, ExprContext, Stmt, StmtFunctionDef, UnaryOp};
+use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::{Expr, ExprCall, ExprContext, NodeKind, Stmt, StmtFunctionDef, UnaryOp};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
@@ -9,6 +10,7 @@ use crate::edits::add_import::{add_import_from, add_module_import};
 use crate::edits::fix::{Edit, Fix};
 use crate::edits::lines::{is_first_on_line, statement_indentation};
 use crate::engine::checker::Checker;
+use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::knowledge::{METADATA_COPIERS, WRAPPER_IDENTITY_ATTRIBUTES};
@@ -45,6 +47,46 @@ impl Transform for MissingWraps {
             check_inner(checker, inner);
         }
     }
+
+    fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        Some(&[NodeKind::StmtFunctionDef])
+    }
+
+    /// The outer function of a decorator: it defines a function and returns it by name.
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(outer) = stmt
+            && returns_inner_def(outer)
+        {
+            look.may_report();
+        }
+    }
+}
+
+/// Whether the own code of `outer` (its blocks, not nested functions or classes) defines a
+/// function and returns it by name.
+fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
+    #[derive(Default)]
+    struct OwnCode<'a> {
+        defined: Vec<&'a str>,
+        returned: Vec<&'a str>,
+    }
+    impl<'a> StatementVisitor<'a> for OwnCode<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(inner) => self.defined.push(inner.name.as_str()),
+                Stmt::ClassDef(_) => {}
+                Stmt::Return(ret) => {
+                    if let Some(Expr::Name(name)) = ret.value.as_deref() {
+                        self.returned.push(name.id.as_str());
+                    }
+                }
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut own = OwnCode::default();
+    own.visit_body(&outer.body);
+    own.returned.iter().any(|name| own.defined.contains(name))
 }
 
 /// A decorator found: the scope of the function that decorates (`outer`), whose code also
