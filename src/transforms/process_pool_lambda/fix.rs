@@ -13,7 +13,9 @@ use crate::edits::fix::Edit;
 use crate::edits::fresh_name::fresh_name;
 use crate::edits::lines::{above_leading_comments, indent_unit, is_first_on_line, reindented, statement_indentation};
 use crate::engine::checker::Checker;
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{Node, ScopeId, ScopeKind, SemanticModel};
+
+use super::pool::sent_function;
 
 use super::sent::Sent;
 
@@ -28,7 +30,11 @@ pub(super) fn build(checker: &Checker, sent: &Sent, captured: &[&str], function:
     }
     let eol = checker.stylist().line_ending().as_str();
     let call_scope = semantic.nodes.scope(checker.node_id());
-    let name = fresh_name(&base_name(semantic, sent, call_scope), &taken_names(semantic, source));
+    let base = base_name(semantic, sent, call_scope);
+    if earlier_site_shares(checker, &base, top, function) {
+        return None;
+    }
+    let name = fresh_name(&base, &taken_names(semantic, source));
     let mut edits = Vec::new();
     let sent_as = if captured.is_empty() {
         name.clone()
@@ -93,6 +99,32 @@ fn base_name(semantic: &SemanticModel, sent: &Sent, call_scope: ScopeId) -> Stri
         Some(outer) if !outer.is_empty() => format!("_{outer}_{own}"),
         _ => format!("_{own}"),
     }
+}
+
+/// Whether a function sent to a process earlier in the module, under another top-level
+/// statement, would get the same name in this pass. Its `def` would go elsewhere, so the fix
+/// engine could apply both, and the later `def` would replace the earlier one: this one waits
+/// for the next pass, when that name is taken. (Sites under the same statement put their `def`
+/// at the same place, and the engine applies them one per pass already.) Scans the node table,
+/// which only a file with a fix to build pays for.
+fn earlier_site_shares(checker: &Checker, base: &str, top: &Stmt, function: &Expr) -> bool {
+    let semantic = checker.semantic();
+    let tops = &semantic.module.body;
+    let top_of = |start: TextSize| tops.iter().find(|s| s.range().contains(start)).map(std::ptr::from_ref);
+    for (id, node, _) in semantic.nodes.iter_with_parents() {
+        let Node::Expr(Expr::Call(call)) = node else { continue };
+        if call.start() >= function.start() {
+            continue;
+        }
+        let Some((other, _)) = sent_function(semantic, call) else { continue };
+        let Some(other_sent) = Sent::of(semantic, other) else { continue };
+        if top_of(call.start()) != Some(std::ptr::from_ref(top))
+            && base_name(semantic, &other_sent, semantic.nodes.scope(id)) == base
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Every name bound or read anywhere in the module: a module-level name must shadow none of

@@ -63,7 +63,7 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
         return;
     }
     let Some((function, sender)) = sent_function(semantic, call) else { return };
-    let Some(sent) = Sent::of(checker, function) else { return };
+    let Some(sent) = Sent::of(semantic, function) else { return };
     let via = short(checker.locate(call.func.as_ref()));
     let what = match sender {
         Sender::Pool => format!("`{via}` pickles the function it runs in a worker process"),

@@ -1,5 +1,6 @@
 //! The function sent to another process, and what it reads from the code around it: the local
 //! names that `functools.partial` will pass, or why it cannot simply move to module level.
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Expr, ExprCall, ExprLambda, ExprName, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -17,8 +18,7 @@ pub(super) enum Sent<'a> {
 
 impl<'a> Sent<'a> {
     /// What the argument sends, when it is a lambda or the name of a nested `def`.
-    pub(super) fn of(checker: &Checker<'a>, function: &'a Expr) -> Option<Self> {
-        let semantic = checker.semantic();
+    pub(super) fn of(semantic: &SemanticModel<'a>, function: &'a Expr) -> Option<Self> {
         match function {
             Expr::Lambda(lambda) => Some(Sent::Lambda(lambda)),
             Expr::Name(read) => {
@@ -95,12 +95,33 @@ pub(super) fn analyse<'a>(checker: &Checker<'a>, sent: &Sent<'a>) -> Result<Vec<
     {
         return Err(format!("a default, annotation or decorator reads the local `{}`", read.name));
     }
+    if let Some(private) = mangled_name(checker, sent, scope) {
+        return Err(format!("it uses `{private}`, which Python mangles inside a class and not at module level"));
+    }
     if let Sent::Def { .. } = sent
         && let Some(first) = captured.first()
     {
         return Err(format!("it reads `{first}` from the function around it"));
     }
     Ok(captured)
+}
+
+/// A private name (`__x`, not `__x__`) in the function when a class encloses it: Python
+/// rewrites it to `_Class__x` there, and would not once the function is at module level.
+fn mangled_name<'a>(checker: &Checker<'a>, sent: &Sent, scope: ScopeId) -> Option<&'a str> {
+    let semantic = checker.semantic();
+    let mut around = semantic.scope(scope).parent;
+    while let Some(id) = around {
+        if matches!(semantic.scope(id).kind, ScopeKind::Class(_)) {
+            let range = match sent {
+                Sent::Lambda(lambda) => lambda.range(),
+                Sent::Def { stmt, .. } => stmt.range(),
+            };
+            return checker.tokens().in_range(range).iter().filter(|t| t.kind() == TokenKind::Name).map(|t| checker.locate(t.range())).find(|name| name.starts_with("__") && !name.ends_with("__"));
+        }
+        around = semantic.scope(id).parent;
+    }
+    None
 }
 
 /// Why a local name the function reads cannot be passed to it with `functools.partial`: it is

@@ -51,3 +51,13 @@ def header_reads_local(items, limit):
 
     with ProcessPoolExecutor() as ex:
         return list(ex.map(cut, items))
+
+
+__secret = 3
+
+
+class Mangled:
+    def run(self, items):
+        # Inside a class `__secret` means `_Mangled__secret`; at module level it would not.
+        with ProcessPoolExecutor() as ex:
+            return list(ex.map(lambda s: s * __secret, items))
