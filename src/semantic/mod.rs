@@ -44,6 +44,8 @@ pub(crate) struct SemanticModel<'a> {
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
     left_after: OnceLock<queries::leaves::LeftAfterTable>,
+    /// Built on the first call of [`Self::imports_anywhere`].
+    imported_packages: OnceLock<rustc_hash::FxHashSet<Box<str>>>,
     /// The reads of each variable asked about through [`Self::read_index`].
     read_indexes: std::sync::Mutex<FxHashMap<(ScopeId, String), std::sync::Arc<queries::read_index::ReadIndex>>>,
 }
@@ -68,6 +70,7 @@ impl<'a> SemanticModel<'a> {
             async_fors,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
+            imported_packages: OnceLock::new(),
             read_indexes: std::sync::Mutex::default(),
         }
     }

@@ -44,15 +44,19 @@ impl Transform for DelResurrection {
     }
 
     fn visits(&self) -> Visits {
-        Visits::Both
+        // Statements only: a call that stores `self` is an expression statement of its own
+        // (`_bin.append(self)`); visiting every expression would cost every file more.
+        Visits::Stmts
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
-        if !matches!(stmt, Stmt::Assign(_) | Stmt::AugAssign(_) | Stmt::AnnAssign(_)) {
-            return;
-        }
-        let Some(del) = Finalizer::around(checker) else { return };
         let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+            Stmt::Expr(expr) => {
+                if let Expr::Call(call) = expr.value.as_ref() {
+                    check_call(checker, call);
+                }
+                return;
+            }
             Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
             Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
             Stmt::AnnAssign(assign) => match assign.value.as_deref() {
@@ -61,6 +65,7 @@ impl Transform for DelResurrection {
             },
             _ => return,
         };
+        let Some(del) = Finalizer::around(checker) else { return };
         if !del.holds_self(value) {
             return;
         }
@@ -69,23 +74,23 @@ impl Transform for DelResurrection {
             checker.report(stmt.range(), message, None);
         }
     }
+}
 
-    fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
-        let Expr::Call(call) = expr else { return };
-        // Cheap test first: a method name or a registry call.
-        let method = match call.func.as_ref() {
-            Expr::Attribute(a) => a.attr.as_str(),
-            Expr::Name(n) => n.id.as_str(),
-            _ => return,
-        };
-        if !STORING_METHODS.contains(&method) && !matches!(method, "register" | "signal" | "addaudithook" | "setattr") {
-            return;
-        }
-        let Some(del) = Finalizer::around(checker) else { return };
-        if let Some((stored, container, kept)) = del.kept_by_call(call) {
-            let message = message(checker.locate(stored), checker.locate(container), kept);
-            checker.report(call.range(), message, None);
-        }
+/// A call statement that may store `self`: a storing method, a registry, `setattr`.
+fn check_call(checker: &mut Checker, call: &ExprCall) {
+    // Cheap test first: a method name or a registry call.
+    let method = match call.func.as_ref() {
+        Expr::Attribute(a) => a.attr.as_str(),
+        Expr::Name(n) => n.id.as_str(),
+        _ => return,
+    };
+    if !STORING_METHODS.contains(&method) && !matches!(method, "register" | "signal" | "addaudithook" | "setattr") {
+        return;
+    }
+    let Some(del) = Finalizer::around(checker) else { return };
+    if let Some((stored, container, kept)) = del.kept_by_call(call) {
+        let message = message(checker.locate(stored), checker.locate(container), kept);
+        checker.report(call.range(), message, None);
     }
 }
 

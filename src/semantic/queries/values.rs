@@ -1,11 +1,24 @@
 //! What a name holds: the values plain assignments and `with ... as name` give the variable a
-//! read sees, for a transform that asks what kind of object a name is (a pool, a lambda).
+//! read sees, for a transform that asks what kind of object a name is (a pool, a lambda); and
+//! which packages the module imports anywhere, to skip modules that cannot hold that object.
 use ruff_python_ast::{Expr, ExprName, Stmt};
 use ruff_text_size::Ranged;
 
 use crate::semantic::{BindingKind, Node, Resolution, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
+    /// Whether an `import` or `from ... import` anywhere in the module (in functions too) names
+    /// the top-level package `package` (`multiprocessing` for `from multiprocessing.pool import
+    /// Pool`). Relative imports do not count. A cheap gate for a transform about one library:
+    /// the set is built once per file, on the first question.
+    pub(crate) fn imports_anywhere(&self, package: &str) -> bool {
+        let packages = self.imported_packages.get_or_init(|| {
+            let qualified = self.bindings.iter().filter_map(|b| b.kind.qualified());
+            qualified.filter(|q| !q.starts_with('.')).map(|q| q.split('.').next().unwrap_or(q).into()).collect()
+        });
+        packages.contains(package)
+    }
+
     /// The scope whose variable the read `name` sees; `None` for a builtin or undefined name,
     /// and for a `Name` that is not a read of this module.
     pub(crate) fn read_scope(&self, name: &ExprName) -> Option<ScopeId> {
@@ -72,6 +85,14 @@ mod tests {
         assert_eq!(values("p = Pool()\nq = p = Pool(2)\np\n").unwrap(), ["Pool()", "Pool(2)"]);
         assert_eq!(values("with Pool() as p, open(f) as g:\n    pass\np\n").unwrap(), ["Pool()"]);
         assert_eq!(values("p: Pool = Pool()\np\n").unwrap(), ["Pool()"]);
+    }
+
+    #[test]
+    fn packages_imported_anywhere() {
+        let parsed = parse_module("import a.b\ndef f():\n    from c.d import e\nfrom . import g\n").expect("parses");
+        let model = SemanticModel::build(parsed.syntax());
+        assert!(model.imports_anywhere("a") && model.imports_anywhere("c"));
+        assert!(!model.imports_anywhere("b") && !model.imports_anywhere("g") && !model.imports_anywhere("e"));
     }
 
     #[test]

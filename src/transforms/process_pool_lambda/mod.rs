@@ -59,7 +59,8 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
         Expr::Name(n) => n.id.as_str() == "Process",
         _ => false,
     };
-    if !candidate {
+    // Only a module that imports the pools can use them.
+    if !candidate || !(semantic.imports_anywhere("multiprocessing") || semantic.imports_anywhere("concurrent")) {
         return;
     }
     let Some((function, sender)) = sent_function(semantic, call) else { return };
