@@ -161,12 +161,11 @@ fn partial_reference(checker: &Checker, call_scope: ScopeId) -> Option<(String, 
     let body = &semantic.module.body;
     let plain = body.iter().filter(|s| matches!(s, Stmt::Import(_))).count();
     let from = body.iter().filter(|s| matches!(s, Stmt::ImportFrom(i) if i.module.as_deref() != Some("__future__"))).count();
-    if plain <= from || semantic.imports_at_top("functools") {
-        if let Some(import) = add_import_from("functools", "partial", semantic, source, stylist)
-            && free(&import.binding)
-        {
-            return Some((import.binding, import.edits));
-        }
+    if (plain <= from || semantic.imports_at_top("functools"))
+        && let Some(import) = add_import_from("functools", "partial", semantic, source, stylist)
+        && free(&import.binding)
+    {
+        return Some((import.binding, import.edits));
     }
     let import = add_module_import("functools", semantic, source, stylist)?;
     free(&import.binding).then(|| (format!("{}.partial", import.binding), import.edits))

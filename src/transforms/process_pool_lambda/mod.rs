@@ -14,6 +14,7 @@ use crate::edits::fix::Fix;
 use crate::engine::checker::Checker;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
+use crate::semantic::knowledge::PROCESS_POOL_METHODS;
 
 use pool::{Sender, sent_function};
 use sent::{Sent, analyse};
@@ -54,7 +55,7 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
     // Cheap name tests first: most calls are neither a pool method nor `Process`.
     let candidate = match call.func.as_ref() {
         Expr::Attribute(a) => {
-            crate::semantic::knowledge::PROCESS_POOL_METHODS.contains(&a.attr.as_str()) || a.attr.as_str() == "Process"
+            PROCESS_POOL_METHODS.contains(&a.attr.as_str()) || a.attr.as_str() == "Process"
         }
         Expr::Name(n) => n.id.as_str() == "Process",
         _ => false,

@@ -1,11 +1,11 @@
 //! The function sent to another process, and what it reads from the code around it: the local
 //! names that `functools.partial` will pass, or why it cannot simply move to module level.
 use ruff_python_ast::token::TokenKind;
-use ruff_python_ast::{Expr, ExprCall, ExprLambda, ExprName, Stmt, StmtFunctionDef};
+use ruff_python_ast::{Expr, ExprLambda, ExprName, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::engine::checker::Checker;
-use crate::semantic::{BindingKind, Node, Resolution, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 use super::pool::sent_function;
 
@@ -188,11 +188,10 @@ fn def_shape(checker: &Checker, def: &StmtFunctionDef, stmt: &Stmt, read: &ExprN
 }
 
 /// Whether the `Name` node `id` is the function a pool call sends.
-fn is_sent(semantic: &SemanticModel, id: crate::semantic::NodeId) -> bool {
+fn is_sent(semantic: &SemanticModel, id: NodeId) -> bool {
     let Some(parent) = semantic.nodes.parent(id) else { return false };
     let (Node::Expr(Expr::Call(call)), Node::Expr(name)) = (semantic.nodes.node(parent), semantic.nodes.node(id)) else {
         return false;
     };
-    let call: &ExprCall = call;
     sent_function(semantic, call).is_some_and(|(function, _)| std::ptr::eq(function, name))
 }
