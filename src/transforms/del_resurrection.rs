@@ -50,10 +50,15 @@ impl Transform for DelResurrection {
     }
 
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
+        if !matches!(stmt, Stmt::Expr(_) | Stmt::Assign(_) | Stmt::AugAssign(_) | Stmt::AnnAssign(_)) {
+            return;
+        }
+        // The scope test first: it is the cheapest, and almost no statement is in a `__del__`.
+        let Some(del) = Finalizer::around(checker) else { return };
         let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
             Stmt::Expr(expr) => {
                 if let Expr::Call(call) = expr.value.as_ref() {
-                    check_call(checker, call);
+                    check_call(checker, &del, call);
                 }
                 return;
             }
@@ -65,7 +70,6 @@ impl Transform for DelResurrection {
             },
             _ => return,
         };
-        let Some(del) = Finalizer::around(checker) else { return };
         if !del.holds_self(value) {
             return;
         }
@@ -77,8 +81,7 @@ impl Transform for DelResurrection {
 }
 
 /// A call statement that may store `self`: a storing method, a registry, `setattr`.
-fn check_call(checker: &mut Checker, call: &ExprCall) {
-    // Cheap test first: a method name or a registry call.
+fn check_call(checker: &mut Checker, del: &Finalizer, call: &ExprCall) {
     let method = match call.func.as_ref() {
         Expr::Attribute(a) => a.attr.as_str(),
         Expr::Name(n) => n.id.as_str(),
@@ -87,7 +90,6 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
     if !STORING_METHODS.contains(&method) && !matches!(method, "register" | "signal" | "addaudithook" | "setattr") {
         return;
     }
-    let Some(del) = Finalizer::around(checker) else { return };
     if let Some((stored, container, kept)) = del.kept_by_call(call) {
         let message = message(checker.locate(stored), checker.locate(container), kept);
         checker.report(call.range(), message, None);
