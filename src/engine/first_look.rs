@@ -31,6 +31,9 @@ pub(crate) enum Later<'a> {
     /// The name is a renamed import, or a class of the module with a base whose last name
     /// `matches`, or with a base that is such a class in turn.
     Derives(&'a str, fn(&str) -> bool),
+    /// The module imports something from this top-level package (`import multiprocessing.pool`,
+    /// `from concurrent.futures import ...`), in any scope.
+    ImportsFrom(&'static str),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
@@ -119,6 +122,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         renamed: FxHashSet::default(),
         classes: Vec::new(),
         changed_in_place: FxHashSet::default(),
+        packages: FxHashSet::default(),
         imports: FxHashMap::default(),
         ambiguous: FxHashSet::default(),
         frames: Vec::new(),
@@ -191,6 +195,8 @@ struct Walker<'a> {
     classes: Vec<&'a StmtClassDef>,
     /// Attributes changed in place somewhere.
     changed_in_place: FxHashSet<&'a str>,
+    /// The top-level packages the module imports from (absolute imports only).
+    packages: FxHashSet<&'a str>,
     imports: FxHashMap<&'a str, String>,
     ambiguous: FxHashSet<&'a str>,
     /// The functions (and lambdas and class bodies) whose code the walk is in: each one's start,
@@ -213,6 +219,7 @@ impl<'a> Walker<'a> {
             Later::Renamed(name) => self.renamed.contains(name),
             Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
             Later::Derives(name, matches) => self.derives(name, matches, 0),
+            Later::ImportsFrom(package) => self.packages.contains(package),
         }
     }
 
@@ -289,11 +296,17 @@ impl<'a> Visitor<'a> for Walker<'a> {
         self.glance_stmt(stmt);
         match stmt {
             Stmt::Import(import) => {
+                for alias in &import.names {
+                    self.packages.insert(alias.name.as_str().split('.').next().unwrap_or_default());
+                }
                 for (alias, (name, qualified, _)) in import.names.iter().zip(bound_by_import(import)) {
                     self.note_import(name, qualified, alias.asname.is_some());
                 }
             }
             Stmt::ImportFrom(import) => {
+                if let (0, Some(module)) = (import.level, &import.module) {
+                    self.packages.insert(module.as_str().split('.').next().unwrap_or_default());
+                }
                 let aliases = import.names.iter().filter(|a| a.name.as_str() != "*");
                 for (alias, (name, qualified, _)) in aliases.zip(bound_by_import_from(import)) {
                     self.note_import(name, qualified, alias.asname.is_some());

@@ -335,3 +335,36 @@ pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &["__name__", "__qualnam
 /// as `contextlib.suppress` does.
 pub(crate) const SUPPRESSOR_NAME_WORDS: &[&str] = &["suppress", "ignore"];
 // ---- end of context managers ------------------------------------------------------------------
+// ---- Process pools (used by process-pool-lambda) --------------------------------------------
+// What sends a function to another process: the function is pickled by reference (its module
+// and qualified name), so a lambda or a function defined inside another one cannot be sent.
+
+/// Calls that build a pool of worker processes; each task's function is pickled.
+pub(crate) const PROCESS_POOLS: &[&str] = &[
+    "concurrent.futures.ProcessPoolExecutor",
+    "concurrent.futures.process.ProcessPoolExecutor",
+    "multiprocessing.Pool",
+    "multiprocessing.pool.Pool",
+];
+
+/// The methods of a [`PROCESS_POOLS`] object that take the function to run in a worker (first
+/// positional argument, or `fn=` / `func=`).
+pub(crate) const PROCESS_POOL_METHODS: &[&str] = &[
+    "submit",
+    "map",
+    "imap",
+    "imap_unordered",
+    "starmap",
+    "starmap_async",
+    "apply",
+    "apply_async",
+    "map_async",
+];
+
+/// Calls that start one process running `target=`: the target is pickled when the start method
+/// is `spawn` (the default on Windows and macOS) or `forkserver` (on Linux from Python 3.14).
+pub(crate) const PROCESS_STARTERS: &[&str] = &["multiprocessing.Process", "multiprocessing.context.Process"];
+
+/// `multiprocessing.get_context(...)`, whose result has `Pool` and `Process` of its own.
+pub(crate) const PROCESS_CONTEXTS: &[&str] = &["multiprocessing.get_context"];
+// ---- end of process pools --------------------------------------------------------------------

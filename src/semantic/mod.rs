@@ -43,6 +43,8 @@ pub(crate) struct SemanticModel<'a> {
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
     left_after: OnceLock<queries::leaves::LeftAfterTable>,
+    /// Built on the first call of [`Self::imports_anywhere`].
+    imported_packages: OnceLock<rustc_hash::FxHashSet<Box<str>>>,
     /// The reads of each variable asked about through [`Self::read_index`].
     read_indexes: std::sync::Mutex<FxHashMap<(ScopeId, String), std::sync::Arc<queries::read_index::ReadIndex>>>,
 }
@@ -66,6 +68,7 @@ impl<'a> SemanticModel<'a> {
             scope_by_node,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
+            imported_packages: OnceLock::new(),
             read_indexes: std::sync::Mutex::default(),
         }
     }
@@ -90,6 +93,11 @@ impl<'a> SemanticModel<'a> {
 
     pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id.index()]
+    }
+
+    /// Every binding of every scope, in walk order.
+    pub(crate) fn bindings(&self) -> &[Binding<'a>] {
+        &self.bindings
     }
 
 

@@ -10,3 +10,4 @@ pub(crate) mod own_code;
 pub(crate) mod read_index;
 pub(crate) mod reads;
 pub(crate) mod scope_imports;
+pub(crate) mod values;

@@ -1,0 +1,8 @@
+_bin = []
+
+
+class Windows:
+    def __del__(self):
+        _bin.append(
+            self,  # kept
+        )

@@ -1,0 +1,7 @@
+_bin = []
+
+
+class Tabbed:
+	def __del__(self):
+		# Tabs indent this file.
+		_bin.append(self)
