@@ -2,6 +2,7 @@
 //! suppresses every exception raised in its `with` block, `KeyboardInterrupt` and bugs included.
 //! Reported without a fix: which exceptions were meant to be swallowed cannot be inferred.
 use ruff_python_ast::helpers::Truthiness;
+use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
 use ruff_python_ast::{CmpOp, Expr, ExprCompare, NodeKind, Stmt, StmtFunctionDef, StmtReturn};
 use ruff_text_size::Ranged;
 
@@ -50,9 +51,11 @@ impl Transform for ExitSwallows {
         Some(&[NodeKind::StmtFunctionDef])
     }
 
+    /// An `__exit__` whose own `return`s all give a true constant, and that has one.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
         if let Stmt::FunctionDef(func) = stmt
             && matches!(func.name.as_str(), "__exit__" | "__aexit__")
+            && returns_only_true_constants(&func.body)
         {
             look.may_report();
         }
@@ -155,4 +158,29 @@ fn compares_with_other_than_none(compare: &ExprCompare) -> bool {
     let none_only = compare.ops.iter().all(|op| matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::Eq | CmpOp::NotEq))
         && compare.comparators.iter().chain(std::iter::once(&*compare.left)).any(Expr::is_none_literal_expr);
     !none_only
+}
+
+/// Whether the `return`s of a function's own code (not of functions or classes in it) are at
+/// least one, and all give a true constant.
+fn returns_only_true_constants(body: &[Stmt]) -> bool {
+    #[derive(Default)]
+    struct Returns {
+        any: bool,
+        all_true: bool,
+    }
+    impl<'a> StatementVisitor<'a> for Returns {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Return(ret) => {
+                    self.any = true;
+                    self.all_true &= ret.value.as_deref().is_some_and(is_true_constant);
+                }
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut returns = Returns { any: false, all_true: true };
+    returns.visit_body(body);
+    returns.any && returns.all_true
 }

@@ -63,7 +63,7 @@ impl Transform for MissingWraps {
 }
 
 /// Whether the own code of `outer` (its blocks, not nested functions or classes) defines a
-/// function and returns it by name.
+/// function and returns it by name, a function no decorator named like `wraps` already marks.
 fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
     #[derive(Default)]
     struct OwnCode<'a> {
@@ -73,7 +73,8 @@ fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
     impl<'a> StatementVisitor<'a> for OwnCode<'a> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
-                Stmt::FunctionDef(inner) => self.defined.push(inner.name.as_str()),
+                Stmt::FunctionDef(inner) if !named_like_a_copier(inner) => self.defined.push(inner.name.as_str()),
+                Stmt::FunctionDef(_) => {}
                 Stmt::ClassDef(_) => {}
                 Stmt::Return(ret) => {
                     if let Some(Expr::Name(name)) = ret.value.as_deref() {
@@ -165,18 +166,27 @@ fn is_returned_bare(semantic: &SemanticModel, outer: ScopeId, inner: &StmtFuncti
 /// Whether a decorator of `inner` already copies metadata: `functools.wraps` under any name, or
 /// any decorator whose name says it wraps (`six.wraps`, a project's `_wraps`).
 fn decorated_already(semantic: &SemanticModel, inner: &StmtFunctionDef) -> bool {
+    named_like_a_copier(inner) || inner.decorator_list.iter().any(|d| semantic.is_one_of(uncalled(&d.expression), METADATA_COPIERS))
+}
+
+/// A decorator named like a metadata copier (`wraps`, `functools.wraps(f)`, `my_wrapper`):
+/// syntax alone tells, so the first look asks it too.
+fn named_like_a_copier(inner: &StmtFunctionDef) -> bool {
     inner.decorator_list.iter().any(|decorator| {
-        let callee = match &decorator.expression {
-            Expr::Call(call) => &*call.func,
-            other => other,
-        };
-        let last = match callee {
+        let last = match uncalled(&decorator.expression) {
             Expr::Name(name) => name.id.as_str(),
             Expr::Attribute(attribute) => attribute.attr.as_str(),
             _ => "",
         };
-        semantic.is_one_of(callee, METADATA_COPIERS) || last.to_ascii_lowercase().contains("wrap")
+        last.to_ascii_lowercase().contains("wrap")
     })
+}
+
+fn uncalled(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Call(call) => &call.func,
+        other => other,
+    }
 }
 
 /// The parameters of `outer` that may hold the decorated callable: not `*args` / `**kwargs`, not
