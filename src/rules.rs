@@ -8,6 +8,8 @@ pub(crate) enum FixSafety {
     Safe,
     /// Safe in some shapes and unsafe in others; the README says which.
     Mixed,
+    /// Every fix can change behaviour: applied only with `--unsafe-fixes`.
+    Unsafe,
 }
 
 impl FixSafety {
@@ -15,6 +17,7 @@ impl FixSafety {
         match self {
             FixSafety::Safe => "safe",
             FixSafety::Mixed => "mixed",
+            FixSafety::Unsafe => "unsafe",
         }
     }
 }

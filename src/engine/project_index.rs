@@ -1,6 +1,7 @@
-//! The project index: which functions of the files being processed are async generators, and
-//! what each module's imports refer to, so that a transform can tell that `records(...)` in one
-//! file calls an async generator defined in another. Built from the same parse as the
+//! The project index: which functions of the files being processed are async generators, the
+//! bases and metaclass of their module-level classes, and what each module's imports refer to,
+//! so that a transform can tell that `records(...)` in one file calls an async generator
+//! defined in another, or which metaclass a class imported from another file has. Built from the same parse as the
 //! transforms: each file contributes a small summary, and only the files that call something
 //! imported in an `async for` wait for the whole index before their transforms run.
 use std::collections::HashMap;
@@ -9,9 +10,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{Expr, Stmt, StmtClassDef};
 
-use crate::semantic::SemanticModel;
+use crate::semantic::knowledge::{CLASS_KEEPING_DECORATORS, canonical_class, library_class};
+use crate::semantic::queries::names::{bases, metaclass_keyword};
+use crate::semantic::{BindingKind, ScopeKind, SemanticModel};
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -25,8 +28,21 @@ pub(crate) struct ModuleSummary {
     async_generators: FxHashSet<String>,
     /// Module-level names bound by imports, to absolute qualified names.
     imports: FxHashMap<String, String>,
-    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
+    /// Module-level classes bound once, whose bases and metaclass are all named (and whose
+    /// decorators return the class): what their metaclass is follows from these.
+    classes: FxHashMap<String, ClassSummary>,
+    /// An `async for` iterates over a call of an imported name, or a class with several bases
+    /// (or a base and a metaclass) may inherit a metaclass from another file: the file needs the
+    /// whole index.
     pub(crate) needs_project: bool,
+}
+
+/// A module-level class: its bases and its `metaclass=`, as absolute qualified names
+/// (`pkg.models.Base`, `abc.ABCMeta`, `builtins.type`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ClassSummary {
+    pub(crate) bases: Vec<String>,
+    pub(crate) metaclass: Option<String>,
 }
 
 /// The package a module's relative imports start from: its own name for an `__init__`, else
@@ -129,7 +145,8 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
     summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
         Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
         _ => false,
-    });
+    }) || may_inherit_metaclass(semantic);
+    summary.classes = class_summaries(semantic, name);
     for (local, target) in imports {
         if let Some(absolute) = name.absolute(target) {
             summary.imports.insert(local.to_owned(), absolute);
@@ -157,6 +174,92 @@ fn import_bindings<'s>(semantic: &'s SemanticModel) -> FxHashMap<&'s str, &'s st
     }
     imported.retain(|name, _| !ambiguous.contains(name));
     imported
+}
+
+/// The module-level classes that a name binds once, with their bases and metaclass named.
+fn class_summaries(semantic: &SemanticModel, module: &ModuleName) -> FxHashMap<String, ClassSummary> {
+    let Some(own) = module.name.as_deref() else { return FxHashMap::default() };
+    let scope = semantic.module_scope();
+    let mut classes = FxHashMap::default();
+    for stmt in &semantic.module.body {
+        let Stmt::ClassDef(class) = stmt else { continue };
+        let name = class.name.as_str();
+        let mut bindings = semantic.bindings_of(scope, name);
+        if !matches!((bindings.next(), bindings.next()), (Some(b), None) if b.kind == BindingKind::ClassDef) {
+            continue;
+        }
+        if let Some(summary) = class_summary(semantic, class, own, module) {
+            classes.insert(name.to_owned(), summary);
+        }
+    }
+    classes
+}
+
+fn class_summary(semantic: &SemanticModel, class: &StmtClassDef, own: &str, module: &ModuleName) -> Option<ClassSummary> {
+    let keeps = |d: &ruff_python_ast::Decorator| semantic.is_one_of(uncalled(&d.expression), CLASS_KEEPING_DECORATORS);
+    if !class.decorator_list.iter().all(keeps) {
+        return None;
+    }
+    let name_of = |expr: &Expr| -> Option<String> {
+        let expr = match expr {
+            Expr::Subscript(subscript) => &subscript.value,
+            other => other,
+        };
+        if let Some(qualified) = semantic.qualified_name(expr) {
+            return module.absolute(canonical_class(&qualified));
+        }
+        // A class of this module, bound once at its top level.
+        let Expr::Name(base) = expr else { return None };
+        let mut bindings = semantic.bindings_of(semantic.module_scope(), base.id.as_str());
+        matches!((bindings.next(), bindings.next()), (Some(b), None) if b.kind == BindingKind::ClassDef)
+            .then(|| format!("{own}.{}", base.id))
+    };
+    let mut summary = ClassSummary::default();
+    for base in bases(class) {
+        summary.bases.push(name_of(base)?);
+    }
+    for keyword in class.arguments.iter().flat_map(|a| a.keywords.iter()) {
+        match keyword.arg.as_deref() {
+            None => return None,
+            Some("metaclass") => summary.metaclass = Some(name_of(&keyword.value)?),
+            Some(_) => {}
+        }
+    }
+    Some(summary)
+}
+
+/// `@dataclass(frozen=True)` is the decorator `dataclass`, configured.
+fn uncalled(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Call(call) => &call.func,
+        other => other,
+    }
+}
+
+/// Whether a class of the module has two metaclass sources (bases, `metaclass=`) and some class
+/// of the module names an imported base or metaclass the library table does not know: its
+/// metaclass may then come from another file.
+fn may_inherit_metaclass(semantic: &SemanticModel) -> bool {
+    let classes = || {
+        semantic.scopes().filter_map(|(_, scope)| match scope.kind {
+            ScopeKind::Class(class) => Some(class),
+            _ => None,
+        })
+    };
+    fn parents(class: &StmtClassDef) -> impl Iterator<Item = &Expr> {
+        bases(class).iter().chain(metaclass_keyword(class))
+    }
+    if !classes().any(|class| parents(class).nth(1).is_some()) {
+        return false;
+    }
+    classes().flat_map(|class| parents(class)).any(|parent| {
+        let parent = match parent {
+            Expr::Subscript(subscript) => &subscript.value,
+            other => other,
+        };
+        semantic.is_imported(parent)
+            && semantic.qualified_name(parent).is_none_or(|q| library_class(canonical_class(&q)).is_none())
+    })
 }
 
 /// The first name of a dotted callee: `s` in `s.records`.
@@ -192,6 +295,25 @@ impl ProjectIndex {
     /// function of a processed module, following re-exports.
     pub(crate) fn is_async_generator(&self, qualified: &str) -> bool {
         self.lookup(qualified, MAX_REEXPORTS)
+    }
+
+    /// The bases and metaclass of a module-level class of a processed module, by its absolute
+    /// qualified name, following re-exports.
+    pub(crate) fn class(&self, qualified: &str) -> Option<&ClassSummary> {
+        self.class_lookup(qualified, MAX_REEXPORTS)
+    }
+
+    fn class_lookup(&self, qualified: &str, hops: usize) -> Option<&ClassSummary> {
+        let (module, name) = qualified.rsplit_once('.')?;
+        let Some(Some(i)) = self.modules.get(module) else { return None };
+        let summary = &self.summaries[*i];
+        if let Some(class) = summary.classes.get(name) {
+            return Some(class);
+        }
+        match summary.imports.get(name) {
+            Some(target) if hops > 0 && target != qualified => self.class_lookup(target, hops - 1),
+            _ => None,
+        }
     }
 
     fn lookup(&self, qualified: &str, hops: usize) -> bool {
@@ -241,6 +363,33 @@ mod tests {
         assert!(index.is_async_generator("pkg.records"));
         assert!(!index.is_async_generator("pkg.stream.plain"));
         assert!(!index.is_async_generator("other.records"));
+    }
+
+    #[test]
+    fn classes_with_their_bases_and_metaclass_through_reexports() {
+        let meta = summary(
+            "import abc\nclass Meta(abc.ABCMeta): pass\nclass Base(metaclass=Meta): pass\nclass Child(Base): pass\n\
+             @decorate\nclass Hidden(Base): pass\nclass Twice: pass\nTwice = 1\nclass Made(make()): pass\n",
+            "pkg.meta",
+            false,
+        );
+        let init = summary("from .meta import Base\n", "pkg", true);
+        let user = summary("from pkg import Base\nfrom other import Mixin\nclass C(Base, Mixin): pass\n", "app", false);
+        let single = summary("from pkg import Base\nclass C(Base): pass\n", "app2", false);
+        assert!(user.needs_project);
+        assert!(!single.needs_project);
+        assert!(!meta.needs_project);
+        let index = ProjectIndex::new(vec![meta, init, user, single]);
+        let class = |q: &str| index.class(q).cloned();
+        assert_eq!(class("pkg.meta.Meta"), Some(ClassSummary { bases: vec!["abc.ABCMeta".to_owned()], metaclass: None }));
+        let base = ClassSummary { bases: Vec::new(), metaclass: Some("pkg.meta.Meta".to_owned()) };
+        assert_eq!(class("pkg.meta.Base"), Some(base.clone()));
+        assert_eq!(class("pkg.Base"), Some(base));
+        assert_eq!(class("pkg.meta.Child").map(|c| c.bases), Some(vec!["pkg.meta.Base".to_owned()]));
+        assert_eq!(class("app.C").map(|c| c.bases), Some(vec!["pkg.Base".to_owned(), "other.Mixin".to_owned()]));
+        for unknown in ["pkg.meta.Hidden", "pkg.meta.Twice", "pkg.meta.Made", "other.Mixin"] {
+            assert_eq!(class(unknown), None, "{unknown}");
+        }
     }
 
     #[test]

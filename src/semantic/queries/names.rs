@@ -2,7 +2,7 @@
 //! relatives.
 use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
 
-use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, Node, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     pub(crate) fn module_scope(&self) -> ScopeId {
@@ -27,6 +27,12 @@ impl<'a> SemanticModel<'a> {
     /// `global` / `nonlocal` (which it can also rebind).
     pub(crate) fn scope_names(&self, scope: ScopeId) -> impl Iterator<Item = &'a str> + '_ {
         self.scope(scope).bound().map(|v| v.name)
+    }
+
+    /// The variable that `name` would read in code of `scope` (a line a fix adds there), as
+    /// Python resolves it: for a name no existing code reads at that place.
+    pub(crate) fn resolve_in(&self, scope: ScopeId, name: &str) -> Resolution {
+        crate::semantic::reference::resolve(&self.scopes, scope, name)
     }
 
     /// Whether `name` is among [`Self::scope_names`].
@@ -67,4 +73,10 @@ impl<'a> SemanticModel<'a> {
 /// The positional base expressions of a class (not `metaclass=` and other keywords).
 pub(crate) fn bases(class: &StmtClassDef) -> &[Expr] {
     class.arguments.as_deref().map_or(&[][..], |arguments| &arguments.args[..])
+}
+
+/// The `metaclass=` keyword's value of a class statement.
+pub(crate) fn metaclass_keyword(class: &StmtClassDef) -> Option<&Expr> {
+    let arguments = class.arguments.as_deref()?;
+    arguments.keywords.iter().find(|k| k.arg.as_deref() == Some("metaclass")).map(|k| &k.value)
 }
