@@ -236,30 +236,63 @@ fn uncalled(expr: &Expr) -> &Expr {
     }
 }
 
-/// Whether a class of the module has two metaclass sources (bases, `metaclass=`) and some class
-/// of the module names an imported base or metaclass the library table does not know: its
-/// metaclass may then come from another file.
-fn may_inherit_metaclass(semantic: &SemanticModel) -> bool {
-    let classes = || {
-        semantic.scopes().filter_map(|(_, scope)| match scope.kind {
-            ScopeKind::Class(class) => Some(class),
-            _ => None,
-        })
+/// What the index can tell about a base or `metaclass=` of a class statement, for deciding
+/// whether the file must wait for the whole index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parent {
+    /// Its metaclass is `type` (a builtin, `typing.Generic`): it never conflicts.
+    Plain,
+    /// A standard library class with its own metaclass, or a metaclass.
+    Library,
+    /// A class of this module: its metaclass may come from another file through its bases.
+    Local,
+    /// Imported from a module the library table does not know: maybe a file of the project.
+    Imported,
+}
+
+fn parent_kind(semantic: &SemanticModel, expr: &Expr, is_keyword: bool) -> Parent {
+    let expr = match expr {
+        Expr::Subscript(subscript) => &subscript.value,
+        other => other,
     };
-    fn parents(class: &StmtClassDef) -> impl Iterator<Item = &Expr> {
-        bases(class).iter().chain(metaclass_keyword(class))
+    match semantic.qualified_name(expr) {
+        Some(qualified) => match library_class(canonical_class(&qualified)) {
+            Some(_) if is_keyword => if qualified == "builtins.type" { Parent::Plain } else { Parent::Library },
+            Some(class) => if class.metaclass.is_some() { Parent::Library } else { Parent::Plain },
+            None if qualified.starts_with("builtins.") => Parent::Plain,
+            None => Parent::Imported,
+        },
+        None => Parent::Local,
     }
-    if !classes().any(|class| parents(class).nth(1).is_some()) {
-        return false;
+}
+
+/// Whether a class of the module has two metaclass sources (bases, `metaclass=`) that may have a
+/// metaclass other than `type`, one of them imported from a module the library table does not
+/// know (or a class of this module, when some class here has such a base): its metaclass may
+/// then come from another file. A class that mixes one such base with builtins
+/// (`class E(AppError, ValueError)`) cannot conflict and needs no index.
+fn may_inherit_metaclass(semantic: &SemanticModel) -> bool {
+    let mut needs_if_local = false;
+    let mut local_candidates = false;
+    for (_, scope) in semantic.scopes() {
+        let ScopeKind::Class(class) = scope.kind else { continue };
+        let kinds = bases(class)
+            .iter()
+            .map(|base| parent_kind(semantic, base, false))
+            .chain(metaclass_keyword(class).map(|keyword| parent_kind(semantic, keyword, true)));
+        let (mut maybe, mut imported, mut local) = (0, false, false);
+        for kind in kinds {
+            maybe += usize::from(kind != Parent::Plain);
+            imported |= kind == Parent::Imported;
+            local |= kind == Parent::Local;
+        }
+        if maybe >= 2 && imported {
+            return true;
+        }
+        needs_if_local |= imported;
+        local_candidates |= maybe >= 2 && local;
     }
-    classes().flat_map(|class| parents(class)).any(|parent| {
-        let parent = match parent {
-            Expr::Subscript(subscript) => &subscript.value,
-            other => other,
-        };
-        semantic.is_imported(parent)
-            && semantic.qualified_name(parent).is_none_or(|q| library_class(canonical_class(&q)).is_none())
-    })
+    needs_if_local && local_candidates
 }
 
 /// The first name of a dotted callee: `s` in `s.records`.
@@ -376,8 +409,13 @@ mod tests {
         let init = summary("from .meta import Base\n", "pkg", true);
         let user = summary("from pkg import Base\nfrom other import Mixin\nclass C(Base, Mixin): pass\n", "app", false);
         let single = summary("from pkg import Base\nclass C(Base): pass\n", "app2", false);
+        let builtin_mix = summary("from pkg import Base\nclass E(Base, ValueError, object): pass\n", "app3", false);
+        let through_local =
+            summary("from pkg import Base\nfrom abc import ABC\nclass L(Base): pass\nclass C(L, ABC): pass\n", "app4", false);
         assert!(user.needs_project);
+        assert!(through_local.needs_project);
         assert!(!single.needs_project);
+        assert!(!builtin_mix.needs_project, "a base mixed with builtins cannot conflict");
         assert!(!meta.needs_project);
         let index = ProjectIndex::new(vec![meta, init, user, single]);
         let class = |q: &str| index.class(q).cloned();

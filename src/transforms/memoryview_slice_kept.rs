@@ -47,11 +47,53 @@ impl Transform for MemoryviewSliceKept {
     }
 
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
-        if let Expr::Subscript(subscript) = expr {
-            if subscript.ctx == ExprContext::Load && is_partial_slice(subscript) {
-                check_slice(checker, subscript);
+        // Driven by the rare `memoryview(...)` calls, not by every slice of the module.
+        if let Expr::Call(call) = expr {
+            if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview")
+                && is_memoryview(checker.semantic(), expr, 0)
+            {
+                for slice in slices_of_view(checker.semantic(), checker.node_id()) {
+                    check_slice(checker, slice);
+                }
             }
         }
+    }
+}
+
+/// The slices (`[a:b]`, read) of the view a `memoryview(...)` call at `call` makes: of the call
+/// itself, or of the name it is assigned to (from that name's first binding only, so that each
+/// slice is seen once).
+fn slices_of_view(semantic: &SemanticModel, call: NodeId) -> Vec<NodeId> {
+    let nodes = &semantic.nodes;
+    let Some(parent) = nodes.parent(call) else { return Vec::new() };
+    if let Some(slice) = slice_of(semantic, call) {
+        return vec![slice];
+    }
+    let Node::Stmt(Stmt::Assign(assign)) = nodes.node(parent) else { return Vec::new() };
+    let [Expr::Name(name)] = assign.targets.as_slice() else { return Vec::new() };
+    let scope = nodes.scope(parent);
+    let Some(variable) = semantic.scope(scope).variable(name.id.as_str()) else { return Vec::new() };
+    let first = variable.bindings.first().map(|&b| semantic.binding(b).range);
+    if first != Some(name.range) || !view_variable(semantic, scope, name.id.as_str(), 0) {
+        return Vec::new();
+    }
+    variable.references.iter().filter_map(|&r| slice_of(semantic, semantic.reference(r).node)).collect()
+}
+
+/// The slice `<node>[a:b]` (read, not the whole `[:]`) whose value is the node, if its parent is
+/// one.
+fn slice_of(semantic: &SemanticModel, node: NodeId) -> Option<NodeId> {
+    let nodes = &semantic.nodes;
+    let parent = nodes.parent(node)?;
+    match nodes.node(parent) {
+        Node::Expr(Expr::Subscript(subscript))
+            if subscript.ctx == ExprContext::Load
+                && is_partial_slice(subscript)
+                && nodes.node(node).is(Node::Expr(&subscript.value)) =>
+        {
+            Some(parent)
+        }
+        _ => None,
     }
 }
 
@@ -94,10 +136,10 @@ enum Goes<'a> {
     Dropped,
 }
 
-fn check_slice(checker: &mut Checker, subscript: &ExprSubscript) {
+fn check_slice(checker: &mut Checker, id: NodeId) {
     let semantic = checker.semantic();
-    let id = checker.node_id();
-    if !is_memoryview(semantic, &subscript.value, 0) || view_itself_kept(semantic, &subscript.value) {
+    let Node::Expr(Expr::Subscript(subscript)) = semantic.nodes.node(id) else { return };
+    if view_itself_kept(semantic, &subscript.value) {
         return;
     }
     let (fate, through) = match goes(semantic, id) {
@@ -113,7 +155,9 @@ fn check_slice(checker: &mut Checker, subscript: &ExprSubscript) {
         None => fate.describe(),
     };
     let buffer = match subscript.value.as_ref() {
-        Expr::Call(call) => call.arguments.args.first().map_or("the buffer".to_owned(), |a| format!("`{}`", checker.locate(a))),
+        Expr::Call(call) => {
+            call.arguments.args.first().map_or("the buffer".to_owned(), |a| format!("`{}`", checker.locate(a)))
+        }
         other => format!("`{}`'s buffer", checker.locate(other)),
     };
     let mut message = format!(
@@ -146,16 +190,20 @@ fn is_memoryview(semantic: &SemanticModel, expr: &Expr, depth: usize) -> bool {
             matches!(subscript.slice.as_ref(), Expr::Slice(_)) && is_memoryview(semantic, &subscript.value, depth + 1)
         }
         Expr::Name(name) => {
-            let Some(scope) = semantic.scope_of_read(name) else { return false };
-            let mut bindings = semantic.bindings_of(scope, name.id.as_str()).peekable();
-            bindings.peek().is_some()
-                && bindings.all(|b| {
-                    b.kind == BindingKind::Assignment
-                        && assigned_value(semantic, b.stmt, b.range).is_some_and(|v| is_memoryview(semantic, v, depth + 1))
-                })
+            semantic.scope_of_read(name).is_some_and(|scope| view_variable(semantic, scope, name.id.as_str(), depth + 1))
         }
         _ => false,
     }
+}
+
+/// Whether every binding of the variable `name` of `scope` assigns a view.
+fn view_variable(semantic: &SemanticModel, scope: ScopeId, name: &str, depth: usize) -> bool {
+    let mut bindings = semantic.bindings_of(scope, name).peekable();
+    bindings.peek().is_some()
+        && bindings.all(|b| {
+            b.kind == BindingKind::Assignment
+                && assigned_value(semantic, b.stmt, b.range).is_some_and(|v| is_memoryview(semantic, v, depth + 1))
+        })
 }
 
 /// The value of `name = value` (one plain name target) for the binding at `target`.

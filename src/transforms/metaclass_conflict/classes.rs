@@ -63,7 +63,13 @@ pub(super) struct Classes<'c, 'a> {
 
 impl<'c, 'a> Classes<'c, 'a> {
     pub(super) fn new(checker: &'c Checker<'a>) -> Self {
-        Classes { checker, locals: FxHashMap::default(), facts: FxHashMap::default(), metaclasses: FxHashMap::default(), orders: FxHashMap::default() }
+        Classes {
+            checker,
+            locals: FxHashMap::default(),
+            facts: FxHashMap::default(),
+            metaclasses: FxHashMap::default(),
+            orders: FxHashMap::default(),
+        }
     }
 
     /// The class statement of this module behind a key.

@@ -93,7 +93,8 @@ fn spelled(checker: &Checker, classes: &Classes, source: &Source, scope: ScopeId
             }
         }
     }
-    let is_alias = checker.semantic().qualified_name(base).is_some_and(|q| q.starts_with("typing.") && q != "typing.Protocol");
+    let is_alias =
+        checker.semantic().qualified_name(base).is_some_and(|q| q.starts_with("typing.") && q != "typing.Protocol");
     (!is_alias).then(|| (format!("type({})", checker.locate(base)), Vec::new()))
 }
 
@@ -137,7 +138,10 @@ fn previous_code_end(checker: &Checker, offset: TextSize) -> TextSize {
     let tokens = checker.tokens();
     let before = &tokens[..tokens.partition_point(|t| t.start() < offset)];
     let trivia = |kind: TokenKind| {
-        matches!(kind, TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent)
+        matches!(
+            kind,
+            TokenKind::Comment | TokenKind::NonLogicalNewline | TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+        )
     };
     before.iter().rev().find(|t| !trivia(t.kind())).map_or(TextSize::default(), |t| checker.source().full_line_end(t.end()))
 }
