@@ -150,6 +150,9 @@ fn check_slice(checker: &mut Checker, id: NodeId) {
         },
         Goes::Dropped => return,
     };
+    if matches!(fate, Fate::Returned | Fate::Yielded) && makes_views(semantic, semantic.nodes.scope(id)) {
+        return;
+    }
     let shown = match through {
         Some(name) => format!("kept in `{}`, which is {}", checker.locate(name), fate.describe()),
         None => fate.describe(),
@@ -173,6 +176,21 @@ fn check_slice(checker: &mut Checker, id: NodeId) {
     checker.report(subscript.range(), message, fix);
 }
 
+/// Whether the function holding `scope` says it hands out views: its name mentions `view` or
+/// `buffer` (`create_memoryview`, `get_buffer`: a view to write into, whose copy would silently
+/// drop what the caller writes).
+fn makes_views(semantic: &SemanticModel, scope: ScopeId) -> bool {
+    let mut current = Some(scope);
+    while let Some(id) = current {
+        if let ScopeKind::Function(func) = semantic.scope(id).kind {
+            let name = func.name.to_ascii_lowercase();
+            return name.contains("view") || name.contains("buffer");
+        }
+        current = semantic.scope(id).parent;
+    }
+    false
+}
+
 /// Whether an expression is a `memoryview`: `memoryview(x)`, a slice of one, or a name whose
 /// every binding assigns one.
 fn is_memoryview(semantic: &SemanticModel, expr: &Expr, depth: usize) -> bool {
@@ -180,9 +198,8 @@ fn is_memoryview(semantic: &SemanticModel, expr: &Expr, depth: usize) -> bool {
         return false;
     }
     match expr {
-        // A view of a literal: the code object keeps that constant alive anyway.
         Expr::Call(call) => {
-            matches!(call.arguments.args.as_ref(), [arg] if !matches!(arg, Expr::BytesLiteral(_) | Expr::StringLiteral(_)))
+            matches!(call.arguments.args.as_ref(), [arg] if !is_written_out(semantic, arg))
                 && call.arguments.keywords.is_empty()
                 && semantic.qualified_name(&call.func).as_deref() == Some("builtins.memoryview")
         }
@@ -204,6 +221,19 @@ fn view_variable(semantic: &SemanticModel, scope: ScopeId, name: &str, depth: us
             b.kind == BindingKind::Assignment
                 && assigned_value(semantic, b.stmt, b.range).is_some_and(|v| is_memoryview(semantic, v, depth + 1))
         })
+}
+
+/// A buffer whose content the code spells out (`b"..."`, `bytearray(b"...")`): a constant the
+/// code keeps anyway, or a small buffer made for the view, which holding is the point.
+fn is_written_out(semantic: &SemanticModel, expr: &Expr) -> bool {
+    match expr {
+        Expr::BytesLiteral(_) | Expr::StringLiteral(_) => true,
+        Expr::Call(call) => {
+            matches!(call.arguments.args.as_ref(), [Expr::BytesLiteral(_)])
+                && semantic.is_one_of(&call.func, &["builtins.bytearray", "builtins.bytes"])
+        }
+        _ => false,
+    }
 }
 
 /// The value of `name = value` (one plain name target) for the binding at `target`.
@@ -274,6 +304,8 @@ fn kept_by_call<'a>(call: &ruff_python_ast::ExprCall, child: Node) -> Goes<'a> {
 fn assigned_to<'a>(semantic: &SemanticModel<'a>, stmt: NodeId, target: &'a Expr) -> Goes<'a> {
     match target {
         Expr::Attribute(_) => Goes::Kept(Fate::Attribute),
+        // `view[a:b] = part` copies `part` into the buffer; `items[k] = part` keeps it.
+        Expr::Subscript(item) if matches!(item.slice.as_ref(), Expr::Slice(_)) => Goes::Dropped,
         Expr::Subscript(_) => Goes::Kept(Fate::Item),
         Expr::Name(name) => {
             let scope = semantic.nodes.scope(stmt);

@@ -5,7 +5,7 @@
 mod classes;
 mod fix;
 
-use ruff_python_ast::{Expr, Stmt, StmtClassDef};
+use ruff_python_ast::{ExceptHandler, Expr, Stmt, StmtClassDef};
 use ruff_text_size::Ranged;
 
 use crate::edits::fix::Fix;
@@ -43,7 +43,10 @@ impl Transform for MetaclassConflict {
     fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
         if let Stmt::ClassDef(class) = stmt {
             // Two metaclass sources at least: two bases, or a base and `metaclass=`.
-            if !checker.is_stub() && bases(class).len() + usize::from(metaclass_keyword(class).is_some()) >= 2 {
+            if !checker.is_stub()
+                && bases(class).len() + usize::from(metaclass_keyword(class).is_some()) >= 2
+                && !expects_type_error(checker, class)
+            {
                 check_class(checker, class);
             }
         }
@@ -69,6 +72,36 @@ fn check_class(checker: &mut Checker, class: &StmtClassDef) {
     };
     let range = class.arguments.as_deref().map_or(class.name.range(), Ranged::range);
     checker.report(range, message, fix.map(Fix::safe));
+}
+
+/// Whether the class statement runs where a `TypeError` is expected (a test of the conflict
+/// itself): in the body of a `try` of the same function with a handler for `TypeError`,
+/// `Exception`, `BaseException` or everything, or in `with self.assertRaises(...)` /
+/// `with pytest.raises(...)`.
+fn expects_type_error(checker: &Checker, class: &StmtClassDef) -> bool {
+    let parents = checker.parents();
+    let inside = parents[..parents.len().saturating_sub(1)].iter().rev().take_while(|s| !matches!(s, Stmt::FunctionDef(_)));
+    let semantic = checker.semantic();
+    let catches = |handler: &ExceptHandler| {
+        let ExceptHandler::ExceptHandler(handler) = handler;
+        let names: Vec<&Expr> = match handler.type_.as_deref() {
+            None => return true,
+            Some(Expr::Tuple(tuple)) => tuple.elts.iter().collect(),
+            Some(one) => vec![one],
+        };
+        names.iter().any(|n| semantic.is_one_of(n, &["builtins.TypeError", "builtins.Exception", "builtins.BaseException"]))
+    };
+    let raises = |item: &ruff_python_ast::WithItem| {
+        matches!(&item.context_expr, Expr::Call(call) if matches!(call.func.as_ref(),
+            Expr::Attribute(a) if ["assertRaises", "assertRaisesRegex", "raises"].contains(&a.attr.as_str())))
+    };
+    inside.into_iter().any(|stmt| match stmt {
+        Stmt::Try(try_stmt) => {
+            try_stmt.body.iter().any(|s| s.range().contains_range(class.range())) && try_stmt.handlers.iter().any(catches)
+        }
+        Stmt::With(with) => with.items.iter().any(raises),
+        _ => false,
+    })
 }
 
 /// "`ABCMeta` (of `ABC`)" or "`Meta` (`metaclass=`)".

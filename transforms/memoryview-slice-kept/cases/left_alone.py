@@ -55,3 +55,24 @@ def shadowed_memoryview(data, memoryview=bytes):
 class Constants:
     # A view of a literal: the constant lives as long as the code anyway.
     MAGIC = memoryview(b"\x89PNG\r\n\x1a\n")[:4]
+
+
+def copy_into(target, source):
+    # Slice assignment copies into the buffer (found in CPython's test_buffer).
+    mt = memoryview(target)
+    ms = memoryview(source)
+    mt[4:8] = ms[0:4]
+
+
+class Pool:
+    def create_memoryview(self):
+        # A function that hands out views on purpose (found in multiprocessing.heap).
+        return memoryview(self.arena)[self.start:self.stop]
+
+    def get_buffer(self, size):
+        # A view to write into: a copy would silently drop what the caller writes.
+        return memoryview(self.data)[self.used:self.used + size]
+
+
+# A small buffer made for the view: holding it is the point (found in CPython's test_getargs).
+NONCONTIG = memoryview(bytearray(b"noncontig"))[::-2]
