@@ -14,7 +14,7 @@ use ruff_python_ast::{Expr, Stmt, StmtClassDef};
 
 use crate::semantic::knowledge::{CLASS_KEEPING_DECORATORS, canonical_class, library_class};
 use crate::semantic::queries::names::{bases, metaclass_keyword};
-use crate::semantic::{BindingKind, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -31,10 +31,20 @@ pub(crate) struct ModuleSummary {
     /// Module-level classes bound once, whose bases and metaclass are all named (and whose
     /// decorators return the class): what their metaclass is follows from these.
     classes: FxHashMap<String, ClassSummary>,
-    /// An `async for` iterates over a call of an imported name, or a class with several bases
-    /// (or a base and a metaclass) may inherit a metaclass from another file: the file needs the
-    /// whole index.
+    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
     pub(crate) needs_project: bool,
+    /// The top-level packages (`pkg` of `pkg.models.Base`) of imported classes from which a
+    /// class with several bases (or a base and a metaclass) may inherit a metaclass: the file
+    /// needs the whole index when one of them is among the files processed.
+    pub(crate) metaclass_imports: Vec<String>,
+}
+
+impl ModuleSummary {
+    /// Whether the file needs the whole index, given the top-level package names of the files
+    /// processed (an import of a package outside them cannot be resolved through the index).
+    pub(crate) fn needs_index(&self, project_packages: &FxHashSet<String>) -> bool {
+        self.needs_project || self.metaclass_imports.iter().any(|top| project_packages.contains(top))
+    }
 }
 
 /// A module-level class: its bases and its `metaclass=`, as absolute qualified names
@@ -145,7 +155,8 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
     summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
         Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
         _ => false,
-    }) || may_inherit_metaclass(semantic);
+    });
+    summary.metaclass_imports = metaclass_imports(semantic, name);
     summary.classes = class_summaries(semantic, name);
     for (local, target) in imports {
         if let Some(absolute) = name.absolute(target) {
@@ -196,7 +207,10 @@ fn class_summaries(semantic: &SemanticModel, module: &ModuleName) -> FxHashMap<S
 }
 
 fn class_summary(semantic: &SemanticModel, class: &StmtClassDef, own: &str, module: &ModuleName) -> Option<ClassSummary> {
-    let keeps = |d: &ruff_python_ast::Decorator| semantic.is_one_of(uncalled(&d.expression), CLASS_KEEPING_DECORATORS);
+    let keeps = |d: &ruff_python_ast::Decorator| {
+        let decorator = semantic.qualified_name_in(ScopeId::MODULE, uncalled(&d.expression));
+        decorator.is_some_and(|q| CLASS_KEEPING_DECORATORS.contains(&q.as_str()))
+    };
     if !class.decorator_list.iter().all(keeps) {
         return None;
     }
@@ -205,7 +219,7 @@ fn class_summary(semantic: &SemanticModel, class: &StmtClassDef, own: &str, modu
             Expr::Subscript(subscript) => &subscript.value,
             other => other,
         };
-        if let Some(qualified) = semantic.qualified_name(expr) {
+        if let Some(qualified) = semantic.qualified_name_in(ScopeId::MODULE, expr) {
             return module.absolute(canonical_class(&qualified));
         }
         // A class of this module, bound once at its top level.
@@ -250,49 +264,78 @@ enum Parent {
     Imported,
 }
 
-fn parent_kind(semantic: &SemanticModel, expr: &Expr, is_keyword: bool) -> Parent {
+/// The top-level package of an absolute qualified name: `pkg` of `pkg.models.Base`.
+fn top_package(qualified: &str) -> &str {
+    qualified.split('.').next().unwrap_or(qualified)
+}
+
+/// What a base or `metaclass=` is, with its qualified name when imported.
+fn parent_kind(semantic: &SemanticModel, scope: ScopeId, expr: &Expr, is_keyword: bool) -> (Parent, Option<String>) {
     let expr = match expr {
         Expr::Subscript(subscript) => &subscript.value,
         other => other,
     };
-    match semantic.qualified_name(expr) {
-        Some(qualified) => match library_class(canonical_class(&qualified)) {
-            Some(_) if is_keyword => if qualified == "builtins.type" { Parent::Plain } else { Parent::Library },
-            Some(class) => if class.metaclass.is_some() { Parent::Library } else { Parent::Plain },
-            None if qualified.starts_with("builtins.") => Parent::Plain,
-            None => Parent::Imported,
-        },
-        None => Parent::Local,
-    }
+    let Some(qualified) = semantic.qualified_name_in(scope, expr) else { return (Parent::Local, None) };
+    let kind = match library_class(canonical_class(&qualified)) {
+        Some(_) if is_keyword => if qualified == "builtins.type" { Parent::Plain } else { Parent::Library },
+        Some(class) => if class.metaclass.is_some() { Parent::Library } else { Parent::Plain },
+        None if qualified.starts_with("builtins.") => Parent::Plain,
+        None => return (Parent::Imported, Some(qualified)),
+    };
+    (kind, None)
 }
 
-/// Whether a class of the module has two metaclass sources (bases, `metaclass=`) that may have a
-/// metaclass other than `type`, one of them imported from a module the library table does not
-/// know (or a class of this module, when some class here has such a base): its metaclass may
-/// then come from another file. A class that mixes one such base with builtins
-/// (`class E(AppError, ValueError)`) cannot conflict and needs no index.
-fn may_inherit_metaclass(semantic: &SemanticModel) -> bool {
-    let mut needs_if_local = false;
+/// The top-level packages of the imports from which a class of the module with two metaclass
+/// sources (bases, `metaclass=`) that may have a metaclass other than `type` may inherit one:
+/// its imported sources, and when one of the sources is a class of this module, every imported
+/// base of the module (which may be that class's ancestor). A class that mixes one such base
+/// with builtins (`class E(AppError, ValueError)`) cannot conflict and asks for nothing.
+fn metaclass_imports(semantic: &SemanticModel, module: &ModuleName) -> Vec<String> {
+    // Each class with its metaclass sources, read in the scope around the class statement.
+    let classes = || {
+        semantic.scopes().filter_map(|(_, scope)| match scope.kind {
+            ScopeKind::Class(class) => {
+                let sources = bases(class).iter().map(|b| (b, false)).chain(metaclass_keyword(class).map(|k| (k, true)));
+                Some((scope.parent?, sources))
+            }
+            _ => None,
+        })
+    };
+    let imported = |around: ScopeId, expr: &Expr, is_keyword: bool| match parent_kind(semantic, around, expr, is_keyword) {
+        (Parent::Imported, Some(qualified)) => module.absolute(&qualified).map(|q| top_package(&q).to_owned()),
+        _ => None,
+    };
+    let mut tops: Vec<String> = Vec::new();
     let mut local_candidates = false;
-    for (_, scope) in semantic.scopes() {
-        let ScopeKind::Class(class) = scope.kind else { continue };
-        let kinds = bases(class)
-            .iter()
-            .map(|base| parent_kind(semantic, base, false))
-            .chain(metaclass_keyword(class).map(|keyword| parent_kind(semantic, keyword, true)));
-        let (mut maybe, mut imported, mut local) = (0, false, false);
-        for kind in kinds {
+    for (around, sources) in classes() {
+        // Most classes have one base or none: no question to ask about them.
+        if sources.clone().nth(1).is_none() {
+            continue;
+        }
+        let (mut maybe, mut local) = (0, false);
+        let mut here: Vec<String> = Vec::new();
+        for (expr, is_keyword) in sources {
+            let (kind, qualified) = parent_kind(semantic, around, expr, is_keyword);
             maybe += usize::from(kind != Parent::Plain);
-            imported |= kind == Parent::Imported;
             local |= kind == Parent::Local;
+            if kind == Parent::Imported {
+                here.extend(qualified.and_then(|q| module.absolute(&q)).map(|q| top_package(&q).to_owned()));
+            }
         }
-        if maybe >= 2 && imported {
-            return true;
+        if maybe >= 2 {
+            tops.extend(here);
+            local_candidates |= local;
         }
-        needs_if_local |= imported;
-        local_candidates |= maybe >= 2 && local;
     }
-    needs_if_local && local_candidates
+    // A class of this module among the sources: any imported base here may be its ancestor.
+    if local_candidates {
+        for (around, sources) in classes() {
+            tops.extend(sources.filter_map(|(expr, is_keyword)| imported(around, expr, is_keyword)));
+        }
+    }
+    tops.sort_unstable();
+    tops.dedup();
+    tops
 }
 
 /// The first name of a dotted callee: `s` in `s.records`.
@@ -412,11 +455,13 @@ mod tests {
         let builtin_mix = summary("from pkg import Base\nclass E(Base, ValueError, object): pass\n", "app3", false);
         let through_local =
             summary("from pkg import Base\nfrom abc import ABC\nclass L(Base): pass\nclass C(L, ABC): pass\n", "app4", false);
-        assert!(user.needs_project);
-        assert!(through_local.needs_project);
-        assert!(!single.needs_project);
-        assert!(!builtin_mix.needs_project, "a base mixed with builtins cannot conflict");
-        assert!(!meta.needs_project);
+        let packages: FxHashSet<String> = ["pkg".to_owned()].into_iter().collect();
+        assert!(user.needs_index(&packages));
+        assert!(!user.needs_index(&FxHashSet::default()), "`pkg` is not among the files processed");
+        assert!(through_local.needs_index(&packages));
+        assert!(!single.needs_index(&packages));
+        assert!(!builtin_mix.needs_index(&packages), "a base mixed with builtins cannot conflict");
+        assert!(!meta.needs_index(&packages));
         let index = ProjectIndex::new(vec![meta, init, user, single]);
         let class = |q: &str| index.class(q).cloned();
         assert_eq!(class("pkg.meta.Meta"), Some(ClassSummary { bases: vec!["abc.ABCMeta".to_owned()], metaclass: None }));

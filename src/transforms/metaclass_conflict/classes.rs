@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::engine::checker::Checker;
 use crate::semantic::knowledge::{CLASS_KEEPING_DECORATORS, canonical_class, library_class};
 use crate::semantic::queries::names::{bases, metaclass_keyword};
-use crate::semantic::{BindingKind, Node};
+use crate::semantic::{BindingKind, Node, Resolution, ScopeId};
 
 /// `type`, the metaclass of a class that names no other.
 pub(super) const TYPE: &str = "builtins.type";
@@ -83,9 +83,10 @@ impl<'c, 'a> Classes<'c, 'a> {
         if class.arguments.iter().flat_map(|a| a.keywords.iter()).any(|k| k.arg.is_none()) {
             return None;
         }
+        let around = self.around(class)?;
         let mut sources: Vec<Source<'a>> = Vec::new();
         if let Some(keyword) = metaclass_keyword(class) {
-            let key = self.key_of(keyword)?;
+            let key = self.key_of(around, keyword)?;
             // `metaclass=` a function, or a class that is no metaclass: Python calls it as is.
             if self.derives(&key, TYPE)? {
                 sources.push(Source { key, origin: Origin::Keyword(keyword) });
@@ -94,7 +95,7 @@ impl<'c, 'a> Classes<'c, 'a> {
             }
         }
         for base in bases(class) {
-            let key = self.key_of(base)?;
+            let key = self.key_of(around, base)?;
             sources.push(Source { key: self.metaclass_of(&key)?, origin: Origin::Base(base) });
         }
         let keys: Vec<&str> = sources.iter().map(|s| s.key.as_str()).collect();
@@ -122,15 +123,22 @@ impl<'c, 'a> Classes<'c, 'a> {
         Some(Conflict { metaclasses: most, combinable })
     }
 
+    /// The scope a class statement runs in, where its bases are read.
+    fn around(&self, class: &StmtClassDef) -> Option<ScopeId> {
+        let semantic = self.checker.semantic();
+        semantic.scope(semantic.class_scope(class)?).parent
+    }
+
     /// The key of the class an expression names: a base or metaclass of a class statement
-    /// (`Base`, `abc.ABC`, `Generic[T]`); `None` for anything not plainly a class.
-    fn key_of(&mut self, expr: &Expr) -> Option<String> {
+    /// running in `scope` (`Base`, `abc.ABC`, `Generic[T]`); `None` for anything not plainly a
+    /// class.
+    fn key_of(&mut self, scope: ScopeId, expr: &Expr) -> Option<String> {
         let expr = match expr {
             Expr::Subscript(subscript) => &subscript.value,
             other => other,
         };
         let semantic = self.checker.semantic();
-        if let Some(qualified) = semantic.qualified_name(expr) {
+        if let Some(qualified) = semantic.qualified_name_in(scope, expr) {
             let qualified = canonical_class(&qualified);
             return match self.checker.module_name() {
                 Some(module) => module.absolute(qualified),
@@ -138,8 +146,8 @@ impl<'c, 'a> Classes<'c, 'a> {
             };
         }
         let Expr::Name(name) = expr else { return None };
-        let scope = semantic.scope_of_read(name)?;
-        let mut bindings = semantic.bindings_of(scope, name.id.as_str());
+        let Resolution::Scope(owner) = semantic.resolve_in(scope, name.id.as_str()) else { return None };
+        let mut bindings = semantic.bindings_of(owner, name.id.as_str());
         let (Some(only), None) = (bindings.next(), bindings.next()) else { return None };
         if only.kind != BindingKind::ClassDef {
             return None;
@@ -175,12 +183,13 @@ impl<'c, 'a> Classes<'c, 'a> {
 
     fn local_facts(&mut self, class: &'a StmtClassDef) -> Option<Facts> {
         let semantic = self.checker.semantic();
+        let around = self.around(class)?;
         let keeps = |d: &ruff_python_ast::Decorator| {
             let decorator = match &d.expression {
                 Expr::Call(call) => &call.func,
                 other => other,
             };
-            semantic.is_one_of(decorator, CLASS_KEEPING_DECORATORS)
+            semantic.qualified_name_in(around, decorator).is_some_and(|q| CLASS_KEEPING_DECORATORS.contains(&q.as_str()))
         };
         if !class.decorator_list.iter().all(keeps) {
             return None;
@@ -190,10 +199,10 @@ impl<'c, 'a> Classes<'c, 'a> {
         }
         let mut facts = Facts { bases: Vec::new(), metaclass: None };
         for base in bases(class) {
-            facts.bases.push(self.key_of(base)?);
+            facts.bases.push(self.key_of(around, base)?);
         }
         if let Some(keyword) = metaclass_keyword(class) {
-            facts.metaclass = Some(self.key_of(keyword)?);
+            facts.metaclass = Some(self.key_of(around, keyword)?);
         }
         Some(facts)
     }
