@@ -223,7 +223,8 @@ impl Job<'_> {
 
     /// Processes every file in parallel. With a transform that reads the project index, each
     /// file's parse also yields its summary; the few files that call imported functions in an
-    /// `async for` wait (keeping their parse) until every summary is in.
+    /// `async for`, or whose classes may inherit a metaclass from an import of a package being
+    /// processed, wait (keeping their parse) until every summary is in.
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
         let timer = Instant::now();
         let index_time = AtomicU64::new(0);
