@@ -10,6 +10,8 @@ pub(crate) enum FixSafety {
     Mixed,
     /// Reported only: no automatic fix.
     None,
+    /// Every fix can change behaviour: applied only with `--unsafe-fixes`.
+    Unsafe,
 }
 
 impl FixSafety {
@@ -18,6 +20,7 @@ impl FixSafety {
             FixSafety::Safe => "safe",
             FixSafety::Mixed => "mixed",
             FixSafety::None => "none",
+            FixSafety::Unsafe => "unsafe",
         }
     }
 }

@@ -3,11 +3,12 @@
 //! ([`Transform::glance_stmt`]), so that the files where none could (most files) skip building
 //! the model and the checker's walk; and that gathers what the file gives the project index.
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{AnyNodeRef, Expr, ModModule, NodeKind, Stmt, StmtClassDef};
+use ruff_python_ast::{AnyNodeRef, ExceptHandler, Expr, ExprContext, ModModule, NodeKind, Parameter, Pattern, Stmt, StmtClassDef};
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
+use crate::engine::top_names::TopNames;
 use crate::engine::transform::Transform;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from};
@@ -110,6 +111,22 @@ pub(crate) struct FirstLook<'a> {
     pub(crate) async_generators: Vec<&'a str>,
     /// The first name of each callee an `async for` iterates over a call of.
     pub(crate) async_for_callees: Vec<&'a str>,
+    /// Names that imports bind to different objects in different places.
+    pub(crate) ambiguous: FxHashSet<&'a str>,
+    /// What the module's names stand for (for the index).
+    pub(crate) names: TopNames<'a>,
+    /// Every class statement, in walk order.
+    pub(crate) classes: Vec<&'a StmtClassDef>,
+}
+
+impl FirstLook<'_> {
+    /// What the imports of any scope bind `name` to: `Some(None)` when two bind it differently.
+    pub(crate) fn imported(&self, name: &str) -> Option<Option<String>> {
+        if self.ambiguous.contains(name) {
+            return Some(None);
+        }
+        self.imports.get(name).map(|q| Some(q.clone()))
+    }
 }
 
 /// Looks at `module` for the selected `transforms`; `for_index`: also gather the file's
@@ -128,10 +145,11 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         frames: Vec::new(),
         generators: FxHashSet::default(),
         async_for_callees: Vec::new(),
+        names: TopNames::default(),
     };
     walker.visit_body(&module.body);
     let may_report = walker.look.verdict || walker.look.pending.iter().any(|all| all.iter().all(|c| walker.holds(*c)));
-    let Walker { mut imports, ambiguous, generators, async_for_callees, .. } = walker;
+    let Walker { mut imports, ambiguous, generators, async_for_callees, names, classes, .. } = walker;
     imports.retain(|name, _| !ambiguous.contains(name));
     let async_generators = module
         .body
@@ -141,7 +159,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
             _ => None,
         })
         .collect();
-    FirstLook { may_report, imports, async_generators, async_for_callees }
+    FirstLook { may_report, imports, async_generators, async_for_callees, ambiguous, names, classes }
 }
 
 /// Which transforms to ask about a node, by its kind.
@@ -205,9 +223,23 @@ struct Walker<'a> {
     /// The starts of the `async def`s with a `yield` of their own.
     generators: FxHashSet<TextSize>,
     async_for_callees: Vec<&'a str>,
+    names: TopNames<'a>,
 }
 
 impl<'a> Walker<'a> {
+    /// Whether the walk is in the module's top-level code (not in a function, lambda or class).
+    fn at_top(&self) -> bool {
+        self.frames.is_empty()
+    }
+
+    /// Notes a name that code other than an import or a class statement binds.
+    fn note_other(&mut self, name: &'a str) {
+        if self.for_index {
+            let at_top = self.at_top();
+            self.names.bind_other(name, at_top);
+        }
+    }
+
     /// Nothing more to learn: the verdict is in and no index facts are wanted.
     fn done(&self) -> bool {
         self.look.verdict && !self.for_index
@@ -247,6 +279,8 @@ impl<'a> Walker<'a> {
         if !self.for_index {
             return;
         }
+        let at_top = self.at_top();
+        self.names.bind_import(name, qualified.clone(), at_top);
         match self.imports.get(name) {
             Some(existing) if *existing != qualified => {
                 self.ambiguous.insert(name);
@@ -313,6 +347,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 }
             }
             Stmt::FunctionDef(func) => {
+                self.note_other(func.name.as_str());
                 // Decorators, defaults and annotations run in the enclosing code.
                 for decorator in &func.decorator_list {
                     self.visit_decorator(decorator);
@@ -328,6 +363,10 @@ impl<'a> Visitor<'a> for Walker<'a> {
             }
             Stmt::ClassDef(class) => {
                 self.classes.push(class);
+                if self.for_index {
+                    let at_top = self.at_top();
+                    self.names.bind_class(class.name.as_str(), at_top);
+                }
                 for decorator in &class.decorator_list {
                     self.visit_decorator(decorator);
                 }
@@ -353,6 +392,12 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 self.look.loops += 1;
                 visitor::walk_stmt(self, stmt);
                 self.look.loops -= 1;
+            }
+            Stmt::Global(global) if self.for_index => {
+                // The function's code binds the module's name.
+                for name in &global.names {
+                    self.names.bind_other(name.as_str(), true);
+                }
             }
             _ => {
                 changed_in_place_by_stmt(stmt, &mut |name| {
@@ -386,6 +431,11 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 }
                 visitor::walk_expr(self, expr);
             }
+            Expr::Name(name) => {
+                if name.ctx != ExprContext::Load {
+                    self.note_other(name.id.as_str());
+                }
+            }
             Expr::Call(_) => {
                 if let Some(name) = changed_in_place_by_call(expr) {
                     self.changed_in_place.insert(name);
@@ -393,6 +443,41 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 visitor::walk_expr(self, expr);
             }
             _ => visitor::walk_expr(self, expr),
+        }
+    }
+
+    fn visit_parameter(&mut self, parameter: &'a Parameter) {
+        if self.for_index {
+            // A parameter is the function's own name, wherever the def is.
+            self.names.bind_other(parameter.name.as_str(), false);
+        }
+        visitor::walk_parameter(self, parameter);
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        self.visit_handler_name(handler);
+        visitor::walk_except_handler(self, handler);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        let captured = match pattern {
+            Pattern::MatchAs(p) => p.name.as_ref(),
+            Pattern::MatchStar(p) => p.name.as_ref(),
+            Pattern::MatchMapping(p) => p.rest.as_ref(),
+            _ => None,
+        };
+        if let Some(name) = captured {
+            self.note_other(name.as_str());
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+}
+
+impl<'a> Walker<'a> {
+    fn visit_handler_name(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(inner) = handler;
+        if let Some(name) = &inner.name {
+            self.note_other(name.as_str());
         }
     }
 }

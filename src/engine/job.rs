@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::engine::first_look::first_look;
 use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
@@ -150,15 +151,19 @@ pub(crate) fn process_files(
         skipped = found.skipped;
         found.inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
     };
-    let job = Job {
+    let mut job = Job {
         uses_project_index: sources.iter().flat_map(|s: &FileSource| &s.transforms).any(|t| t.rule().uses_project_index),
         action,
         roots,
         cwd: cwd.to_path_buf(),
         observer,
         packages: PackageRoots::default(),
+        project_packages: FxHashSet::default(),
         write: WriteOptions { break_hardlinks: args.break_hardlinks },
     };
+    if job.uses_project_index {
+        job.project_packages = job.top_packages(&sources);
+    }
     let mut outcomes = pool.install(|| job.run(sources));
     // Folders whose settings could not be read count as errors of the run, which goes on.
     outcomes.extend(skipped.into_iter().map(|message| Outcome::of_error("", message)));
@@ -176,6 +181,9 @@ struct Job<'a> {
     cwd: PathBuf,
     observer: &'a dyn Observer,
     packages: PackageRoots,
+    /// The top-level package names of the files processed (`pkg` of `pkg.models`): a file
+    /// whose classes inherit from imports of these waits for the index.
+    project_packages: FxHashSet<String>,
     write: WriteOptions,
 }
 
@@ -204,9 +212,22 @@ impl Job<'_> {
         self.uses_project_index
     }
 
+    /// The first part of every module name of the files, from their paths (before any is read).
+    fn top_packages(&self, sources: &[FileSource]) -> FxHashSet<String> {
+        let mut tops = FxHashSet::default();
+        for source in sources {
+            let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
+            for name in module_names(&path, &self.roots, &self.packages).1 {
+                tops.insert(name.split('.').next().unwrap_or(&name).to_owned());
+            }
+        }
+        tops
+    }
+
     /// Processes every file in parallel. With a transform that reads the project index, each
     /// file's parse also yields its summary; the few files that call imported functions in an
-    /// `async for` wait (keeping their parse) until every summary is in.
+    /// `async for`, or whose classes may inherit a metaclass from an import of a package being
+    /// processed, wait (keeping their parse) until every summary is in.
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
         let timer = Instant::now();
         let index_time = AtomicU64::new(0);
@@ -231,6 +252,7 @@ impl Job<'_> {
                 Stage::Waiting(source, bytes, prepared, module) => waiting.push((source, bytes, prepared, module)),
             }
         }
+        let waited = waiting.len();
         let merge = Instant::now();
         let project = ProjectIndex::new(summaries);
         index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
@@ -257,7 +279,9 @@ impl Job<'_> {
         if std::env::var_os("PITFIX_TIMINGS").is_some() && self.uses_project_index() {
             let index_ms = index_time.load(Ordering::Relaxed) as f64 / 1e6;
             let total_ms = timer.elapsed().as_secs_f64() * 1e3;
-            eprintln!("timings: project index {index_ms:.1} ms of CPU time; run {total_ms:.1} ms wall");
+            eprintln!(
+                "timings: project index {index_ms:.1} ms of CPU time; {waited} files waited for it; run {total_ms:.1} ms wall"
+            );
         }
         outcomes
     }
@@ -319,7 +343,7 @@ impl Job<'_> {
             return (Stage::Done(self.finish_with(source, &bytes, FileResult::default())), summary);
         }
         match module {
-            Some(module) if summary.as_ref().is_some_and(|s| s.needs_project) => {
+            Some(module) if summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages)) => {
                 (Stage::Waiting(source, bytes, prepared, module), summary)
             }
             module => {

@@ -4,6 +4,7 @@
 pub(crate) mod checker;
 mod file;
 pub(crate) mod first_look;
+mod top_names;
 mod fix_loop;
 pub(crate) mod stack;
 pub(crate) mod job;

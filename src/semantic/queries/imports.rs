@@ -24,6 +24,30 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// [`Self::qualified_name`] for an expression read by code of `scope`, resolved from the
+    /// scopes' bindings instead of the reads' index (which sorts every read of the module on its
+    /// first use): for a summary of many files that asks about a few names each.
+    pub(crate) fn qualified_name_in(&self, scope: ScopeId, expr: &Expr) -> Option<String> {
+        match expr {
+            Expr::Name(name) => {
+                let owner = match self.resolve_in(scope, name.id.as_str()) {
+                    Resolution::Scope(owner) => owner,
+                    Resolution::Global { .. } => ScopeId::MODULE,
+                    Resolution::Unbound => return Some(format!("builtins.{}", name.id)),
+                };
+                let mut imports = self.bindings_of(owner, name.id.as_str()).filter_map(|b| b.kind.qualified());
+                let first = imports.next()?;
+                imports.all(|other| other == first).then(|| first.to_owned())
+            }
+            Expr::Attribute(attribute) => {
+                let base = self.qualified_name_in(scope, &attribute.value)?;
+                let base = base.strip_prefix("builtins.").unwrap_or(&base);
+                Some(format!("{base}.{}", attribute.attr.as_str()))
+            }
+            _ => None,
+        }
+    }
+
     fn name_qualified(&self, name: &ExprName) -> Option<String> {
         let Some(scope) = self.variable_scope(name) else { return Some(format!("builtins.{}", name.id)) };
         let mut imports = self.bindings_of(scope, name.id.as_str()).filter_map(|b| b.kind.qualified());

@@ -29,6 +29,12 @@ impl<'a> SemanticModel<'a> {
         self.scope(scope).bound().map(|v| v.name)
     }
 
+    /// The variable that `name` would read in code of `scope` (a line a fix adds there), as
+    /// Python resolves it: for a name no existing code reads at that place.
+    pub(crate) fn resolve_in(&self, scope: ScopeId, name: &str) -> Resolution {
+        crate::semantic::reference::resolve(&self.scopes, scope, name)
+    }
+
     /// Whether `name` is among [`Self::scope_names`].
     pub(crate) fn binds(&self, scope: ScopeId, name: &str) -> bool {
         self.scope(scope).binds(name)
@@ -79,3 +85,8 @@ pub(crate) fn bases(class: &StmtClassDef) -> &[Expr] {
     class.arguments.as_deref().map_or(&[][..], |arguments| &arguments.args[..])
 }
 
+/// The `metaclass=` keyword's value of a class statement.
+pub(crate) fn metaclass_keyword(class: &StmtClassDef) -> Option<&Expr> {
+    let arguments = class.arguments.as_deref()?;
+    arguments.keywords.iter().find(|k| k.arg.as_deref() == Some("metaclass")).map(|k| &k.value)
+}

@@ -142,3 +142,23 @@ fn binding_ranges_are_the_names_as_written() {
     assert_eq!(text("f"), ("f".to_owned(), BindingKind::FunctionDef));
     assert_eq!(text("e"), ("e".to_owned(), BindingKind::ExceptHandler));
 }
+
+#[test]
+fn a_name_no_code_reads_resolves_as_a_read_would() {
+    let src = "import abc\nclass C:\n    ABCMeta = 1\n    def m(self):\n        bytes = 2\n        def inner():\n            pass\n";
+    let parsed = parse(src);
+    let model = SemanticModel::build(parsed.syntax());
+    let scope_of = |name: &str| {
+        model
+            .scopes()
+            .find(|(_, s)| matches!(s.kind, ScopeKind::Function(f) if f.name.as_str() == name))
+            .map(|(id, _)| id)
+            .expect("the function's scope")
+    };
+    let (inner, m) = (scope_of("inner"), scope_of("m"));
+    assert_eq!(model.resolve_in(inner, "bytes"), Resolution::Scope(m));
+    assert_eq!(model.resolve_in(inner, "abc"), Resolution::Scope(model.module_scope()));
+    // The class body is not seen from its methods.
+    assert_eq!(model.resolve_in(inner, "ABCMeta"), Resolution::Unbound);
+    assert_eq!(model.resolve_in(model.module_scope(), "bytes"), Resolution::Unbound);
+}

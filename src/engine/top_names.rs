@@ -1,0 +1,91 @@
+//! What the names of a module stand for, from syntax alone: the names its top-level code binds
+//! (outside functions and classes), and which names other code binds. Enough to name the bases
+//! and metaclass of a class for the project index without the semantic model; a name whose
+//! meaning syntax cannot settle (bound twice, or by an assignment) is not named.
+use ruff_python_ast::Expr;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What a top-level name is bound by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Top {
+    Import(String),
+    Class,
+    /// Anything else, or several bindings.
+    Other,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct TopNames<'a> {
+    top: FxHashMap<&'a str, Top>,
+    /// Names that code other than the top level binds (imports aside).
+    elsewhere: FxHashSet<&'a str>,
+}
+
+impl<'a> TopNames<'a> {
+    fn bind(&mut self, name: &'a str, top: Top) {
+        self.top.entry(name).and_modify(|t| *t = Top::Other).or_insert(top);
+    }
+
+    pub(crate) fn bind_import(&mut self, name: &'a str, qualified: String, at_top: bool) {
+        if at_top {
+            self.bind(name, Top::Import(qualified));
+        }
+    }
+
+    pub(crate) fn bind_class(&mut self, name: &'a str, at_top: bool) {
+        if at_top { self.bind(name, Top::Class) } else { self.bind_other(name, false) }
+    }
+
+    pub(crate) fn bind_other(&mut self, name: &'a str, at_top: bool) {
+        if at_top {
+            self.bind(name, Top::Other);
+        } else {
+            self.elsewhere.insert(name);
+        }
+    }
+
+    /// A class statement at the top level is the only binding of `name`.
+    pub(crate) fn is_class_bound_once(&self, name: &str) -> bool {
+        self.top.get(name) == Some(&Top::Class)
+    }
+
+    /// The qualified name of a dotted name read by top-level code (`abc.ABCMeta` after
+    /// `import abc`, `builtins.type`), maybe relative (`.models.Base`); `None` when syntax
+    /// cannot tell, or for a class of the module.
+    pub(crate) fn at_top(&self, expr: &Expr, imported_elsewhere: impl Fn(&str) -> bool) -> Option<String> {
+        match expr {
+            Expr::Name(name) => match self.top.get(name.id.as_str()) {
+                Some(Top::Import(qualified)) => Some(qualified.clone()),
+                Some(_) => None,
+                None if imported_elsewhere(name.id.as_str()) => None,
+                None => Some(format!("builtins.{}", name.id)),
+            },
+            Expr::Attribute(attribute) => {
+                Some(format!("{}.{}", self.at_top(&attribute.value, imported_elsewhere)?, attribute.attr))
+            }
+            _ => None,
+        }
+    }
+
+    /// [`TopNames::at_top`] for code anywhere: a name that some function binds may be that
+    /// function's own; `imported` gives what the imports of any scope bind a name to (`None`
+    /// inside when two bind it differently).
+    pub(crate) fn anywhere(&self, expr: &Expr, imported: &impl Fn(&str) -> Option<Option<String>>) -> Option<String> {
+        match expr {
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                if self.elsewhere.contains(id) {
+                    return None;
+                }
+                match (self.top.get(id), imported(id)) {
+                    (Some(Top::Import(qualified)), _) => Some(qualified.clone()),
+                    (Some(_), _) => None,
+                    (None, Some(qualified)) => qualified,
+                    (None, None) => Some(format!("builtins.{id}")),
+                }
+            }
+            Expr::Attribute(attribute) => Some(format!("{}.{}", self.anywhere(&attribute.value, imported)?, attribute.attr)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,2 @@
+def header(data):
+    return memoryview(data)[:12]

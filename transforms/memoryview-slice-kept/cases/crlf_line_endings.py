@@ -1,0 +1,6 @@
+# pitfix-args: --unsafe-fixes
+
+
+def header(data):
+    view = memoryview(data)
+    return view[:12]

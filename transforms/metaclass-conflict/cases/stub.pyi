@@ -1,0 +1,4 @@
+from abc import ABC
+from enum import Enum
+
+class C(ABC, Enum): ...
