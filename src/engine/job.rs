@@ -204,7 +204,9 @@ struct FileSource {
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
 enum Stage {
     Done(Outcome),
-    Waiting(FileSource, Vec<u8>, Prepared, ModuleName),
+    /// Waiting for the index: the parse is dropped and made again then, since keeping the parses
+    /// of hundreds of waiting files would multiply the run's peak memory.
+    Waiting(FileSource, Vec<u8>, ModuleName),
 }
 
 impl Job<'_> {
@@ -249,7 +251,7 @@ impl Job<'_> {
             summaries.extend(summary);
             match stage {
                 Stage::Done(outcome) => outcomes.push(outcome),
-                Stage::Waiting(source, bytes, prepared, module) => waiting.push((source, bytes, prepared, module)),
+                Stage::Waiting(source, bytes, module) => waiting.push((source, bytes, module)),
             }
         }
         let waited = waiting.len();
@@ -258,15 +260,16 @@ impl Job<'_> {
         index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
-            .map(|(source, bytes, prepared, module)| {
+            .map(|(source, bytes, module)| {
                 let display = source.display.clone();
                 let needed = stack::stack_needed(&bytes);
                 let project = &project;
-                // The parse is dropped (a walk as deep as the tree) on the same stack.
+                // Parsed, and the parse dropped (a walk as deep as the tree), on the same stack.
                 let outcome = stack::with_stack(needed, move || {
-                    let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(project));
-                    drop(prepared);
-                    outcome
+                    match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
+                        Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(&module), Some(project)),
+                        Err(message) => Outcome::of_error(&source.display, message),
+                    }
                 })
                 .unwrap_or_else(|why| failed(&display, why));
                 self.observer.file_done();
@@ -344,7 +347,7 @@ impl Job<'_> {
         }
         match module {
             Some(module) if summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages)) => {
-                (Stage::Waiting(source, bytes, prepared, module), summary)
+                (Stage::Waiting(source, bytes, module), summary)
             }
             module => {
                 let semantic = SemanticModel::build(prepared.module());

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 use ruff_python_ast::{Expr, StmtClassDef};
 
-use crate::semantic::knowledge::{CLASS_KEEPING_DECORATORS, canonical_class, library_class};
+use crate::semantic::knowledge::{CLASS_KEEPING_DECORATORS, STDLIB_MODULES, canonical_class, library_class};
 use crate::engine::first_look::FirstLook;
 use crate::semantic::queries::names::{bases, metaclass_keyword};
 
@@ -290,6 +290,7 @@ fn metaclass_imports(look: &FirstLook, module: &ModuleName) -> Vec<String> {
             tops.extend(sources.filter_map(|(expr, is_keyword)| imported(expr, is_keyword)));
         }
     }
+    tops.retain(|top| !STDLIB_MODULES.contains(&top.as_str()));
     tops.sort_unstable();
     tops.dedup();
     tops
