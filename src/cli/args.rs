@@ -105,6 +105,12 @@ pub(crate) struct RunArgs {
     /// (default: `max-file-size` in the config, else 64MiB).
     #[arg(long, value_name = "SIZE", value_parser = crate::workspace::read::parse_size)]
     pub(crate) max_file_size: Option<u64>,
+    /// Neither read nor write the cache of results (`.pitfix_cache/` in the project root).
+    #[arg(long, env = "PITFIX_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub(crate) no_cache: bool,
+    /// Keep the cache in this folder instead of `.pitfix_cache/` in the project root.
+    #[arg(long, env = "PITFIX_CACHE_DIR", value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
     /// Print no summary, only the diff, findings and errors.
@@ -161,6 +167,8 @@ impl RunArgs {
             // A config file above the home directory is not the user's to choose.
             config_ceiling: std::env::home_dir(),
             break_hardlinks: false,
+            no_cache: self.no_cache,
+            cache_dir: self.cache_dir.clone(),
         }
     }
 }

@@ -10,7 +10,8 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
+use crate::cache::{self, CacheMode, Cached, Loading, Probe, RunCache};
+use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize_local};
 use crate::engine::stack;
 use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
@@ -56,6 +57,10 @@ pub(crate) struct RunOptions {
     pub(crate) config_ceiling: Option<PathBuf>,
     /// `apply --break-hardlinks`: write files that have several hard links.
     pub(crate) break_hardlinks: bool,
+    /// `--no-cache`: neither read nor write the cache (`pr` never uses it).
+    pub(crate) no_cache: bool,
+    /// `--cache-dir`: the cache's folder instead of `.pitfix_cache` in the project root.
+    pub(crate) cache_dir: Option<PathBuf>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -112,6 +117,14 @@ pub(crate) fn process_files(
         .build()?;
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    // The cache is read while the files are found.
+    let loading = (!args.no_cache && !stdin).then(|| {
+        let root = normalize(&absolute(cwd_settings.config_dir().unwrap_or(cwd), cwd));
+        let file = cache::location(&root, args.cache_dir.as_deref().map(|dir| absolute(dir, cwd)).as_deref());
+        let mode = if action == Action::Check { CacheMode::Check } else { CacheMode::Fix };
+        Loading::start(file, root, mode)
+    });
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
     // Each file's settings: the same `Settings` for the files of a folder, and the transforms
     // those select, less the ones a Ruff per-file-ignore turns off for the file.
@@ -121,10 +134,10 @@ pub(crate) fn process_files(
         let rules = settings.rules_for(&full);
         let transforms =
             registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
-        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms })
+        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None })
     };
     let mut skipped = Vec::new();
-    let sources = if paths.iter().any(|p| p.as_os_str() == "-") {
+    let sources = if stdin {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
         }
@@ -155,8 +168,17 @@ pub(crate) fn process_files(
         observer,
         packages: PackageRoots::default(),
         write: WriteOptions { break_hardlinks: args.break_hardlinks },
+        cache: loading.map(Loading::finish),
     };
+    let files = sources.len();
     let mut outcomes = pool.install(|| job.run(sources));
+    if let Some(cache) = job.cache {
+        let hits = cache.hits();
+        let saved = cache.save();
+        if std::env::var_os("PITFIX_TIMINGS").is_some() {
+            eprintln!("timings: cache: {hits} of {files} files from the cache; {saved}");
+        }
+    }
     // Folders whose settings could not be read count as errors of the run, which goes on.
     outcomes.extend(skipped.into_iter().map(|message| Outcome::of_error("", message)));
     Ok(outcomes)
@@ -174,6 +196,7 @@ struct Job<'a> {
     observer: &'a dyn Observer,
     packages: PackageRoots,
     write: WriteOptions,
+    cache: Option<RunCache>,
 }
 
 /// A file to process: read from `path`, or already read (standard input).
@@ -188,12 +211,16 @@ struct FileSource {
     settings: Arc<Settings>,
     /// The transforms that run on this file.
     transforms: Vec<&'static dyn Transform>,
+    /// The file's keys in the cache, when the run uses it.
+    cache: Option<Probe>,
 }
 
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
 enum Stage {
     Done(Outcome),
     Waiting(FileSource, Vec<u8>, Prepared, ModuleName),
+    /// A cached result that holds if the project index is as it was (the bytes when read).
+    Cached(FileSource, Option<Vec<u8>>, ModuleName),
 }
 
 impl Job<'_> {
@@ -225,7 +252,7 @@ impl Job<'_> {
             summaries.extend(summary);
             match stage {
                 Stage::Done(outcome) => outcomes.push(outcome),
-                Stage::Waiting(source, bytes, prepared, module) => waiting.push((source, bytes, prepared, module)),
+                stage => waiting.push(stage),
             }
         }
         let merge = Instant::now();
@@ -233,17 +260,23 @@ impl Job<'_> {
         index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
-            .map(|(source, bytes, prepared, module)| {
-                let display = source.display.clone();
-                let needed = stack::stack_needed(&bytes);
-                let project = &project;
-                // The parse is dropped (a walk as deep as the tree) on the same stack.
-                let outcome = stack::with_stack(needed, move || {
-                    let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(project));
-                    drop(prepared);
-                    outcome
-                })
-                .unwrap_or_else(|why| failed(&display, why));
+            .map(|stage| {
+                let outcome = match stage {
+                    Stage::Waiting(source, bytes, prepared, module) => {
+                        let display = source.display.clone();
+                        let needed = stack::stack_needed(&bytes);
+                        let project = &project;
+                        // The parse is dropped (a walk as deep as the tree) on the same stack.
+                        stack::with_stack(needed, move || {
+                            let outcome = self.finish(source, &bytes, &prepared, None, Some(&module), Some(project));
+                            drop(prepared);
+                            outcome
+                        })
+                        .unwrap_or_else(|why| failed(&display, why))
+                    }
+                    Stage::Cached(source, bytes, module) => self.finish_cached(source, bytes, &module, &project),
+                    Stage::Done(outcome) => outcome,
+                };
                 self.observer.file_done();
                 outcome
             })
@@ -263,18 +296,20 @@ impl Job<'_> {
         if interrupt::interrupted() {
             return (Stage::Done(Outcome::new(&source.display, FileResult::default())), None);
         }
+        source.cache = self.probe(&source);
+        if let Some(cached) = self.from_cache(&mut source, None) {
+            return self.cached_stage(source, None, cached);
+        }
         let bytes = match source.bytes.take() {
             Some(bytes) => bytes,
-            // Not through a symlink: a symlink named on the command line was resolved at the start.
-            None => match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
-                Some(Ok((bytes, stamp))) => {
-                    source.stamp = Some(stamp);
-                    bytes
-                }
-                Some(Err(e)) => return (Stage::Done(failed(&source.display, e.to_string())), None),
-                None => Vec::new(),
+            None => match self.read(&mut source) {
+                Ok(bytes) => bytes,
+                Err(outcome) => return (Stage::Done(outcome), None),
             },
         };
+        if let Some(cached) = self.from_cache(&mut source, Some(&bytes)) {
+            return self.cached_stage(source, Some(bytes), cached);
+        }
         // A deeply nested file runs on a stack of its own, sized to it.
         let display = source.display.clone();
         let needed = stack::stack_needed(&bytes);
@@ -282,10 +317,84 @@ impl Job<'_> {
             .unwrap_or_else(|why| (Stage::Done(failed(&display, why)), None))
     }
 
+    /// Reads the file (`source.path`), keeping its stamp; the outcome when it cannot be read.
+    fn read(&self, source: &mut FileSource) -> Result<Vec<u8>, Outcome> {
+        // Not through a symlink: a symlink named on the command line was resolved at the start.
+        match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
+            Some(Ok((bytes, stamp))) => {
+                source.stamp = Some(stamp);
+                Ok(bytes)
+            }
+            Some(Err(e)) => Err(failed(&source.display, e.to_string())),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The file's keys in the cache; none for standard input or without a cache.
+    fn probe(&self, source: &FileSource) -> Option<Probe> {
+        let cache = self.cache.as_ref().filter(|_| !source.stdin)?;
+        let path = normalize(&absolute(source.path.as_deref()?, &self.cwd));
+        Some(cache.probe(&path, &source.settings, &source.transforms, is_stub(&source.display)))
+    }
+
+    /// The cache's answer for the file: before it is read (`bytes` none: the stat fast path)
+    /// or after.
+    fn from_cache(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
+        let cache = self.cache.as_ref()?;
+        let path = self.module_path(source);
+        let probe = source.cache.as_mut()?;
+        let entry = match bytes {
+            None => cache.unchanged(probe)?,
+            Some(bytes) => cache.read(probe, bytes)?,
+        };
+        let roots = self.uses_project_index().then_some((&self.roots, &self.packages));
+        cache.answer(entry, probe, &source.transforms, roots.map(|(roots, packages)| module_names(&path, roots, packages)))
+    }
+
+    fn cached_stage(&self, source: FileSource, bytes: Option<Vec<u8>>, cached: Cached) -> (Stage, Option<ModuleSummary>) {
+        match cached {
+            Cached::Result(result, summary) => (Stage::Done(Outcome::new(&source.display, result)), summary),
+            Cached::NeedsIndex(module, summary) => (Stage::Cached(source, bytes, module), Some(summary)),
+        }
+    }
+
+    /// A file whose cached result read the project index: the result when the index is as it
+    /// was, else the file processed again.
+    fn finish_cached(&self, mut source: FileSource, bytes: Option<Vec<u8>>, module: &ModuleName, project: &ProjectIndex) -> Outcome {
+        if let (Some(cache), Some(probe)) = (&self.cache, &source.cache)
+            && let Some(result) = cache.entry(probe).and_then(|e| cache.result(e, probe, Some(project.digest()), &source.transforms))
+        {
+            return Outcome::new(&source.display, result);
+        }
+        let bytes = match bytes {
+            Some(bytes) => bytes,
+            None => match self.read(&mut source) {
+                Ok(bytes) => bytes,
+                Err(outcome) => return outcome,
+            },
+        };
+        if let (Some(cache), Some(probe)) = (&self.cache, &mut source.cache) {
+            cache.read(probe, &bytes);
+        }
+        let display = source.display.clone();
+        stack::with_stack(stack::stack_needed(&bytes), || {
+            match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
+                Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(module), Some(project)),
+                Err(message) => Outcome::of_error(&source.display, message),
+            }
+        })
+        .unwrap_or_else(|why| failed(&display, why))
+    }
+
+    /// The path module names are taken from.
+    fn module_path(&self, source: &FileSource) -> PathBuf {
+        source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p))
+    }
+
     /// [`Self::first_stage`] once the file is read.
     fn parse_and_finish(
         &self,
-        source: FileSource,
+        mut source: FileSource,
         bytes: Vec<u8>,
         index_time: &AtomicU64,
     ) -> (Stage, Option<ModuleSummary>) {
@@ -305,9 +414,12 @@ impl Job<'_> {
             return (Stage::Done(self.finish(source, &bytes, &prepared, Some(semantic), None, None)), None);
         }
         let start = Instant::now();
-        let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
-        let (module, names) = module_names(&path, &self.roots, &self.packages);
-        let summary = summarize(&semantic, &module, names);
+        let (module, names) = module_names(&self.module_path(&source), &self.roots, &self.packages);
+        let local = summarize_local(&semantic);
+        let summary = local.resolve(&module, names);
+        if let Some(probe) = &mut source.cache {
+            probe.summary = Some(local);
+        }
         index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
         if summary.needs_project {
             // The model borrows the parse, which must move to wait: the few waiting files
@@ -323,7 +435,7 @@ impl Job<'_> {
     /// keeps what the diff needs, and writes the file (`apply`).
     fn finish<'p>(
         &self,
-        source: FileSource,
+        mut source: FileSource,
         bytes: &[u8],
         prepared: &'p Prepared,
         semantic: Option<SemanticModel<'p>>,
@@ -345,6 +457,12 @@ impl Job<'_> {
         // Messages name the file with its control characters escaped (`output::escape_controls`).
         let name = &*escape_controls(&source.display);
         let mut outcome = Outcome::new(&source.display, process(name, prepared, semantic, &settings, mode));
+        if let (Some(cache), Some(probe)) = (&self.cache, source.cache.take()) {
+            // `apply` writes the files that change: their new text is read next time.
+            if !(self.action == Action::Apply && outcome.result.fixed.is_some()) {
+                cache.record(probe, project.map(ProjectIndex::digest), &outcome.result);
+            }
+        }
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.

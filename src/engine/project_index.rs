@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ruff_python_ast::{Expr, Stmt};
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::semantic::SemanticModel;
 
@@ -25,6 +27,20 @@ pub(crate) struct ModuleSummary {
     async_generators: FxHashSet<String>,
     /// Module-level names bound by imports, to absolute qualified names.
     imports: FxHashMap<String, String>,
+    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
+    pub(crate) needs_project: bool,
+    /// A digest of all of the above, for the index's own (`ProjectIndex::digest`).
+    digest: u128,
+}
+
+/// What a module contributes to the index before its name is applied: it depends on the file's
+/// text alone, so the cache keeps it and a warm run rebuilds the index without parsing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct LocalSummary {
+    /// Module-level `async def` functions that are async generators, sorted.
+    async_generators: Vec<String>,
+    /// Names bound by imports, to their qualified names as written (maybe relative), sorted.
+    imports: Vec<(String, String)>,
     /// An `async for` iterates over a call of an imported name: the file needs the whole index.
     pub(crate) needs_project: bool,
 }
@@ -115,27 +131,62 @@ fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
     (!parts.is_empty() && parts.iter().all(valid)).then(|| parts.join("."))
 }
 
-/// Summarizes a module for the index, from its semantic model.
-pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
+/// Summarizes a module for the index, from its semantic model: the part its text alone decides
+/// ([`LocalSummary::resolve`] then applies its names).
+pub(crate) fn summarize_local(semantic: &SemanticModel) -> LocalSummary {
     let imports = import_bindings(semantic);
-    let mut summary = ModuleSummary { names, ..ModuleSummary::default() };
+    let mut summary = LocalSummary::default();
     for stmt in &semantic.module.body {
         if let Stmt::FunctionDef(func) = stmt {
             if semantic.is_async_generator(func) {
-                summary.async_generators.insert(func.name.to_string());
+                summary.async_generators.push(func.name.to_string());
             }
         }
     }
+    summary.async_generators.sort_unstable();
+    summary.async_generators.dedup();
     summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
         Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
         _ => false,
     });
-    for (local, target) in imports {
-        if let Some(absolute) = name.absolute(target) {
-            summary.imports.insert(local.to_owned(), absolute);
+    summary.imports = imports.into_iter().map(|(local, target)| (local.to_owned(), target.to_owned())).collect();
+    summary.imports.sort_unstable();
+    summary
+}
+
+impl LocalSummary {
+    /// The module's summary under its names: relative imports made absolute from `name`.
+    pub(crate) fn resolve(&self, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
+        let mut digest = Xxh3::new();
+        for list in [&names, &self.async_generators] {
+            digest.update(&(list.len() as u64).to_le_bytes());
+            for part in list {
+                feed(&mut digest, part);
+            }
+        }
+        let mut imports = FxHashMap::default();
+        for (local, target) in &self.imports {
+            if let Some(absolute) = name.absolute(target) {
+                feed(&mut digest, local);
+                feed(&mut digest, &absolute);
+                imports.insert(local.clone(), absolute);
+            }
+        }
+        digest.update(&[u8::from(self.needs_project)]);
+        ModuleSummary {
+            names,
+            async_generators: self.async_generators.iter().cloned().collect(),
+            imports,
+            needs_project: self.needs_project,
+            digest: digest.digest128(),
         }
     }
-    summary
+}
+
+/// Feeds a string with its length, so that `("ab", "c")` and `("a", "bc")` differ.
+fn feed(hasher: &mut Xxh3, part: &str) {
+    hasher.update(&(part.len() as u64).to_le_bytes());
+    hasher.update(part.as_bytes());
 }
 
 /// The names bound by the imports of a module, in any scope, to their qualified (maybe
@@ -175,6 +226,8 @@ pub(crate) struct ProjectIndex {
     /// Module name → its summary; `None` when two files claim the name (a scripts folder and a
     /// package, say): neither is trusted, so calls resolving there stay unknown.
     modules: FxHashMap<String, Option<usize>>,
+    /// A digest of everything a lookup can read (`digest`).
+    digest: u128,
 }
 
 impl ProjectIndex {
@@ -185,7 +238,17 @@ impl ProjectIndex {
                 modules.entry(name.clone()).and_modify(|slot| *slot = None).or_insert(Some(i));
             }
         }
-        ProjectIndex { summaries, modules }
+        let mut hasher = Xxh3::new();
+        for summary in &summaries {
+            hasher.update(&summary.digest.to_le_bytes());
+        }
+        ProjectIndex { summaries, modules, digest: hasher.digest128() }
+    }
+
+    /// A digest of everything a lookup can read: equal digests, equal answers. A cached result
+    /// of a file that needed the index holds only while the index's digest is the same.
+    pub(crate) fn digest(&self) -> u128 {
+        self.digest
     }
 
     /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
@@ -216,7 +279,7 @@ mod tests {
     fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
         let parsed = parse_module(source).expect("test source parses");
         let module_name = ModuleName { name: Some(name.to_owned()), is_package };
-        summarize(&SemanticModel::build(parsed.syntax()), &module_name, vec![name.to_owned()])
+        summarize_local(&SemanticModel::build(parsed.syntax())).resolve(&module_name, vec![name.to_owned()])
     }
 
     #[test]
