@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rustc_hash::FxHashMap;
 
@@ -58,7 +58,7 @@ pub(crate) struct Loading {
     root: PathBuf,
     mode: CacheMode,
     started: i64,
-    thread: JoinHandle<Option<Entries>>,
+    thread: JoinHandle<(Option<Entries>, Duration)>,
 }
 
 impl Loading {
@@ -67,14 +67,18 @@ impl Loading {
         // The run's start, taken before any file is read (the stat fast path compares with it).
         let started = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         let path = file.clone();
-        let thread = std::thread::spawn(move || store::load(&path));
+        let thread = std::thread::spawn(move || {
+            let start = Instant::now();
+            (store::load(&path), start.elapsed())
+        });
         Loading { file, root, mode, started, thread }
     }
 
     pub(crate) fn finish(self) -> RunCache {
         let exists = self.file.exists();
-        let loaded = self.thread.join().ok().flatten();
+        let (loaded, load_time) = self.thread.join().unwrap_or_default();
         RunCache {
+            load_time,
             // A file that exists but was refused is replaced even when nothing else changed.
             invalid: exists && loaded.is_none(),
             entries: loaded.unwrap_or_default(),
@@ -93,6 +97,8 @@ impl Loading {
 /// The cache during a run: the loaded entries (read-only while files are processed) and what
 /// the run adds.
 pub(crate) struct RunCache {
+    /// How long reading the cache file took (`PITFIX_TIMINGS`).
+    load_time: Duration,
     file: PathBuf,
     root: PathBuf,
     mode: CacheMode,
@@ -245,16 +251,18 @@ impl RunCache {
     /// Writes the cache when the run added or refreshed something (or the old file was
     /// refused); says what happened, for `PITFIX_TIMINGS`.
     pub(crate) fn save(self) -> String {
+        let start = Instant::now();
+        let read = format!("read in {:.1} ms", self.load_time.as_secs_f64() * 1e3);
         let updates = self.updates.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
         if updates.is_empty() && !self.invalid {
-            return "unchanged".to_owned();
+            return format!("{read}; unchanged");
         }
         let refused = if self.invalid { "; the file found was refused" } else { "" };
         let entries = merge(self.entries, updates, self.today);
         match store::save(&self.file, entries) {
-            Ok(()) => format!("written{refused}"),
+            Ok(()) => format!("{read}; written in {:.1} ms{refused}", start.elapsed().as_secs_f64() * 1e3),
             // A folder that cannot be written makes the next run cold, nothing worse.
-            Err(e) => format!("not written: {e:#}"),
+            Err(e) => format!("{read}; not written: {e:#}"),
         }
     }
 }

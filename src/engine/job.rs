@@ -137,6 +137,7 @@ pub(crate) fn process_files(
         Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None })
     };
     let mut skipped = Vec::new();
+    let mut walk_time = std::time::Duration::ZERO;
     let sources = if stdin {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
@@ -153,7 +154,9 @@ pub(crate) fn process_files(
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         vec![source(name, path, Some(bytes), true)?]
     } else {
+        let walk = Instant::now();
         let found = discover(&paths, &resolver, cwd)?;
+        walk_time = walk.elapsed();
         for warning in found.warnings {
             eprintln!("{}", crate::output::escape_message(&warning));
         }
@@ -176,7 +179,8 @@ pub(crate) fn process_files(
         let hits = cache.hits();
         let saved = cache.save();
         if std::env::var_os("PITFIX_TIMINGS").is_some() {
-            eprintln!("timings: cache: {hits} of {files} files from the cache; {saved}");
+            let walk_ms = walk_time.as_secs_f64() * 1e3;
+            eprintln!("timings: files found in {walk_ms:.1} ms; cache: {hits} of {files} files from the cache; {saved}");
         }
     }
     // Folders whose settings could not be read count as errors of the run, which goes on.
