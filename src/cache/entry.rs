@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cache::key::Stamp;
+use crate::cache::key::{Stamp, content_hash};
 use crate::edits::fix::Applicability;
 use crate::engine::project_index::LocalSummary;
 use crate::engine::transform::Transform;
@@ -51,10 +51,9 @@ pub(crate) struct StoredResult {
 pub(crate) enum Stored {
     /// `check`: the findings, in order.
     Findings(Vec<StoredFinding>),
-    /// `diff` and `apply`, when nothing changes: the counts of the summary line.
-    Unchanged { fixed: Vec<(String, usize)>, unsafe_fixed: Vec<(String, usize)>, unfixed: usize },
-    /// `diff` and `apply`, when the file changes: processed again (the diff needs the new text).
-    Changes,
+    /// `diff` and `apply`: the counts of the summary line, and the digest of the new text when
+    /// the file changes (the text is kept in a file of its own: `store::save_text`).
+    Fixes { fixed: Vec<(String, usize)>, unsafe_fixed: Vec<(String, usize)>, unfixed: usize, text: Option<u128> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,38 +73,44 @@ impl Stored {
         if !result.errors.is_empty() {
             return None;
         }
-        if result.fixed.is_some() {
-            return Some(Stored::Changes);
-        }
         if !result.findings.is_empty() {
             return Some(Stored::Findings(result.findings.iter().map(StoredFinding::of).collect()));
         }
         let counts = |map: &BTreeMap<&'static str, usize>| map.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect();
-        Some(Stored::Unchanged {
+        Some(Stored::Fixes {
             fixed: counts(&result.fixed_counts),
             unsafe_fixed: counts(&result.unsafe_counts),
             unfixed: result.unfixed,
+            text: result.fixed.as_deref().map(content_hash),
         })
     }
 
-    /// The result again; `None` when it names a transform that does not run on the file (a
-    /// cache file that is not what it claims), or for `Changes`.
-    pub(crate) fn to_result(&self, transforms: &[&'static dyn Transform]) -> Option<FileResult> {
+    /// The digest of the new text, for a file that changes.
+    pub(crate) fn text(&self) -> Option<u128> {
+        match self {
+            Stored::Fixes { text, .. } => *text,
+            Stored::Findings(_) => None,
+        }
+    }
+
+    /// The result again, with `text` the new text when the file changes; `None` when it names
+    /// a transform that does not run on the file (a cache file that is not what it claims).
+    pub(crate) fn to_result(&self, transforms: &[&'static dyn Transform], text: Option<Vec<u8>>) -> Option<FileResult> {
         let id = |name: &str| transforms.iter().map(|t| t.rule().id).find(|id| *id == name);
         let mut result = FileResult::default();
         match self {
             Stored::Findings(findings) => {
                 result.findings = findings.iter().map(|f| Some(f.to_finding(id(&f.rule)?))).collect::<Option<_>>()?;
             }
-            Stored::Unchanged { fixed, unsafe_fixed, unfixed } => {
+            Stored::Fixes { fixed, unsafe_fixed, unfixed, .. } => {
                 let counts = |list: &[(String, usize)]| -> Option<BTreeMap<&'static str, usize>> {
                     list.iter().map(|(k, v)| Some((id(k)?, *v))).collect()
                 };
                 result.fixed_counts = counts(fixed)?;
                 result.unsafe_counts = counts(unsafe_fixed)?;
                 result.unfixed = *unfixed;
+                result.fixed = text;
             }
-            Stored::Changes => return None,
         }
         Some(result)
     }

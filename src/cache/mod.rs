@@ -115,8 +115,8 @@ pub(crate) struct RunCache {
 enum Update {
     /// A result was used: its day is refreshed.
     Used { path: u128, settings: u128, index: Option<u128> },
-    /// A file was processed: its result is recorded.
-    Processed { path: u128, entry: FileEntry },
+    /// A file was processed: its result is recorded (with its new text, when it changes).
+    Processed { path: u128, entry: FileEntry, text: Option<Vec<u8>> },
     /// A file read with the content recorded has a new stamp.
     Restamp { path: u128, stamp: Stamp, read_at: i64 },
 }
@@ -194,9 +194,10 @@ impl RunCache {
         probe: &mut Probe,
         transforms: &[&'static dyn Transform],
         names: Option<(ModuleName, Vec<String>)>,
+        texts: bool,
     ) -> Option<Cached> {
         let Some((module, names)) = names else {
-            return self.result(entry, probe, None, transforms).map(|result| Cached::Result(result, None));
+            return self.result(entry, probe, None, transforms, texts).map(|result| Cached::Result(result, None));
         };
         let local = entry.summary.as_ref()?;
         let summary = local.resolve(&module, names);
@@ -205,14 +206,28 @@ impl RunCache {
             probe.summary = Some(local.clone());
             return Some(Cached::NeedsIndex(module, summary));
         }
-        self.result(entry, probe, None, transforms).map(|result| Cached::Result(result, Some(summary)))
+        self.result(entry, probe, None, transforms, texts).map(|result| Cached::Result(result, Some(summary)))
     }
 
     /// The cached result of the file under its settings (and the project index's digest, for a
     /// file that reads it).
-    pub(crate) fn result(&self, entry: &FileEntry, probe: &Probe, index: Option<u128>, transforms: &[&'static dyn Transform]) -> Option<FileResult> {
+    /// The result of a file that changes needs its new text: only with `texts` (`diff`, once
+    /// the file is read: the diff shows both).
+    pub(crate) fn result(
+        &self,
+        entry: &FileEntry,
+        probe: &Probe,
+        index: Option<u128>,
+        transforms: &[&'static dyn Transform],
+        texts: bool,
+    ) -> Option<FileResult> {
         let stored: &StoredResult = entry.result(probe.settings, index)?;
-        let result = stored.outcome.to_result(transforms)?;
+        let text = match stored.outcome.text() {
+            Some(digest) if texts => Some(store::load_text(&self.file, digest)?),
+            Some(_) => return None,
+            None => None,
+        };
+        let result = stored.outcome.to_result(transforms, text)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         if stored.last_used < self.today {
             self.push(Update::Used { path: probe.path, settings: probe.settings, index });
@@ -224,10 +239,13 @@ impl RunCache {
     pub(crate) fn record(&self, probe: Probe, index: Option<u128>, result: &FileResult) {
         let (Some(content), Some(outcome)) = (probe.content, Stored::of(result)) else { return };
         let known = self.entries.get(&probe.path).filter(|e| e.content == content && e.stamp == probe.stamp);
-        if known.and_then(|e| e.result(probe.settings, index)).is_some_and(|r| r.outcome == outcome && r.last_used >= self.today) {
-            // Recorded already (a file that `diff` changes is processed on every run).
+        let same = |r: &StoredResult| r.outcome == outcome && r.last_used >= self.today && outcome.text().is_none();
+        if known.and_then(|e| e.result(probe.settings, index)).is_some_and(same) {
+            // Recorded already (a file `apply` cannot write is processed on every run).
             return;
         }
+        // The text is written again when its file was lost.
+        let text = outcome.text().and(result.fixed.clone());
         let stored = StoredResult { settings: probe.settings, index, last_used: self.today, outcome };
         let entry = FileEntry {
             content,
@@ -236,7 +254,7 @@ impl RunCache {
             summary: probe.summary,
             results: vec![stored],
         };
-        self.push(Update::Processed { path: probe.path, entry });
+        self.push(Update::Processed { path: probe.path, entry, text });
     }
 
     fn push(&self, update: Update) {
@@ -258,8 +276,9 @@ impl RunCache {
             return format!("{read}; unchanged");
         }
         let refused = if self.invalid { "; the file found was refused" } else { "" };
-        let entries = merge(self.entries, updates, self.today);
-        match store::save(&self.file, entries) {
+        let mut texts = Vec::new();
+        let entries = merge(self.entries, updates, self.today, &mut texts);
+        match store::save(&self.file, entries, texts) {
             Ok(()) => format!("{read}; written in {:.1} ms{refused}", start.elapsed().as_secs_f64() * 1e3),
             // A folder that cannot be written makes the next run cold, nothing worse.
             Err(e) => format!("{read}; not written: {e:#}"),
@@ -268,7 +287,7 @@ impl RunCache {
 }
 
 /// The loaded entries with the run's updates, less the results unused for too long.
-fn merge(mut entries: Entries, updates: Vec<Update>, today: u32) -> Entries {
+fn merge(mut entries: Entries, updates: Vec<Update>, today: u32, texts: &mut Vec<(u128, Vec<u8>)>) -> Entries {
     for update in updates {
         match update {
             Update::Used { path, settings, index } => {
@@ -283,7 +302,10 @@ fn merge(mut entries: Entries, updates: Vec<Update>, today: u32) -> Entries {
                     entry.read_at = read_at;
                 }
             }
-            Update::Processed { path, mut entry } => {
+            Update::Processed { path, mut entry, text } => {
+                if let Some(text) = text {
+                    texts.push((crate::cache::key::content_hash(&text), text));
+                }
                 if let Some(old) = entries.remove(&path).filter(|old| old.content == entry.content) {
                     // Same content: the results under other settings still hold.
                     let (settings, index) = (entry.results[0].settings, entry.results[0].index);

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -69,15 +69,57 @@ fn encode(entries: Entries) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Writes the entries to `file`, creating its folder (with its `.gitignore` and
-/// `CACHEDIR.TAG`) when needed.
-pub(crate) fn save(file: &Path, entries: Entries) -> Result<()> {
+/// Writes the entries to `file`, and the new texts of the files that change to a folder beside
+/// it (`<file>.texts/`, one file each, named by the text's digest), creating the folders (the
+/// cache's with its `.gitignore` and `CACHEDIR.TAG`) when needed. Texts no entry names any more
+/// are removed.
+pub(crate) fn save(file: &Path, entries: Entries, texts: Vec<(u128, Vec<u8>)>) -> Result<()> {
     let dir = file.parent().context("the cache file has no folder")?;
     prepare_folder(dir)?;
-    let bytes = encode(entries)?;
-    let mut temporary = tempfile::Builder::new().prefix(".results-").suffix(".tmp").tempfile_in(dir)?;
-    temporary.write_all(&bytes)?;
-    temporary.persist(file)?;
+    let texts_dir = texts_dir(file);
+    if !texts.is_empty() {
+        std::fs::create_dir_all(&texts_dir)?;
+    }
+    for (digest, text) in texts {
+        // Written even when a file of that name exists: it was found lost or damaged.
+        write_atomically(&texts_dir, &texts_dir.join(text_name(digest)), &text)?;
+    }
+    let named: FxHashSet<String> =
+        entries.values().flat_map(|e| &e.results).filter_map(|r| r.outcome.text()).map(text_name).collect();
+    write_atomically(dir, file, &encode(entries)?)?;
+    if let Ok(listing) = std::fs::read_dir(&texts_dir) {
+        for found in listing.flatten() {
+            let name = found.file_name();
+            // Temporary files (`.tmp-…`) of a run writing now are left alone.
+            let ours = name.to_str().is_some_and(|n| n.len() == 32 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+            if ours && !named.contains(name.to_str().unwrap_or_default()) {
+                let _ = std::fs::remove_file(found.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The new text of a file that changes, checked against its digest.
+pub(crate) fn load_text(file: &Path, digest: u128) -> Option<Vec<u8>> {
+    let text = std::fs::read(texts_dir(file).join(text_name(digest))).ok()?;
+    (crate::cache::key::content_hash(&text) == digest).then_some(text)
+}
+
+fn texts_dir(file: &Path) -> PathBuf {
+    file.with_extension("texts")
+}
+
+fn text_name(digest: u128) -> String {
+    format!("{digest:032x}")
+}
+
+/// Writes `bytes` to `path` through a temporary file in `dir` and a rename: a reader sees the
+/// old file or the new one, whole.
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut temporary = tempfile::Builder::new().prefix(".tmp-").tempfile_in(dir)?;
+    temporary.write_all(bytes)?;
+    temporary.persist(path)?;
     Ok(())
 }
 
@@ -98,9 +140,7 @@ fn prepare_folder(dir: &Path) -> Result<()> {
         let path: PathBuf = dir.join(name);
         if !path.exists() {
             // Two runs may both write it: the same text either way.
-            let mut temporary = tempfile::Builder::new().prefix(".tag-").tempfile_in(dir)?;
-            temporary.write_all(text.as_bytes())?;
-            temporary.persist(&path)?;
+            write_atomically(dir, &path, text.as_bytes())?;
         }
     }
     Ok(())

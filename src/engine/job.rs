@@ -352,12 +352,28 @@ impl Job<'_> {
             Some(bytes) => cache.read(probe, bytes)?,
         };
         let roots = self.uses_project_index().then_some((&self.roots, &self.packages));
-        cache.answer(entry, probe, &source.transforms, roots.map(|(roots, packages)| module_names(&path, roots, packages)))
+        let names = roots.map(|(roots, packages)| module_names(&path, roots, packages));
+        cache.answer(entry, probe, &source.transforms, names, self.cached_texts(bytes.is_some()))
+    }
+
+    /// Whether a cached new text may answer: `diff` shows it beside the file's bytes, read by
+    /// then (`apply` processes a file it writes again).
+    fn cached_texts(&self, read: bool) -> bool {
+        self.action == Action::Diff && read
+    }
+
+    /// A cached result as the outcome: `diff` shows a file that changes from its bytes.
+    fn cached_outcome(&self, display: &str, result: FileResult, bytes: Option<Vec<u8>>) -> Outcome {
+        let mut outcome = Outcome::new(display, result);
+        if outcome.result.fixed.is_some() {
+            outcome.original = bytes;
+        }
+        outcome
     }
 
     fn cached_stage(&self, source: FileSource, bytes: Option<Vec<u8>>, cached: Cached) -> (Stage, Option<ModuleSummary>) {
         match cached {
-            Cached::Result(result, summary) => (Stage::Done(Outcome::new(&source.display, result)), summary),
+            Cached::Result(result, summary) => (Stage::Done(self.cached_outcome(&source.display, result, bytes)), summary),
             Cached::NeedsIndex(module, summary) => (Stage::Cached(source, bytes, module), Some(summary)),
         }
     }
@@ -365,10 +381,12 @@ impl Job<'_> {
     /// A file whose cached result read the project index: the result when the index is as it
     /// was, else the file processed again.
     fn finish_cached(&self, mut source: FileSource, bytes: Option<Vec<u8>>, module: &ModuleName, project: &ProjectIndex) -> Outcome {
+        let texts = self.cached_texts(bytes.is_some());
         if let (Some(cache), Some(probe)) = (&self.cache, &source.cache)
-            && let Some(result) = cache.entry(probe).and_then(|e| cache.result(e, probe, Some(project.digest()), &source.transforms))
+            && let Some(result) =
+                cache.entry(probe).and_then(|e| cache.result(e, probe, Some(project.digest()), &source.transforms, texts))
         {
-            return Outcome::new(&source.display, result);
+            return self.cached_outcome(&source.display, result, bytes);
         }
         let bytes = match bytes {
             Some(bytes) => bytes,
