@@ -381,11 +381,8 @@ impl Job<'_> {
     /// A file whose cached result read the project index: the result when the index is as it
     /// was, else the file processed again.
     fn finish_cached(&self, mut source: FileSource, bytes: Option<Vec<u8>>, module: &ModuleName, project: &ProjectIndex) -> Outcome {
-        let texts = self.cached_texts(bytes.is_some());
-        if let (Some(cache), Some(probe)) = (&self.cache, &source.cache)
-            && let Some(result) =
-                cache.entry(probe).and_then(|e| cache.result(e, probe, Some(project.digest()), &source.transforms, texts))
-        {
+        let read = bytes.is_some();
+        if let Some(result) = self.cached_result(&source, project, read) {
             return self.cached_outcome(&source.display, result, bytes);
         }
         let bytes = match bytes {
@@ -398,6 +395,10 @@ impl Job<'_> {
         if let (Some(cache), Some(probe)) = (&self.cache, &mut source.cache) {
             cache.read(probe, &bytes);
         }
+        // `diff` of a file that changes: its kept text answers once its bytes are read.
+        if !read && let Some(result) = self.cached_result(&source, project, true) {
+            return self.cached_outcome(&source.display, result, Some(bytes));
+        }
         let display = source.display.clone();
         stack::with_stack(stack::stack_needed(&bytes), || {
             match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
@@ -406,6 +407,13 @@ impl Job<'_> {
             }
         })
         .unwrap_or_else(|why| failed(&display, why))
+    }
+
+    /// The cached result of a file that read the project index, if it holds for this one.
+    fn cached_result(&self, source: &FileSource, project: &ProjectIndex, read: bool) -> Option<FileResult> {
+        let (cache, probe) = (self.cache.as_ref()?, source.cache.as_ref()?);
+        let entry = cache.entry(probe)?;
+        cache.result(entry, probe, Some(project.digest()), &source.transforms, self.cached_texts(read))
     }
 
     /// The path module names are taken from.

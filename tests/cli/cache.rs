@@ -34,7 +34,7 @@ fn sample(p: &Project) {
     p.write("types.pyi", "x: int\n");
     p.write("producer.py", PRODUCER_GENERATOR);
     p.write("consumer.py", CONSUMER);
-    for file in ["a.py", "clean.py", "pkg/__init__.py", "pkg/defaults.py", "pkg/quiet.py", "broken.py", "types.pyi"] {
+    for file in ["a.py", "clean.py", "pkg/__init__.py", "pkg/defaults.py", "pkg/quiet.py", "broken.py", "types.pyi", "producer.py", "consumer.py"] {
         age(p, file);
     }
 }
@@ -98,7 +98,8 @@ fn warm_runs_print_what_cold_runs_print() {
         let warm = run(&mut cmd(&p, args));
         assert_same(&reference, &first, &format!("{args:?}, first run"));
         assert_same(&reference, &warm, &format!("{args:?}, warm run"));
-        let (hits, files) = hits(&p, args);
+        let (hits, files, status) = cache_line(cmd(&p, args));
+        assert!(status.ends_with("unchanged"), "{args:?}: a warm run rewrote the cache: {status}");
         // Every file but the one with a syntax error.
         let unanswered = usize::from(!args.contains(&"pkg"));
         assert_eq!(hits, files - unanswered, "{args:?}: files answered from the cache");
