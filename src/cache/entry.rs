@@ -20,7 +20,7 @@ pub(crate) struct FileEntry {
     /// When the run that read it started, in seconds since the epoch.
     pub(crate) read_at: i64,
     /// The file's part of the project index, when the run that read it built one.
-    pub(crate) summary: Option<LocalSummary>,
+    pub(crate) summary: Option<std::sync::Arc<LocalSummary>>,
     pub(crate) results: Vec<StoredResult>,
 }
 

@@ -20,7 +20,7 @@ mod key;
 mod store;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -138,7 +138,7 @@ pub(crate) struct Probe {
     /// The digest of the content, once known.
     content: Option<u128>,
     /// The file's summary for the project index, once known.
-    pub(crate) summary: Option<LocalSummary>,
+    pub(crate) summary: Option<Arc<LocalSummary>>,
 }
 
 impl RunCache {
@@ -200,13 +200,13 @@ impl RunCache {
             return self.result(entry, probe, None, transforms, texts).map(|result| Cached::Result(result, None));
         };
         let local = entry.summary.as_ref()?;
-        let summary = local.resolve(&module, names);
-        if summary.needs_project {
+        if local.needs_project {
             // Kept with the file, should it be processed again once the index is known.
             probe.summary = Some(local.clone());
-            return Some(Cached::NeedsIndex(module, summary));
+            return Some(Cached::NeedsIndex(module.clone(), local.resolve(module, names)));
         }
-        self.result(entry, probe, None, transforms, texts).map(|result| Cached::Result(result, Some(summary)))
+        let result = self.result(entry, probe, None, transforms, texts)?;
+        Some(Cached::Result(result, Some(local.resolve(module, names))))
     }
 
     /// The cached result of the file under its settings (and the project index's digest, for a

@@ -445,8 +445,8 @@ impl Job<'_> {
         }
         let start = Instant::now();
         let (module, names) = module_names(&self.module_path(&source), &self.roots, &self.packages);
-        let local = summarize_local(&semantic);
-        let summary = local.resolve(&module, names);
+        let local = Arc::new(summarize_local(&semantic));
+        let summary = local.resolve(module.clone(), names);
         if let Some(probe) = &mut source.cache {
             probe.summary = Some(local);
         }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use ruff_python_ast::{Expr, Stmt};
 use serde::{Deserialize, Serialize};
@@ -18,15 +18,14 @@ use crate::semantic::SemanticModel;
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
 
-/// What one module contributes to the index.
-#[derive(Debug, Default)]
+/// What one module contributes to the index: what its text says, under its names.
+#[derive(Debug)]
 pub(crate) struct ModuleSummary {
     /// The dotted names the module can be imported by (package root, given folder, `src/`).
     pub(crate) names: Vec<String>,
-    /// Module-level `async def` functions that are async generators.
-    async_generators: FxHashSet<String>,
-    /// Module-level names bound by imports, to absolute qualified names.
-    imports: FxHashMap<String, String>,
+    /// The name its relative imports start from.
+    module: ModuleName,
+    local: Arc<LocalSummary>,
     /// An `async for` iterates over a call of an imported name: the file needs the whole index.
     pub(crate) needs_project: bool,
     /// A digest of all of the above, for the index's own (`ProjectIndex::digest`).
@@ -39,10 +38,13 @@ pub(crate) struct ModuleSummary {
 pub(crate) struct LocalSummary {
     /// Module-level `async def` functions that are async generators, sorted.
     async_generators: Vec<String>,
-    /// Names bound by imports, to their qualified names as written (maybe relative), sorted.
+    /// Names bound by imports, to their qualified names as written (maybe relative), sorted by
+    /// name (each name once).
     imports: Vec<(String, String)>,
     /// An `async for` iterates over a call of an imported name: the file needs the whole index.
     pub(crate) needs_project: bool,
+    /// A digest of all of the above.
+    digest: u128,
 }
 
 /// The package a module's relative imports start from: its own name for an `__init__`, else
@@ -151,35 +153,32 @@ pub(crate) fn summarize_local(semantic: &SemanticModel) -> LocalSummary {
     });
     summary.imports = imports.into_iter().map(|(local, target)| (local.to_owned(), target.to_owned())).collect();
     summary.imports.sort_unstable();
+    let mut digest = Xxh3::new();
+    digest.update(&(summary.async_generators.len() as u64).to_le_bytes());
+    for name in &summary.async_generators {
+        feed(&mut digest, name);
+    }
+    for (local, target) in &summary.imports {
+        feed(&mut digest, local);
+        feed(&mut digest, target);
+    }
+    digest.update(&[u8::from(summary.needs_project)]);
+    summary.digest = digest.digest128();
     summary
 }
 
 impl LocalSummary {
-    /// The module's summary under its names: relative imports made absolute from `name`.
-    pub(crate) fn resolve(&self, name: &ModuleName, names: Vec<String>) -> ModuleSummary {
+    /// The module's summary under its names (`module` for its relative imports). Nothing is
+    /// copied: a warm run resolves every file's cached summary.
+    pub(crate) fn resolve(self: &Arc<Self>, module: ModuleName, names: Vec<String>) -> ModuleSummary {
         let mut digest = Xxh3::new();
-        for list in [&names, &self.async_generators] {
-            digest.update(&(list.len() as u64).to_le_bytes());
-            for part in list {
-                feed(&mut digest, part);
-            }
+        digest.update(&(names.len() as u64).to_le_bytes());
+        for name in names.iter().chain(&module.name) {
+            feed(&mut digest, name);
         }
-        let mut imports = FxHashMap::default();
-        for (local, target) in &self.imports {
-            if let Some(absolute) = name.absolute(target) {
-                feed(&mut digest, local);
-                feed(&mut digest, &absolute);
-                imports.insert(local.clone(), absolute);
-            }
-        }
-        digest.update(&[u8::from(self.needs_project)]);
-        ModuleSummary {
-            names,
-            async_generators: self.async_generators.iter().cloned().collect(),
-            imports,
-            needs_project: self.needs_project,
-            digest: digest.digest128(),
-        }
+        digest.update(&[u8::from(module.name.is_some()), u8::from(module.is_package)]);
+        digest.update(&self.digest.to_le_bytes());
+        ModuleSummary { names, module, local: self.clone(), needs_project: self.needs_project, digest: digest.digest128() }
     }
 }
 
@@ -261,11 +260,13 @@ impl ProjectIndex {
         let Some((module, name)) = qualified.rsplit_once('.') else { return false };
         let Some(Some(i)) = self.modules.get(module) else { return false };
         let summary = &self.summaries[*i];
-        if summary.async_generators.contains(name) {
+        let local = &summary.local;
+        if local.async_generators.binary_search_by(|g| g.as_str().cmp(name)).is_ok() {
             return true;
         }
-        match summary.imports.get(name) {
-            Some(target) if hops > 0 && target != qualified => self.lookup(target, hops - 1),
+        let Ok(at) = local.imports.binary_search_by(|(bound, _)| bound.as_str().cmp(name)) else { return false };
+        match summary.module.absolute(&local.imports[at].1) {
+            Some(target) if hops > 0 && target != qualified => self.lookup(&target, hops - 1),
             _ => false,
         }
     }
@@ -279,7 +280,7 @@ mod tests {
     fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
         let parsed = parse_module(source).expect("test source parses");
         let module_name = ModuleName { name: Some(name.to_owned()), is_package };
-        summarize_local(&SemanticModel::build(parsed.syntax())).resolve(&module_name, vec![name.to_owned()])
+        Arc::new(summarize_local(&SemanticModel::build(parsed.syntax()))).resolve(module_name, vec![name.to_owned()])
     }
 
     #[test]
