@@ -142,15 +142,23 @@ pub(crate) struct Probe {
 }
 
 impl RunCache {
-    /// The keys of the file at `path` (absolute, normalized) with its settings and transforms.
-    pub(crate) fn probe(&self, path: &Path, settings: &std::sync::Arc<Settings>, transforms: &[&'static dyn Transform], is_stub: bool) -> Probe {
-        let address = std::sync::Arc::as_ptr(settings) as usize;
+    /// The keys of the file at `path` (absolute, normalized; `opened` is the path it is read
+    /// by: a shorter one makes `lstat` cheaper) with its settings and transforms.
+    pub(crate) fn probe(
+        &self,
+        path: &Path,
+        opened: &Path,
+        settings: &Arc<Settings>,
+        transforms: &[&'static dyn Transform],
+        is_stub: bool,
+    ) -> Probe {
+        let address = Arc::as_ptr(settings) as usize;
         let folder = {
             let mut folders = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             *folders.entry(address).or_insert_with(|| key::settings_digest(self.mode, settings))
         };
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        let stamp = Stamp::of(path).filter(|s| s.size() <= settings.max_file_size);
+        let stamp = Stamp::of(opened).filter(|s| s.size() <= settings.max_file_size);
         Probe {
             path: key::path_key(relative),
             settings: key::file_digest(folder, transforms, is_stub),

@@ -337,8 +337,9 @@ impl Job<'_> {
     /// The file's keys in the cache; none for standard input or without a cache.
     fn probe(&self, source: &FileSource) -> Option<Probe> {
         let cache = self.cache.as_ref().filter(|_| !source.stdin)?;
-        let path = normalize(&absolute(source.path.as_deref()?, &self.cwd));
-        Some(cache.probe(&path, &source.settings, &source.transforms, is_stub(&source.display)))
+        let opened = source.path.as_deref()?;
+        let path = normalize(&absolute(opened, &self.cwd));
+        Some(cache.probe(&path, opened, &source.settings, &source.transforms, is_stub(&source.display)))
     }
 
     /// The cache's answer for the file: before it is read (`bytes` none: the stat fast path)
