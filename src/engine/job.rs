@@ -346,14 +346,15 @@ impl Job<'_> {
     /// or after.
     fn from_cache(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
         let cache = self.cache.as_ref()?;
-        let path = self.module_path(source);
         let probe = source.cache.as_mut()?;
         let entry = match bytes {
             None => cache.unchanged(probe)?,
             Some(bytes) => cache.read(probe, bytes)?,
         };
-        let roots = self.uses_project_index().then_some((&self.roots, &self.packages));
-        let names = roots.map(|(roots, packages)| module_names(&path, roots, packages));
+        let names = self.uses_project_index().then(|| {
+            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
+            module_names(&path, &self.roots, &self.packages)
+        });
         cache.answer(entry, probe, &source.transforms, names, self.cached_texts(bytes.is_some()))
     }
 
@@ -417,11 +418,6 @@ impl Job<'_> {
         cache.result(entry, probe, Some(project.digest()), &source.transforms, self.cached_texts(read))
     }
 
-    /// The path module names are taken from.
-    fn module_path(&self, source: &FileSource) -> PathBuf {
-        source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p))
-    }
-
     /// [`Self::first_stage`] once the file is read.
     fn parse_and_finish(
         &self,
@@ -445,7 +441,8 @@ impl Job<'_> {
             return (Stage::Done(self.finish(source, &bytes, &prepared, Some(semantic), None, None)), None);
         }
         let start = Instant::now();
-        let (module, names) = module_names(&self.module_path(&source), &self.roots, &self.packages);
+        let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
+        let (module, names) = module_names(&path, &self.roots, &self.packages);
         let local = Arc::new(summarize_local(&semantic));
         let summary = local.resolve(module.clone(), names);
         if let Some(probe) = &mut source.cache {
@@ -522,6 +519,12 @@ impl Job<'_> {
         }
         outcome
     }
+}
+
+/// The path a file's module names are taken from (fields, not the source: its probe may be
+/// borrowed meanwhile).
+fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
+    path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
 }
 
 fn elapsed_nanos(start: Instant) -> u64 {
