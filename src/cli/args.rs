@@ -108,8 +108,9 @@ pub(crate) struct RunArgs {
     /// Neither read nor write the cache of results (`.pitfix_cache/` in the project root).
     #[arg(long, env = "PITFIX_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub(crate) no_cache: bool,
-    /// Keep the cache in this folder instead of `.pitfix_cache/` in the project root.
-    #[arg(long, env = "PITFIX_CACHE_DIR", value_name = "DIR")]
+    /// Keep the cache in this folder instead of `.pitfix_cache/` in the project root
+    /// (default: $PITFIX_CACHE_DIR when it is set and not empty).
+    #[arg(long, value_name = "DIR")]
     pub(crate) cache_dir: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
@@ -168,7 +169,10 @@ impl RunArgs {
             config_ceiling: std::env::home_dir(),
             break_hardlinks: false,
             no_cache: self.no_cache,
-            cache_dir: self.cache_dir.clone(),
+            // An empty variable counts as unset (clap would refuse it).
+            cache_dir: self.cache_dir.clone().or_else(|| {
+                std::env::var_os("PITFIX_CACHE_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from)
+            }),
         }
     }
 }

@@ -393,6 +393,11 @@ fn cache_dir_moves_the_cache() {
     // The flag names the same folder.
     let dir = elsewhere.path("cache");
     assert_eq!(cache_line(cmd(&p, &["check", "--cache-dir", dir.to_str().unwrap()])).0, 1);
+    // An empty variable is no folder: the cache is in the project.
+    let mut empty = cmd(&p, &["check"]);
+    empty.env("PITFIX_CACHE_DIR", "");
+    assert_eq!(run(&mut empty).status.code(), Some(1));
+    assert!(p.path(RESULTS).is_file());
 }
 
 #[test]
