@@ -301,7 +301,7 @@ impl Job<'_> {
             return (Stage::Done(Outcome::new(&source.display, FileResult::default())), None);
         }
         source.cache = self.probe(&source);
-        if let Some(cached) = self.from_cache(&mut source, None) {
+        if let Some(cached) = self.cache_answer(&mut source, None) {
             return self.cached_stage(source, None, cached);
         }
         let bytes = match source.bytes.take() {
@@ -311,7 +311,7 @@ impl Job<'_> {
                 Err(outcome) => return (Stage::Done(outcome), None),
             },
         };
-        if let Some(cached) = self.from_cache(&mut source, Some(&bytes)) {
+        if let Some(cached) = self.cache_answer(&mut source, Some(&bytes)) {
             return self.cached_stage(source, Some(bytes), cached);
         }
         // A deeply nested file runs on a stack of its own, sized to it.
@@ -344,7 +344,7 @@ impl Job<'_> {
 
     /// The cache's answer for the file: before it is read (`bytes` none: the stat fast path)
     /// or after.
-    fn from_cache(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
+    fn cache_answer(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
         let cache = self.cache.as_ref()?;
         let probe = source.cache.as_mut()?;
         let entry = match bytes {
