@@ -1,11 +1,14 @@
 //! Generates the transform registry from `src/transforms/`, so that adding a transform means
 //! adding `src/transforms/<name>.rs` or a folder `src/transforms/<name>/` with a `mod.rs` (which
 //! defines `pub(crate) static TRANSFORM`) and `transforms/<id>/README.md`, and nothing else.
+//! Also sets `PITFIX_BUILD_ID`, a hash of the sources, for the cache (`src/cache/key.rs`).
+use std::hash::{DefaultHasher, Hasher};
 use std::{env, fs, path::Path};
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&root);
+    build_id(root);
     let src = root.join("src/transforms");
     println!("cargo:rerun-if-changed={}", src.display());
     println!("cargo:rerun-if-changed={}", root.join("transforms").display());
@@ -49,4 +52,35 @@ fn main() {
     out += "        _ => None,\n    }\n}\n";
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("registry.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// Sets `PITFIX_BUILD_ID` to a hash of what decides a file's result: the sources and the locked
+/// dependencies. A cache written by another build is not read, even one of the same version
+/// (a transform changed without a new version number).
+fn build_id(root: &Path) {
+    let mut files = vec![root.join("Cargo.toml"), root.join("Cargo.lock")];
+    collect(&root.join("src"), &mut files);
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in &files {
+        let relative = file.strip_prefix(root).unwrap_or(file);
+        hasher.write(relative.to_string_lossy().as_bytes());
+        hasher.write(&fs::read(file).unwrap_or_default());
+    }
+    for file in ["src", "Cargo.toml", "Cargo.lock"] {
+        println!("cargo:rerun-if-changed={}", root.join(file).display());
+    }
+    println!("cargo:rustc-env=PITFIX_BUILD_ID={:016x}", hasher.finish());
+}
+
+/// Every file below `dir`.
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }

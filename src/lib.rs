@@ -2,9 +2,10 @@
 //!
 //! The pipeline, from the command line down (ARCHITECTURE.md has the whole picture):
 //! `cli` parses arguments and runs a command; `settings` resolves config and options;
-//! `workspace` finds, decodes and writes files; `engine` parses each file, builds its
+//! `workspace` finds, decodes and writes files; `cache` answers for unchanged files; `engine` parses each file, builds its
 //! `semantic` model, runs the `transforms` in one walk and applies their fixes (built with
 //! `edits`) until nothing changes; `output` prints diffs, findings and summaries.
+mod cache;
 mod cli;
 mod edits;
 mod engine;

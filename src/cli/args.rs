@@ -105,6 +105,13 @@ pub(crate) struct RunArgs {
     /// (default: `max-file-size` in the config, else 64MiB).
     #[arg(long, value_name = "SIZE", value_parser = crate::workspace::read::parse_size)]
     pub(crate) max_file_size: Option<u64>,
+    /// Neither read nor write the cache of results (`.pitfix_cache/` in the project root).
+    #[arg(long, env = "PITFIX_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub(crate) no_cache: bool,
+    /// Keep the cache in this folder instead of `.pitfix_cache/` in the project root
+    /// (default: $PITFIX_CACHE_DIR when it is set and not empty).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub(crate) color: ColorChoice,
     /// Print no summary, only the diff, findings and errors.
@@ -161,6 +168,11 @@ impl RunArgs {
             // A config file above the home directory is not the user's to choose.
             config_ceiling: std::env::home_dir(),
             break_hardlinks: false,
+            no_cache: self.no_cache,
+            // An empty variable counts as unset (clap would refuse it).
+            cache_dir: self.cache_dir.clone().or_else(|| {
+                std::env::var_os("PITFIX_CACHE_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from)
+            }),
         }
     }
 }

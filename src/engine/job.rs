@@ -11,8 +11,9 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
+use crate::cache::{self, CacheMode, Cached, Loading, Probe, RunCache};
 use crate::engine::first_look::first_look;
-use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize};
+use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize_local};
 use crate::engine::stack;
 use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
@@ -58,6 +59,10 @@ pub(crate) struct RunOptions {
     pub(crate) config_ceiling: Option<PathBuf>,
     /// `apply --break-hardlinks`: write files that have several hard links.
     pub(crate) break_hardlinks: bool,
+    /// `--no-cache`: neither read nor write the cache (`pr` never uses it).
+    pub(crate) no_cache: bool,
+    /// `--cache-dir`: the cache's folder instead of `.pitfix_cache` in the project root.
+    pub(crate) cache_dir: Option<PathBuf>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -114,6 +119,14 @@ pub(crate) fn process_files(
         .build()?;
 
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    // The cache is read while the files are found.
+    let loading = (!args.no_cache && !stdin).then(|| {
+        let root = normalize(&absolute(cwd_settings.config_dir().unwrap_or(cwd), cwd));
+        let file = cache::location(&root, args.cache_dir.as_deref().map(|dir| absolute(dir, cwd)).as_deref());
+        let mode = if action == Action::Check { CacheMode::Check } else { CacheMode::Fix };
+        Loading::start(file, root, mode)
+    });
     let roots = paths.iter().map(|p| cwd.join(p)).filter(|p| p.is_dir()).collect();
     // Each file's settings: the same `Settings` for the files of a folder, and the transforms
     // those select, less the ones a Ruff per-file-ignore turns off for the file.
@@ -123,10 +136,11 @@ pub(crate) fn process_files(
         let rules = settings.rules_for(&full);
         let transforms =
             registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
-        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms })
+        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None })
     };
     let mut skipped = Vec::new();
-    let sources = if paths.iter().any(|p| p.as_os_str() == "-") {
+    let mut walk_time = std::time::Duration::ZERO;
+    let sources = if stdin {
         if paths.len() > 1 {
             bail!("`-` (standard input) must be the only path");
         }
@@ -142,9 +156,9 @@ pub(crate) fn process_files(
         let path = args.stdin_filename.as_ref().map(PathBuf::from);
         vec![source(name, path, Some(bytes), true)?]
     } else {
-        let t0 = Instant::now();
+        let walk = Instant::now();
         let found = discover(&paths, &resolver, cwd)?;
-        if std::env::var_os("PITFIX_TIMINGS").is_some() { eprintln!("discover {:.1} ms", t0.elapsed().as_secs_f64() * 1e3); }
+        walk_time = walk.elapsed();
         for warning in found.warnings {
             eprintln!("{}", crate::output::escape_message(&warning));
         }
@@ -158,13 +172,23 @@ pub(crate) fn process_files(
         cwd: cwd.to_path_buf(),
         observer,
         packages: PackageRoots::default(),
-        project_packages: FxHashSet::default(),
         write: WriteOptions { break_hardlinks: args.break_hardlinks },
+        cache: loading.map(Loading::finish),
+        project_packages: FxHashSet::default(),
     };
     if job.uses_project_index {
         job.project_packages = job.top_packages(&sources);
     }
+    let files = sources.len();
     let mut outcomes = pool.install(|| job.run(sources));
+    if let Some(cache) = job.cache {
+        let hits = cache.hits();
+        let saved = cache.save();
+        if std::env::var_os("PITFIX_TIMINGS").is_some() {
+            let walk_ms = walk_time.as_secs_f64() * 1e3;
+            eprintln!("timings: files found in {walk_ms:.1} ms; cache: {hits} of {files} files from the cache; {saved}");
+        }
+    }
     // Folders whose settings could not be read count as errors of the run, which goes on.
     outcomes.extend(skipped.into_iter().map(|message| Outcome::of_error("", message)));
     Ok(outcomes)
@@ -181,10 +205,11 @@ struct Job<'a> {
     cwd: PathBuf,
     observer: &'a dyn Observer,
     packages: PackageRoots,
+    write: WriteOptions,
+    cache: Option<RunCache>,
     /// The top-level package names of the files processed (`pkg` of `pkg.models`): a file
     /// whose classes inherit from imports of these waits for the index.
     project_packages: FxHashSet<String>,
-    write: WriteOptions,
 }
 
 /// A file to process: read from `path`, or already read (standard input).
@@ -199,6 +224,8 @@ struct FileSource {
     settings: Arc<Settings>,
     /// The transforms that run on this file.
     transforms: Vec<&'static dyn Transform>,
+    /// The file's keys in the cache, when the run uses it.
+    cache: Option<Probe>,
 }
 
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
@@ -207,6 +234,8 @@ enum Stage {
     /// Waiting for the index: the parse is dropped and made again then, since keeping the parses
     /// of hundreds of waiting files would multiply the run's peak memory.
     Waiting(FileSource, Vec<u8>, ModuleName),
+    /// A cached result that holds if the project index is as it was (the bytes when read).
+    Cached(FileSource, Option<Vec<u8>>, ModuleName),
 }
 
 impl Job<'_> {
@@ -218,7 +247,7 @@ impl Job<'_> {
     fn top_packages(&self, sources: &[FileSource]) -> FxHashSet<String> {
         let mut tops = FxHashSet::default();
         for source in sources {
-            let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
+            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
             for name in module_names(&path, &self.roots, &self.packages).1 {
                 tops.insert(name.split('.').next().unwrap_or(&name).to_owned());
             }
@@ -227,9 +256,9 @@ impl Job<'_> {
     }
 
     /// Processes every file in parallel. With a transform that reads the project index, each
-    /// file's parse also yields its summary; the few files that call imported functions in an
-    /// `async for`, or whose classes may inherit a metaclass from an import of a package being
-    /// processed, wait (keeping their parse) until every summary is in.
+    /// file's first look also yields its summary; the few files that call imported functions in
+    /// an `async for`, or whose classes may inherit a metaclass from an import of a package being
+    /// processed, wait until every summary is in.
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
         let timer = Instant::now();
         let index_time = AtomicU64::new(0);
@@ -251,7 +280,7 @@ impl Job<'_> {
             summaries.extend(summary);
             match stage {
                 Stage::Done(outcome) => outcomes.push(outcome),
-                Stage::Waiting(source, bytes, module) => waiting.push((source, bytes, module)),
+                stage => waiting.push(stage),
             }
         }
         let waited = waiting.len();
@@ -260,18 +289,24 @@ impl Job<'_> {
         index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
-            .map(|(source, bytes, module)| {
-                let display = source.display.clone();
-                let needed = stack::stack_needed(&bytes);
-                let project = &project;
-                // Parsed, and the parse dropped (a walk as deep as the tree), on the same stack.
-                let outcome = stack::with_stack(needed, move || {
-                    match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
-                        Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(&module), Some(project)),
-                        Err(message) => Outcome::of_error(&source.display, message),
+            .map(|stage| {
+                let outcome = match stage {
+                    Stage::Waiting(source, bytes, module) => {
+                        let display = source.display.clone();
+                        let needed = stack::stack_needed(&bytes);
+                        let project = &project;
+                        // Parsed, and the parse dropped (a walk as deep as the tree), on the same stack.
+                        stack::with_stack(needed, move || {
+                            match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
+                                Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(&module), Some(project)),
+                                Err(message) => Outcome::of_error(&source.display, message),
+                            }
+                        })
+                        .unwrap_or_else(|why| failed(&display, why))
                     }
-                })
-                .unwrap_or_else(|why| failed(&display, why));
+                    Stage::Cached(source, bytes, module) => self.finish_cached(source, bytes, &module, &project),
+                    Stage::Done(outcome) => outcome,
+                };
                 self.observer.file_done();
                 outcome
             })
@@ -293,18 +328,20 @@ impl Job<'_> {
         if interrupt::interrupted() {
             return (Stage::Done(Outcome::new(&source.display, FileResult::default())), None);
         }
+        source.cache = self.probe(&source);
+        if let Some(cached) = self.cache_answer(&mut source, None) {
+            return self.cached_stage(source, None, cached);
+        }
         let bytes = match source.bytes.take() {
             Some(bytes) => bytes,
-            // Not through a symlink: a symlink named on the command line was resolved at the start.
-            None => match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
-                Some(Ok((bytes, stamp))) => {
-                    source.stamp = Some(stamp);
-                    bytes
-                }
-                Some(Err(e)) => return (Stage::Done(failed(&source.display, e.to_string())), None),
-                None => Vec::new(),
+            None => match self.read(&mut source) {
+                Ok(bytes) => bytes,
+                Err(outcome) => return (Stage::Done(outcome), None),
             },
         };
+        if let Some(cached) = self.cache_answer(&mut source, Some(&bytes)) {
+            return self.cached_stage(source, Some(bytes), cached);
+        }
         // A deeply nested file runs on a stack of its own, sized to it.
         let display = source.display.clone();
         let needed = stack::stack_needed(&bytes);
@@ -312,10 +349,107 @@ impl Job<'_> {
             .unwrap_or_else(|why| (Stage::Done(failed(&display, why)), None))
     }
 
+    /// Reads the file (`source.path`), keeping its stamp; the outcome when it cannot be read.
+    fn read(&self, source: &mut FileSource) -> Result<Vec<u8>, Outcome> {
+        // Not through a symlink: a symlink named on the command line was resolved at the start.
+        match source.path.as_deref().map(|path| read_regular(path, source.settings.max_file_size)) {
+            Some(Ok((bytes, stamp))) => {
+                source.stamp = Some(stamp);
+                Ok(bytes)
+            }
+            Some(Err(e)) => Err(failed(&source.display, e.to_string())),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The file's keys in the cache; none for standard input or without a cache.
+    fn probe(&self, source: &FileSource) -> Option<Probe> {
+        let cache = self.cache.as_ref().filter(|_| !source.stdin)?;
+        let opened = source.path.as_deref()?;
+        let path = normalize(&absolute(opened, &self.cwd));
+        Some(cache.probe(&path, opened, &source.settings, &source.transforms, is_stub(&source.display)))
+    }
+
+    /// The cache's answer for the file: before it is read (`bytes` none: the stat fast path)
+    /// or after.
+    fn cache_answer(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
+        let cache = self.cache.as_ref()?;
+        let probe = source.cache.as_mut()?;
+        let entry = match bytes {
+            None => cache.unchanged(probe)?,
+            Some(bytes) => cache.read(probe, bytes)?,
+        };
+        let names = self.uses_project_index().then(|| {
+            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
+            module_names(&path, &self.roots, &self.packages)
+        });
+        cache.answer(entry, probe, &source.transforms, names, self.cached_texts(bytes.is_some()))
+    }
+
+    /// Whether a cached new text may answer: `diff` shows it beside the file's bytes, read by
+    /// then (`apply` processes a file it writes again).
+    fn cached_texts(&self, read: bool) -> bool {
+        self.action == Action::Diff && read
+    }
+
+    /// A cached result as the outcome: `diff` shows a file that changes from its bytes.
+    fn cached_outcome(&self, display: &str, result: FileResult, bytes: Option<Vec<u8>>) -> Outcome {
+        let mut outcome = Outcome::new(display, result);
+        if outcome.result.fixed.is_some() {
+            outcome.original = bytes;
+        }
+        outcome
+    }
+
+    fn cached_stage(&self, source: FileSource, bytes: Option<Vec<u8>>, cached: Cached) -> (Stage, Option<ModuleSummary>) {
+        match cached {
+            Cached::Result(result, summary) => (Stage::Done(self.cached_outcome(&source.display, result, bytes)), summary),
+            Cached::NeedsIndex(module, summary) => (Stage::Cached(source, bytes, module), Some(summary)),
+        }
+    }
+
+    /// A file whose cached result read the project index: the result when the index is as it
+    /// was, else the file processed again.
+    fn finish_cached(&self, mut source: FileSource, bytes: Option<Vec<u8>>, module: &ModuleName, project: &ProjectIndex) -> Outcome {
+        let read = bytes.is_some();
+        if let Some(result) = self.cached_result(&source, project, read) {
+            return self.cached_outcome(&source.display, result, bytes);
+        }
+        let bytes = match bytes {
+            Some(bytes) => bytes,
+            None => match self.read(&mut source) {
+                Ok(bytes) => bytes,
+                Err(outcome) => return outcome,
+            },
+        };
+        if let (Some(cache), Some(probe)) = (&self.cache, &mut source.cache) {
+            cache.read(probe, &bytes);
+        }
+        // `diff` of a file that changes: its kept text answers once its bytes are read.
+        if !read && let Some(result) = self.cached_result(&source, project, true) {
+            return self.cached_outcome(&source.display, result, Some(bytes));
+        }
+        let display = source.display.clone();
+        stack::with_stack(stack::stack_needed(&bytes), || {
+            match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
+                Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(module), Some(project)),
+                Err(message) => Outcome::of_error(&source.display, message),
+            }
+        })
+        .unwrap_or_else(|why| failed(&display, why))
+    }
+
+    /// The cached result of a file that read the project index, if it holds for this one.
+    fn cached_result(&self, source: &FileSource, project: &ProjectIndex, read: bool) -> Option<FileResult> {
+        let (cache, probe) = (self.cache.as_ref()?, source.cache.as_ref()?);
+        let entry = cache.entry(probe)?;
+        cache.result(entry, probe, Some(project.digest()), &source.transforms, self.cached_texts(read))
+    }
+
     /// [`Self::first_stage`] once the file is read.
     fn parse_and_finish(
         &self,
-        source: FileSource,
+        mut source: FileSource,
         bytes: Vec<u8>,
         index_time: &AtomicU64,
     ) -> (Stage, Option<ModuleSummary>) {
@@ -333,9 +467,13 @@ impl Job<'_> {
         let look = first_look(prepared.module(), &source.transforms, self.uses_project_index());
         let (module, summary) = if self.uses_project_index() {
             let start = Instant::now();
-            let path = source.path.as_deref().map_or_else(|| self.cwd.join(&source.display), |p| self.cwd.join(p));
+            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
             let (module, names) = module_names(&path, &self.roots, &self.packages);
-            let summary = summarize(&look, &module, names);
+            let local = Arc::new(summarize_local(&look));
+            let summary = local.resolve(module.clone(), names);
+            if let Some(probe) = &mut source.cache {
+                probe.summary = Some(local);
+            }
             index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
             (Some(module), Some(summary))
         } else {
@@ -343,7 +481,7 @@ impl Job<'_> {
         };
         if !look.may_report {
             // No transform could report anything here (most files): no model, no walk.
-            return (Stage::Done(self.finish_with(source, &bytes, FileResult::default())), summary);
+            return (Stage::Done(self.finish_with(source, &bytes, FileResult::default(), None)), summary);
         }
         match module {
             Some(module) if summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages)) => {
@@ -383,13 +521,20 @@ impl Job<'_> {
         // Messages name the file with its control characters escaped (`output::escape_controls`).
         let name = &*escape_controls(&source.display);
         let result = process(name, prepared, semantic, &settings, mode);
-        self.finish_with(source, bytes, result)
+        self.finish_with(source, bytes, result, project)
     }
 
-    /// Keeps what the diff needs of a file's result, and writes the file (`apply`).
-    fn finish_with(&self, source: FileSource, bytes: &[u8], result: FileResult) -> Outcome {
+    /// Records the file's result in the cache, keeps what the diff needs, and writes the file
+    /// (`apply`).
+    fn finish_with(&self, mut source: FileSource, bytes: &[u8], result: FileResult, project: Option<&ProjectIndex>) -> Outcome {
         let name = &*escape_controls(&source.display);
         let mut outcome = Outcome::new(&source.display, result);
+        if let (Some(cache), Some(probe)) = (&self.cache, source.cache.take()) {
+            // `apply` writes the files that change: their new text is read next time.
+            if !(self.action == Action::Apply && outcome.result.fixed.is_some()) {
+                cache.record(probe, project.map(ProjectIndex::digest), &outcome.result);
+            }
+        }
         let Some(fixed) = &outcome.result.fixed else {
             if source.stdin && self.action == Action::Apply {
                 // `apply -` prints the input itself when nothing changed.
@@ -418,6 +563,12 @@ impl Job<'_> {
         }
         outcome
     }
+}
+
+/// The path a file's module names are taken from (fields, not the source: its probe may be
+/// borrowed meanwhile).
+fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
+    path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
 }
 
 fn elapsed_nanos(start: Instant) -> u64 {

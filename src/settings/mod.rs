@@ -24,8 +24,8 @@ pub(crate) use target_version::TargetVersion;
 /// Folders skipped while walking unless `exclude` replaces this list (named files are never
 /// skipped).
 const DEFAULT_EXCLUDES: &[&str] = &[
-    ".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pytype",
-    ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "_build", "buck-out", "dist",
+    ".bzr", ".direnv", ".eggs", ".git", ".hg", ".mypy_cache", ".nox", ".pants.d", ".pitfix_cache",
+    ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", "__pypackages__", "_build", "buck-out", "dist",
     "node_modules", "site-packages", "venv",
 ];
 
@@ -101,6 +101,11 @@ impl Settings {
                 .unwrap_or(crate::workspace::read::DEFAULT_MAX_FILE_SIZE),
             ruff: ruff.filter(|_| respect_ruff).cloned(),
         })
+    }
+
+    /// The folder of the pitfix config file these settings come from, if any (absolute).
+    pub(crate) fn config_dir(&self) -> Option<&Path> {
+        self.exclude.anchor.as_deref()
     }
 
     /// The transforms that run on `path` (absolute): the selected ones, less those a Ruff

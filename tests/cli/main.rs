@@ -14,6 +14,7 @@ mod common;
 mod support;
 
 mod broken_files;
+mod cache;
 mod bytes;
 mod config;
 mod discovery;

@@ -16,6 +16,8 @@ pub const CLEAN: &str = "x = 1\nif x is None:\n    pass\n";
 fn pitfix_in(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pitfix"));
     cmd.args(args).current_dir(dir).env_remove("RUST_BACKTRACE");
+    // The cache's variables of the developer's shell stay out of the tests.
+    cmd.env_remove("PITFIX_NO_CACHE").env_remove("PITFIX_CACHE_DIR").env_remove("PITFIX_TIMINGS");
     cmd
 }
 

@@ -45,8 +45,22 @@ fn apply_leaves_no_temporary_files() {
         p.write(f, if f == "clean.py" { CLEAN } else { FIXABLE });
     }
     p.run(&["apply"]).code(0);
-    let expected: BTreeSet<String> =
-        ["a.py", "clean.py", "pkg", "pkg/b.py", "pkg/deep", "pkg/deep/c.py"].map(str::to_owned).into();
+    // The cache (clean.py's result) is the one folder `apply` may add; its own temporary file is
+    // gone too.
+    let expected: BTreeSet<String> = [
+        "a.py",
+        "clean.py",
+        "pkg",
+        "pkg/b.py",
+        "pkg/deep",
+        "pkg/deep/c.py",
+        ".pitfix_cache",
+        ".pitfix_cache/.gitignore",
+        ".pitfix_cache/CACHEDIR.TAG",
+        ".pitfix_cache/results.bin",
+    ]
+    .map(str::to_owned)
+    .into();
     assert_eq!(tree(&p.root), expected);
     for f in ["a.py", "pkg/b.py", "pkg/deep/c.py"] {
         assert_eq!(p.read_string(f), FIXED);

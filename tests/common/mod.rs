@@ -118,7 +118,8 @@ impl Run {
 
 pub fn pitfix() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_pitfix"));
-    cmd.env_remove("RUST_BACKTRACE");
+    // The cache's variables of the developer's shell stay out of the tests.
+    cmd.env_remove("RUST_BACKTRACE").env_remove("PITFIX_NO_CACHE").env_remove("PITFIX_CACHE_DIR").env_remove("PITFIX_TIMINGS");
     cmd
 }
 

@@ -93,6 +93,8 @@ fn map_args(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path)
     mapped.paths = user_paths.iter().map(|p| map_path(p, checkout, tree, cwd)).collect::<Result<_>>()?;
     // The config search stops at the worktree's top: nothing above the repository applies.
     mapped.config_ceiling = Some(tree.path.clone());
+    // The worktree is thrown away after the run: a cache there would never be read.
+    mapped.no_cache = true;
     mapped.config =
         args.config.as_ref().map(|config| map_path(config, checkout, tree, cwd).unwrap_or_else(|_| cwd.join(config)));
     Ok(mapped)
