@@ -1,8 +1,9 @@
-//! The project index: which functions of the files being processed are async generators, and
-//! what each module's imports refer to, so that a transform can tell that `records(...)` in one
-//! file calls an async generator defined in another. Built from the same parse as the
-//! transforms: each file contributes a small summary, and only the files that call something
-//! imported in an `async for` wait for the whole index before their transforms run.
+//! The project index: which functions of the files being processed are async generators (or
+//! generators driven by `send()`), and what each module's imports refer to, so that a transform
+//! can tell that `records(...)` in one file calls an async generator defined in another. Built
+//! from the same parse as the transforms: each file contributes a small summary, and only the
+//! files that call something imported in an `async for`, or send to a generator made by an
+//! imported function, wait for the whole index before their transforms run.
 use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -11,7 +12,7 @@ use std::sync::Mutex;
 
 use ruff_python_ast::{Expr, Stmt};
 
-use crate::semantic::SemanticModel;
+use crate::semantic::{Node, NodeId, SemanticModel};
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -23,9 +24,13 @@ pub(crate) struct ModuleSummary {
     pub(crate) names: Vec<String>,
     /// Module-level `async def` functions that are async generators.
     async_generators: FxHashSet<String>,
+    /// Module-level undecorated `def` generators that read what `yield` gives back (driven by
+    /// `send()`).
+    value_generators: FxHashSet<String>,
     /// Module-level names bound by imports, to absolute qualified names.
     imports: FxHashMap<String, String>,
-    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
+    /// An `async for` iterates over a call of an imported name, or a `send()` goes to a name
+    /// assigned from one: the file needs the whole index.
     pub(crate) needs_project: bool,
 }
 
@@ -123,13 +128,17 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
         if let Stmt::FunctionDef(func) = stmt {
             if semantic.is_async_generator(func) {
                 summary.async_generators.insert(func.name.to_string());
+            } else if func.decorator_list.is_empty() && semantic.reads_sent_values(func) {
+                summary.value_generators.insert(func.name.to_string());
             }
         }
     }
-    summary.needs_project = semantic.async_fors().iter().any(|for_stmt| match for_stmt.iter.as_ref() {
+    let imported_call = |expr: &Expr| match expr {
         Expr::Call(call) => head_name(&call.func).is_some_and(|head| imports.contains_key(head)),
         _ => false,
-    });
+    };
+    summary.needs_project = semantic.async_fors().iter().any(|for_stmt| imported_call(&for_stmt.iter))
+        || semantic.sends().iter().any(|&send| sends_to_imported_call(semantic, send, &imported_call));
     for (local, target) in imports {
         if let Some(absolute) = name.absolute(target) {
             summary.imports.insert(local.to_owned(), absolute);
@@ -157,6 +166,19 @@ fn import_bindings<'s>(semantic: &'s SemanticModel) -> FxHashMap<&'s str, &'s st
     }
     imported.retain(|name, _| !ambiguous.contains(name));
     imported
+}
+
+/// Whether the receiver of a `name.send(...)` call is assigned somewhere in its scope from a
+/// call that `imported_call` accepts (`g = consumer()` after `from .workers import consumer`).
+fn sends_to_imported_call(semantic: &SemanticModel, send: NodeId, imported_call: &dyn Fn(&Expr) -> bool) -> bool {
+    let Some(Expr::Call(call)) = semantic.nodes.node(send).expr() else { return false };
+    let Expr::Attribute(method) = call.func.as_ref() else { return false };
+    let Expr::Name(receiver) = method.value.as_ref() else { return false };
+    let Some(scope) = semantic.scope_of_read(receiver) else { return false };
+    semantic.bindings_of(scope, receiver.id.as_str()).any(|binding| {
+        let stmt = binding.stmt.map(|id| semantic.nodes.node(id));
+        matches!(stmt, Some(Node::Stmt(Stmt::Assign(assign))) if imported_call(&assign.value))
+    })
 }
 
 /// The first name of a dotted callee: `s` in `s.records`.
@@ -191,18 +213,24 @@ impl ProjectIndex {
     /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
     /// function of a processed module, following re-exports.
     pub(crate) fn is_async_generator(&self, qualified: &str) -> bool {
-        self.lookup(qualified, MAX_REEXPORTS)
+        self.lookup(qualified, MAX_REEXPORTS, &|summary| &summary.async_generators)
     }
 
-    fn lookup(&self, qualified: &str, hops: usize) -> bool {
+    /// Whether an absolute qualified name is a generator function of a processed module that
+    /// reads what `yield` gives back (driven by `send()`), following re-exports.
+    pub(crate) fn is_value_generator(&self, qualified: &str) -> bool {
+        self.lookup(qualified, MAX_REEXPORTS, &|summary| &summary.value_generators)
+    }
+
+    fn lookup(&self, qualified: &str, hops: usize, set: &dyn Fn(&ModuleSummary) -> &FxHashSet<String>) -> bool {
         let Some((module, name)) = qualified.rsplit_once('.') else { return false };
         let Some(Some(i)) = self.modules.get(module) else { return false };
         let summary = &self.summaries[*i];
-        if summary.async_generators.contains(name) {
+        if set(summary).contains(name) {
             return true;
         }
         match summary.imports.get(name) {
-            Some(target) if hops > 0 && target != qualified => self.lookup(target, hops - 1),
+            Some(target) if hops > 0 && target != qualified => self.lookup(target, hops - 1, set),
             _ => false,
         }
     }
@@ -241,6 +269,25 @@ mod tests {
         assert!(index.is_async_generator("pkg.records"));
         assert!(!index.is_async_generator("pkg.stream.plain"));
         assert!(!index.is_async_generator("other.records"));
+    }
+
+    #[test]
+    fn generators_driven_by_send_and_the_files_that_send_to_them() {
+        let workers = summary(
+            "def averager():\n    total = yield\n    yield total\ndef plain():\n    yield 1\n@primed\ndef wrapped():\n    x = yield\n",
+            "pkg.workers",
+            false,
+        );
+        let sender = summary("from pkg.workers import averager\ng = averager()\ng.send(1)\n", "app", false);
+        let socket = summary("import socket\ns = make()\ns.send(b'x')\n", "net", false);
+        assert!(sender.needs_project);
+        assert!(!socket.needs_project && !workers.needs_project);
+        let index = ProjectIndex::new(vec![workers, sender, socket]);
+        assert!(index.is_value_generator("pkg.workers.averager"));
+        assert!(index.is_value_generator("app.averager"));
+        assert!(!index.is_value_generator("pkg.workers.plain"));
+        assert!(!index.is_value_generator("pkg.workers.wrapped"));
+        assert!(!index.is_async_generator("pkg.workers.averager"));
     }
 
     #[test]

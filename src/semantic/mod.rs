@@ -40,6 +40,8 @@ pub(crate) struct SemanticModel<'a> {
     scope_by_node: FxHashMap<usize, ScopeId>,
     /// Every `async for` statement, in walk order.
     async_fors: Vec<&'a StmtFor>,
+    /// Every `name.send(...)` call, in walk order.
+    sends: Vec<NodeId>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
@@ -55,7 +57,7 @@ impl<'a> SemanticModel<'a> {
         let mut builder = builder::Builder::new(estimate);
         builder.visit_body(&module.body);
         builder.finish();
-        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, async_fors, .. } = builder;
+        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, async_fors, sends, .. } = builder;
         resolve_all(&mut scopes, &mut references);
         SemanticModel {
             module,
@@ -66,6 +68,7 @@ impl<'a> SemanticModel<'a> {
             by_start: OnceLock::new(),
             scope_by_node,
             async_fors,
+            sends,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
             read_indexes: std::sync::Mutex::default(),
@@ -97,6 +100,21 @@ impl<'a> SemanticModel<'a> {
     /// Every `async for` statement of the module, in walk order.
     pub(crate) fn async_fors(&self) -> &[&'a StmtFor] {
         &self.async_fors
+    }
+
+    /// Every `name.send(...)` call of the module (a `Call` node), in walk order.
+    pub(crate) fn sends(&self) -> &[NodeId] {
+        &self.sends
+    }
+
+    /// Whether `func` is a plain `def` whose own body yields and uses the value of a `yield`
+    /// (`x = yield total`): a generator meant to be driven by `send()`.
+    pub(crate) fn reads_sent_values(&self, func: &StmtFunctionDef) -> bool {
+        !func.is_async
+            && self.function_scope(func).is_some_and(|scope| {
+                let scope = self.scope(scope);
+                scope.is_generator && scope.reads_sent_values
+            })
     }
 
     /// Every binding of every scope, in walk order.

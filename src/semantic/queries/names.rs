@@ -2,7 +2,7 @@
 //! relatives.
 use ruff_python_ast::{Expr, ExprLambda, Stmt, StmtClassDef, StmtFunctionDef};
 
-use crate::semantic::{BindingKind, Node, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, Node, Resolution, ScopeId, ScopeKind, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
     pub(crate) fn module_scope(&self) -> ScopeId {
@@ -27,6 +27,13 @@ impl<'a> SemanticModel<'a> {
     /// `global` / `nonlocal` (which it can also rebind).
     pub(crate) fn scope_names(&self, scope: ScopeId) -> impl Iterator<Item = &'a str> + '_ {
         self.scope(scope).bound().map(|v| v.name)
+    }
+
+    /// What `name` would read if code of `scope` read it: the variable of the scope that binds
+    /// it, or `Unbound` (a builtin, or a name a fix may add at module level). For a fix that
+    /// writes a name into that scope's code and must know whom it reaches.
+    pub(crate) fn lookup(&self, scope: ScopeId, name: &str) -> Resolution {
+        crate::semantic::reference::resolve(&self.scopes, scope, name)
     }
 
     /// Whether `name` is among [`Self::scope_names`].
