@@ -2,7 +2,9 @@
 //! `requests.get`, `subprocess.run`, ...) holds the event loop's thread, so no other task runs
 //! until it returns. `time.sleep(x)` becomes `await asyncio.sleep(x)` (`trio.sleep` / `anyio.sleep`
 //! in a module written for those); the other calls become `await asyncio.to_thread(f, ...)`.
+use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtFunctionDef};
+use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::add_import::{add_import_from, add_module_import};
@@ -78,6 +80,9 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
     }
     let id = checker.node_id();
     let Some((func, scope)) = running_async_def(semantic, id) else { return };
+    if comment_says_meant(checker, call) {
+        return;
+    }
     // `await time.sleep(1)` awaits `None` and fails already: not this trap.
     if matches!(semantic.nodes.parent(id).map(|p| semantic.nodes.node(p)), Some(Node::Expr(Expr::Await(_)))) {
         return;
@@ -108,6 +113,44 @@ fn running_async_def<'a>(semantic: &SemanticModel<'a>, id: NodeId) -> Option<(&'
             _ => return None,
         }
     }
+}
+
+/// Words of a comment saying the call blocks the loop on purpose (a test of the loop itself:
+/// "Pretend the loop is busy for a while").
+const MEANT: &[&str] = &[
+    "pretend",
+    "on purpose",
+    "deliberate",
+    "intentional",
+    "block the loop",
+    "block the event loop",
+    "blocks the loop",
+    "blocks the event loop",
+    "blocking the loop",
+    "blocking the event loop",
+];
+
+/// Whether a comment on the call's lines, or on the comment lines right above its statement,
+/// says the blocking is meant.
+fn comment_says_meant(checker: &Checker, call: &ExprCall) -> bool {
+    let source = checker.source();
+    let Some(stmt) = checker.parents().last() else { return false };
+    let mut start = source.line_start(stmt.start());
+    while let Some(above) = start.checked_sub(TextSize::from(1)).map(|end| source.line_start(end)) {
+        if !source[TextRange::new(above, start)].trim_start().starts_with('#') {
+            break;
+        }
+        start = above;
+    }
+    let range = TextRange::new(start, source.line_end(call.end()));
+    // Not `Tokens::in_range`, which panics on a range that starts inside a string.
+    let tokens: &[Token] = checker.tokens();
+    let first = tokens.partition_point(|t| t.start() < range.start());
+    let inside = tokens[first..].iter().take_while(|t| t.end() <= range.end());
+    inside.filter(|t| t.kind() == TokenKind::Comment).any(|comment| {
+        let text = source[comment.range()].to_lowercase();
+        MEANT.iter().any(|word| text.contains(word))
+    })
 }
 
 /// `await asyncio.sleep(x)` (or the trio / anyio one) in place of `time.sleep(x)`.

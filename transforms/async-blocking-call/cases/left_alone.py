@@ -31,3 +31,11 @@ async def elsewhere():
 async def not_the_module(session, time):
     session.get("https://example.org")
     time.sleep(1)
+
+
+async def loop_busy_on_purpose():
+    async with asyncio.timeout(0.01):
+        # Pretend the loop is busy for a while.
+        time.sleep(0.1)
+        await asyncio.sleep(1)
+    time.sleep(0.01)  # blocks the event loop on purpose: the test needs it
