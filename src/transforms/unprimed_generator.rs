@@ -4,7 +4,7 @@
 //! (this module, the enclosing class, or another file through the project index) and reads what
 //! `yield` gives back, and the first use of the generator in its scope is such a `send`, `next(g)`
 //! goes right after the line that makes it.
-use ruff_python_ast::{Expr, ExprAttribute, ExprCall, ExprName, Stmt, StmtAssign, StmtFunctionDef};
+use ruff_python_ast::{BoolOp, Expr, ExprAttribute, ExprCall, ExprName, Stmt, StmtAssign, StmtFunctionDef};
 use ruff_python_trivia::has_trailing_content;
 use ruff_source_file::{LineRanges, UniversalNewlineIterator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -69,6 +69,9 @@ fn check_send(checker: &mut Checker, call: &ExprCall, receiver: &ExprName) {
     if !semantic.runs_in(checker.node_id(), scope) || own.globals.contains(name) || own.nonlocals.contains(name) {
         return;
     }
+    if call.arguments.args.first().is_some_and(|value| may_be_none(semantic, value)) {
+        return;
+    }
     let Some((assign, created, next_binding)) = creation(semantic, scope, name, call.start()) else { return };
     let Some(function) = generator_function(checker, &created.func, scope) else { return };
     if !first_use_is_send(semantic, scope, name, assign, next_binding, receiver, checker.node_id()) {
@@ -85,6 +88,37 @@ fn check_send(checker: &mut Checker, call: &ExprCall, receiver: &ExprName) {
         message += "; no automatic fix: `next` is bound to something else here";
     }
     checker.report(call.range(), message, fix.map(Fix::safe));
+}
+
+/// Whether the value sent may be `None` at the first send, which starts the generator as
+/// `next()` does (trio's run loop: `next_send = None` before `gen.send(next_send)` in a loop
+/// that rebinds it): a name that some binding sets to `None` (an assignment, a parameter's
+/// default), or a conditional, `and` or last `or` operand that may be one.
+fn may_be_none(semantic: &SemanticModel, value: &Expr) -> bool {
+    match value {
+        Expr::NoneLiteral(_) => true,
+        Expr::If(choice) => may_be_none(semantic, &choice.body) || may_be_none(semantic, &choice.orelse),
+        // `a or b` skips a falsy `None` and gives its last operand then; `a and b` stops at one.
+        Expr::BoolOp(operation) if operation.op == BoolOp::Or => {
+            operation.values.last().is_some_and(|v| may_be_none(semantic, v))
+        }
+        Expr::BoolOp(operation) => operation.values.iter().any(|v| may_be_none(semantic, v)),
+        Expr::Named(named) => may_be_none(semantic, &named.value),
+        Expr::Name(name) => {
+            let Some(scope) = semantic.scope_of_read(name) else { return false };
+            let id = name.id.as_str();
+            semantic.bindings_of(scope, id).any(|binding| match binding.stmt.map(|s| semantic.nodes.node(s)) {
+                Some(Node::Stmt(Stmt::Assign(assign))) => assign.value.is_none_literal_expr(),
+                Some(Node::Stmt(Stmt::AnnAssign(assign))) => assign.value.as_deref().is_some_and(Expr::is_none_literal_expr),
+                Some(Node::Stmt(Stmt::FunctionDef(func))) if binding.kind == BindingKind::Parameter => func
+                    .parameters
+                    .iter_non_variadic_params()
+                    .any(|p| p.parameter.name.as_str() == id && p.default().is_some_and(Expr::is_none_literal_expr)),
+                _ => false,
+            })
+        }
+        _ => false,
+    }
 }
 
 /// The assignment `name = f(...)` that made the generator the send reaches: the last binding of

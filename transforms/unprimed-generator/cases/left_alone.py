@@ -36,3 +36,19 @@ def main(sock, data):
     e3 = make_echo()
     e3.send(1)
     return n, e, p, e2, e3
+
+
+def run_loop(get_events, limit=None):
+    gen = echo()
+    # The first send is send(None), which starts it.
+    next_send = None
+    while True:
+        try:
+            timeout = gen.send(next_send)
+        except StopIteration:
+            break
+        next_send = get_events(timeout)
+    first = echo()
+    first.send(limit)
+    other = echo()
+    other.send(limit and 1)

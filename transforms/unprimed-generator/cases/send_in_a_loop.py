@@ -20,3 +20,8 @@ def mean_of_pairs(pairs):
         avg = averager()
         avg.send(a)
         yield avg.send(b)
+
+
+def mean_or_zero(first=None):
+    avg = averager()
+    return avg.send(first or 0)
