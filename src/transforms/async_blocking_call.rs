@@ -49,6 +49,10 @@ impl Transform for AsyncBlockingCall {
 
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
         let Expr::Call(call) = expr else { return };
+        // Cheapest first: most calls are not made by an `async def`.
+        if running_async_def(checker.semantic(), checker.node_id()).is_none() {
+            return;
+        }
         let candidate = match call.func.as_ref() {
             Expr::Name(name) => LAST_PARTS.iter().any(|part| name.id.ends_with(part)),
             Expr::Attribute(attribute) => LAST_PARTS.contains(&attribute.attr.as_str()),

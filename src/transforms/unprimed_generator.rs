@@ -37,14 +37,29 @@ impl Transform for UnprimedGenerator {
     }
 
     fn visits(&self) -> Visits {
-        Visits::Exprs
+        Visits::Stmts
     }
 
-    fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
-        if let Expr::Call(call) = expr
-            && let Some((_, receiver)) = send_of_value(call)
-        {
-            check_send(checker, call, receiver);
+    /// The model lists the module's `name.send(...)` calls (most files have none): each is
+    /// checked at its innermost statement, which the finding's suppression comments go by.
+    fn check_stmt(&self, checker: &mut Checker, _stmt: &Stmt) {
+        let semantic = checker.semantic();
+        let sends = semantic.sends();
+        if sends.is_empty() {
+            return;
+        }
+        let here = checker.node_id();
+        let nodes = &semantic.nodes;
+        // The sends under this statement follow it in the table without a gap.
+        let first = sends.partition_point(|&id| id <= here);
+        for &send in sends[first..].iter().take_while(|&&id| nodes.ancestors(id).any(|up| up == here)) {
+            let innermost = nodes.ancestors(send).find(|&up| nodes.node(up).stmt().is_some());
+            if innermost == Some(here)
+                && let Some(Expr::Call(call)) = nodes.node(send).expr()
+                && let Some((_, receiver)) = send_of_value(call)
+            {
+                check_send(checker, call, receiver, send);
+            }
         }
     }
 }
@@ -61,12 +76,12 @@ fn send_of_value(call: &ExprCall) -> Option<(&ExprAttribute, &ExprName)> {
     sends_value.then_some((method, receiver))
 }
 
-fn check_send(checker: &mut Checker, call: &ExprCall, receiver: &ExprName) {
+fn check_send(checker: &mut Checker, call: &ExprCall, receiver: &ExprName, send: NodeId) {
     let semantic = checker.semantic();
     let name = receiver.id.as_str();
     let Some(scope) = semantic.scope_of_read(receiver) else { return };
     let own = semantic.scope(scope);
-    if !semantic.runs_in(checker.node_id(), scope) || own.globals.contains(name) || own.nonlocals.contains(name) {
+    if !semantic.runs_in(send, scope) || own.globals.contains(name) || own.nonlocals.contains(name) {
         return;
     }
     if call.arguments.args.first().is_some_and(|value| may_be_none(semantic, value)) {
@@ -74,7 +89,7 @@ fn check_send(checker: &mut Checker, call: &ExprCall, receiver: &ExprName) {
     }
     let Some((assign, created, next_binding)) = creation(semantic, scope, name, call.start()) else { return };
     let Some(function) = generator_function(checker, &created.func, scope) else { return };
-    if !first_use_is_send(semantic, scope, name, assign, next_binding, receiver, checker.node_id()) {
+    if !first_use_is_send(semantic, scope, name, assign, next_binding, receiver, send) {
         return;
     }
     let made = checker.locate(created);
