@@ -44,23 +44,36 @@ impl Transform for AsyncBlockingCall {
     }
 
     fn visits(&self) -> Visits {
-        Visits::Exprs
+        Visits::Stmts
     }
 
-    fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
-        let Expr::Call(call) = expr else { return };
-        // Cheapest first: most calls are not made by an `async def`.
-        if running_async_def(checker.semantic(), checker.node_id()).is_none() {
+    /// At each `async def`, the calls its own code makes, from the model's node table (most
+    /// code is not in an `async def`: its calls are never looked at). A call in a nested
+    /// `async def` is that one's.
+    fn check_stmt(&self, checker: &mut Checker, stmt: &Stmt) {
+        let Stmt::FunctionDef(func) = stmt else { return };
+        if !func.is_async {
             return;
         }
-        let candidate = match call.func.as_ref() {
-            Expr::Name(name) => LAST_PARTS.iter().any(|part| name.id.ends_with(part)),
-            Expr::Attribute(attribute) => LAST_PARTS.contains(&attribute.attr.as_str()),
-            _ => false,
-        };
-        if candidate {
-            check_call(checker, call);
+        let semantic = checker.semantic();
+        let nodes = &semantic.nodes;
+        for id in nodes.subtree(checker.node_id()).skip(1) {
+            if let Node::Expr(Expr::Call(call)) = nodes.node(id)
+                && may_block(call)
+                && running_async_def(semantic, id).is_some_and(|(own, _)| std::ptr::eq(own, func))
+            {
+                check_call(checker, call, id);
+            }
         }
+    }
+}
+
+/// Whether the callee's last name is one of the tables' (a bare name ending with one counts).
+fn may_block(call: &ExprCall) -> bool {
+    match call.func.as_ref() {
+        Expr::Name(name) => LAST_PARTS.iter().any(|part| name.id.ends_with(part)),
+        Expr::Attribute(attribute) => LAST_PARTS.contains(&attribute.attr.as_str()),
+        _ => false,
     }
 }
 
@@ -75,16 +88,15 @@ enum Library {
     Unknown,
 }
 
-fn check_call(checker: &mut Checker, call: &ExprCall) {
+fn check_call(checker: &mut Checker, call: &ExprCall, id: NodeId) {
     let semantic = checker.semantic();
     let Some(qualified) = semantic.qualified_name(&call.func) else { return };
     let is_sleep = qualified == BLOCKING_SLEEP;
     if !is_sleep && !BLOCKING_IO_CALLS.contains(&qualified.as_str()) {
         return;
     }
-    let id = checker.node_id();
     let Some((func, scope)) = running_async_def(semantic, id) else { return };
-    if comment_says_meant(checker, call) {
+    if comment_says_meant(checker, call, id) {
         return;
     }
     // `await time.sleep(1)` awaits `None` and fails already: not this trap.
@@ -97,7 +109,8 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
         "`{shown}()` blocks: while it runs, `async def {}` holds the event loop and no other task runs",
         func.name
     );
-    let outcome = if is_sleep { sleep_fix(checker, call, scope, library) } else { thread_fix(checker, call, scope, library) };
+    let site = Site { call, id, scope };
+    let outcome = if is_sleep { sleep_fix(checker, &site, library) } else { thread_fix(checker, &site, library) };
     let (message, fix) = match outcome {
         Ok((advice, fix)) => (format!("{why}; {advice}"), Some(fix)),
         Err(note) => (format!("{why}; no automatic fix: {note}"), None),
@@ -136,9 +149,10 @@ const MEANT: &[&str] = &[
 
 /// Whether a comment on the call's lines, or on the comment lines right above its statement,
 /// says the blocking is meant.
-fn comment_says_meant(checker: &Checker, call: &ExprCall) -> bool {
+fn comment_says_meant(checker: &Checker, call: &ExprCall, id: NodeId) -> bool {
     let source = checker.source();
-    let Some(stmt) = checker.parents().last() else { return false };
+    let nodes = &checker.semantic().nodes;
+    let Some(stmt) = nodes.ancestors(id).find_map(|up| nodes.node(up).stmt()) else { return false };
     let mut start = source.line_start(stmt.start());
     while let Some(above) = start.checked_sub(TextSize::from(1)).map(|end| source.line_start(end)) {
         if !source[TextRange::new(above, start)].trim_start().starts_with('#') {
@@ -158,14 +172,22 @@ fn comment_says_meant(checker: &Checker, call: &ExprCall) -> bool {
 }
 
 /// `await asyncio.sleep(x)` (or the trio / anyio one) in place of `time.sleep(x)`.
-fn sleep_fix(checker: &Checker, call: &ExprCall, scope: ScopeId, library: Library) -> Result<(String, Fix), String> {
+/// A call being fixed: the node, its id and the scope of the `async def` making it.
+struct Site<'a> {
+    call: &'a ExprCall,
+    id: NodeId,
+    scope: ScopeId,
+}
+
+fn sleep_fix(checker: &Checker, site: &Site, library: Library) -> Result<(String, Fix), String> {
+    let Site { call, scope, .. } = *site;
     let module = match library {
         Library::Other(module) => module,
         Library::Asyncio | Library::Unknown => "asyncio",
     };
-    no_await_here(checker, call)?;
+    no_await_here(checker, site)?;
     let (sleep, mut edits) = reach(checker, module, "sleep", scope, call)?;
-    let (open, close) = await_wrapping(checker);
+    let (open, close) = await_wrapping(checker, site.id);
     edits.push(Edit::insert(call.start(), format!("{open}await ")));
     edits.push(Edit::replace(call.func.range(), sleep.clone()));
     if !close.is_empty() {
@@ -181,22 +203,23 @@ fn sleep_fix(checker: &Checker, call: &ExprCall, scope: ScopeId, library: Librar
 
 /// `await asyncio.to_thread(f, args...)` in place of `f(args...)`: the call runs in a worker
 /// thread while the loop goes on.
-fn thread_fix(checker: &Checker, call: &ExprCall, scope: ScopeId, library: Library) -> Result<(String, Fix), String> {
+fn thread_fix(checker: &Checker, site: &Site, library: Library) -> Result<(String, Fix), String> {
+    let Site { call, scope, .. } = *site;
     if let Library::Other(module) = library {
         return Err(format!("the module runs on {module}; run it with `{module}.to_thread.run_sync`"));
     }
     if checker.target_version().minor() < 9 {
         return Err("`asyncio.to_thread` needs Python 3.9 (raise --target-version)".to_owned());
     }
-    if is_with_item(checker) {
+    if is_with_item(checker, site.id) {
         return Err("its result is the context manager of a `with` block, whose body would still block".to_owned());
     }
     if call.arguments.args.iter().chain(call.arguments.keywords.iter().map(|k| &k.value)).any(Expr::is_generator_expr) {
         return Err("a generator argument would be consumed in the worker thread".to_owned());
     }
-    no_await_here(checker, call)?;
+    no_await_here(checker, site)?;
     let (to_thread, mut edits) = reach(checker, "asyncio", "to_thread", scope, call)?;
-    let (open, close) = await_wrapping(checker);
+    let (open, close) = await_wrapping(checker, site.id);
     edits.push(Edit::insert(call.start(), format!("{open}await {to_thread}(")));
     let paren = TextRange::at(call.arguments.start(), TextSize::from(1));
     let source = checker.source();
@@ -223,9 +246,10 @@ fn thread_fix(checker: &Checker, call: &ExprCall, scope: ScopeId, library: Libra
 
 /// `await` may not go where the call is: in a generator expression it would make the generator
 /// an asynchronous one.
-fn no_await_here(checker: &Checker, call: &ExprCall) -> Result<(), String> {
+fn no_await_here(checker: &Checker, site: &Site) -> Result<(), String> {
     let nodes = &checker.semantic().nodes;
-    for up in nodes.ancestors(checker.node_id()) {
+    let call = site.call;
+    for up in nodes.ancestors(site.id) {
         match nodes.node(up) {
             Node::Stmt(_) => break,
             Node::Expr(Expr::Generator(generator)) => {
@@ -241,9 +265,8 @@ fn no_await_here(checker: &Checker, call: &ExprCall) -> Result<(), String> {
 }
 
 /// Whether the call is the context expression of a `with` item.
-fn is_with_item(checker: &Checker) -> bool {
+fn is_with_item(checker: &Checker, id: NodeId) -> bool {
     let nodes = &checker.semantic().nodes;
-    let id = checker.node_id();
     let Node::Expr(expr) = nodes.node(id) else { return false };
     match nodes.parent(id).map(|p| nodes.node(p)) {
         Some(Node::Stmt(Stmt::With(with))) => with.items.iter().any(|item| std::ptr::eq(&item.context_expr, expr)),
@@ -253,9 +276,8 @@ fn is_with_item(checker: &Checker) -> bool {
 
 /// Parentheses around `await ...` when the call is the base of an attribute, a subscript or a
 /// call (`requests.get(u).json()`): `await` takes the whole primary after it.
-fn await_wrapping(checker: &Checker) -> (&'static str, &'static str) {
+fn await_wrapping(checker: &Checker, id: NodeId) -> (&'static str, &'static str) {
     let nodes = &checker.semantic().nodes;
-    let id = checker.node_id();
     let Node::Expr(expr) = nodes.node(id) else { return ("", "") };
     let is_base = match nodes.parent(id).map(|p| nodes.node(p)) {
         Some(Node::Expr(Expr::Attribute(a))) => std::ptr::eq(a.value.as_ref(), expr),

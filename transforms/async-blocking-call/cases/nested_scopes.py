@@ -20,3 +20,11 @@ def make_app():
         return sync_helper
 
     return Handler, middleware
+
+
+async def outer():
+    async def inner():
+        time.sleep(0.4)
+
+    time.sleep(0.5)
+    await inner()

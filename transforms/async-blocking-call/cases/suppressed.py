@@ -1,4 +1,5 @@
 import asyncio
+import subprocess
 import time
 
 
@@ -6,3 +7,11 @@ async def pause():
     time.sleep(1)  # noqa: ASYNC251
     time.sleep(2)  # pitfix: ignore[async-blocking-call]
     time.sleep(3)
+
+
+async def run_tool():
+    done = subprocess.run(  # noqa: ASYNC221
+        ["make"],
+        check=True,
+    )
+    return done
