@@ -12,7 +12,7 @@ use std::sync::Mutex;
 
 use ruff_python_ast::{Expr, Stmt};
 
-use crate::semantic::{Node, NodeId, SemanticModel};
+use crate::semantic::{BindingKind, Node, SemanticModel};
 
 /// How many re-exports (`from .stream import records` in `__init__.py`) a lookup follows.
 const MAX_REEXPORTS: usize = 8;
@@ -138,7 +138,7 @@ pub(crate) fn summarize(semantic: &SemanticModel, name: &ModuleName, names: Vec<
         _ => false,
     };
     summary.needs_project = semantic.async_fors().iter().any(|for_stmt| imported_call(&for_stmt.iter))
-        || semantic.sends().iter().any(|&send| sends_to_imported_call(semantic, send, &imported_call));
+        || (!semantic.sends().is_empty() && sends_to_imported_function(semantic, &imports));
     for (local, target) in imports {
         if let Some(absolute) = name.absolute(target) {
             summary.imports.insert(local.to_owned(), absolute);
@@ -168,16 +168,28 @@ fn import_bindings<'s>(semantic: &'s SemanticModel) -> FxHashMap<&'s str, &'s st
     imported
 }
 
-/// Whether the receiver of a `name.send(...)` call is assigned somewhere in its scope from a
-/// call that `imported_call` accepts (`g = consumer()` after `from .workers import consumer`).
-fn sends_to_imported_call(semantic: &SemanticModel, send: NodeId, imported_call: &dyn Fn(&Expr) -> bool) -> bool {
-    let Some(Expr::Call(call)) = semantic.nodes.node(send).expr() else { return false };
-    let Expr::Attribute(method) = call.func.as_ref() else { return false };
-    let Expr::Name(receiver) = method.value.as_ref() else { return false };
-    let Some(scope) = semantic.scope_of_read(receiver) else { return false };
-    semantic.bindings_of(scope, receiver.id.as_str()).any(|binding| {
-        let stmt = binding.stmt.map(|id| semantic.nodes.node(id));
-        matches!(stmt, Some(Node::Stmt(Stmt::Assign(assign))) if imported_call(&assign.value))
+/// Whether the receiver of some `name.send(...)` call is assigned in its scope from a call of an
+/// imported function: `g = consumer()` after `from .workers import consumer`, `workers.consumer()`
+/// after `from . import workers`. Not an attribute of a plain `import module`
+/// (`socket.socket()`, whose objects' `send` is another one): sockets are what most sends
+/// talk to, and each such file would wait for the whole index.
+fn sends_to_imported_function(semantic: &SemanticModel, imports: &FxHashMap<&str, &str>) -> bool {
+    let plain_modules: FxHashSet<&str> =
+        semantic.bindings().iter().filter(|b| matches!(b.kind, BindingKind::Import { .. })).map(|b| b.name).collect();
+    let from_function = |value: &Expr| {
+        let Expr::Call(call) = value else { return false };
+        let Some(head) = head_name(&call.func) else { return false };
+        imports.contains_key(head) && (call.func.is_name_expr() || !plain_modules.contains(head))
+    };
+    semantic.sends().iter().any(|&send| {
+        let Some(Expr::Call(call)) = semantic.nodes.node(send).expr() else { return false };
+        let Expr::Attribute(method) = call.func.as_ref() else { return false };
+        let Expr::Name(receiver) = method.value.as_ref() else { return false };
+        let Some(scope) = semantic.scope_of_read(receiver) else { return false };
+        semantic.bindings_of(scope, receiver.id.as_str()).any(|binding| {
+            let stmt = binding.stmt.map(|id| semantic.nodes.node(id));
+            matches!(stmt, Some(Node::Stmt(Stmt::Assign(assign))) if from_function(&assign.value))
+        })
     })
 }
 
@@ -279,7 +291,9 @@ mod tests {
             false,
         );
         let sender = summary("from pkg.workers import averager\ng = averager()\ng.send(1)\n", "app", false);
-        let socket = summary("import socket\ns = make()\ns.send(b'x')\n", "net", false);
+        let socket = summary("import socket\ns = socket.socket()\ns.send(b'x')\n", "net", false);
+        let module = summary("from pkg import workers\ng = workers.averager()\ng.send(1)\n", "app2", false);
+        assert!(module.needs_project);
         assert!(sender.needs_project);
         assert!(!socket.needs_project && !workers.needs_project);
         let index = ProjectIndex::new(vec![workers, sender, socket]);
