@@ -17,6 +17,9 @@ use crate::semantic::{bound_by_import, bound_by_import_from};
 pub(crate) struct Look<'a> {
     /// Loops (`for`, `while`, comprehensions) around the node, in any scope.
     loops: usize,
+    /// Whether the node is in the own code of an `async def` (not of a function, lambda or
+    /// class in it).
+    in_async_def: bool,
     verdict: bool,
     /// Yes-if answers: each holds when all its conditions do, judged once the whole module is seen.
     pending: Vec<SmallVec<[Later<'a>; 2]>>,
@@ -98,6 +101,11 @@ impl<'a> Look<'a> {
     pub(crate) fn in_loop(&self) -> bool {
         self.loops > 0
     }
+
+    /// Whether the node is in the own code of an `async def`.
+    pub(crate) fn in_async_def(&self) -> bool {
+        self.in_async_def
+    }
 }
 
 /// What the first look found.
@@ -117,6 +125,15 @@ pub(crate) struct FirstLook<'a> {
     pub(crate) names: TopNames<'a>,
     /// Every class statement, in walk order.
     pub(crate) classes: Vec<&'a StmtClassDef>,
+    /// The module-level undecorated `def` generators that read what `yield` gives back (driven
+    /// by `send()`).
+    pub(crate) value_generators: Vec<&'a str>,
+    /// The receivers of `name.send(...)` calls.
+    pub(crate) send_receivers: Vec<&'a str>,
+    /// `name = callee(...)` assignments, anywhere: the name and the callee.
+    pub(crate) assigned_calls: Vec<(&'a str, &'a Expr)>,
+    /// Names bound by a plain `import module` (not `from ... import`).
+    pub(crate) plain_modules: FxHashSet<&'a str>,
 }
 
 impl FirstLook<'_> {
@@ -133,7 +150,7 @@ impl FirstLook<'_> {
 /// project-index facts (else the walk stops at the first yes).
 pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn Transform], for_index: bool) -> FirstLook<'a> {
     let mut walker = Walker {
-        look: Look { loops: 0, verdict: false, pending: Vec::new() },
+        look: Look { loops: 0, in_async_def: false, verdict: false, pending: Vec::new() },
         asked: Asked::new(transforms),
         for_index,
         renamed: FxHashSet::default(),
@@ -146,10 +163,14 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         generators: FxHashSet::default(),
         async_for_callees: Vec::new(),
         names: TopNames::default(),
+        reads_sent: FxHashSet::default(),
+        send_receivers: Vec::new(),
+        assigned_calls: Vec::new(),
+        plain_modules: FxHashSet::default(),
     };
     walker.visit_body(&module.body);
     let may_report = walker.look.verdict || walker.look.pending.iter().any(|all| all.iter().all(|c| walker.holds(*c)));
-    let Walker { mut imports, ambiguous, generators, async_for_callees, names, classes, .. } = walker;
+    let Walker { mut imports, ambiguous, generators, async_for_callees, names, classes, send_receivers, assigned_calls, plain_modules, reads_sent, .. } = walker;
     imports.retain(|name, _| !ambiguous.contains(name));
     let async_generators = module
         .body
@@ -159,7 +180,31 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
             _ => None,
         })
         .collect();
-    FirstLook { may_report, imports, async_generators, async_for_callees, ambiguous, names, classes }
+    let value_generators = module
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(func)
+                if !func.is_async && func.decorator_list.is_empty() && reads_sent.contains(&func.start()) =>
+            {
+                Some(func.name.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    FirstLook {
+        may_report,
+        imports,
+        async_generators,
+        async_for_callees,
+        ambiguous,
+        names,
+        classes,
+        value_generators,
+        send_receivers,
+        assigned_calls,
+        plain_modules,
+    }
 }
 
 /// Which transforms to ask about a node, by its kind.
@@ -224,6 +269,11 @@ struct Walker<'a> {
     generators: FxHashSet<TextSize>,
     async_for_callees: Vec<&'a str>,
     names: TopNames<'a>,
+    /// The starts of the generators (functions, lambdas) that use the value of a `yield`.
+    reads_sent: FxHashSet<TextSize>,
+    send_receivers: Vec<&'a str>,
+    assigned_calls: Vec<(&'a str, &'a Expr)>,
+    plain_modules: FxHashSet<&'a str>,
 }
 
 impl<'a> Walker<'a> {
@@ -295,7 +345,9 @@ impl<'a> Walker<'a> {
     /// Walks `body` as the own code of a new frame (a function's, a lambda's, a class's).
     fn in_frame(&mut self, start: TextSize, is_async: bool, walk: impl FnOnce(&mut Self)) {
         self.frames.push((start, is_async, false));
+        let outer = std::mem::replace(&mut self.look.in_async_def, is_async);
         walk(self);
+        self.look.in_async_def = outer;
         if let Some((start, true, true)) = self.frames.pop() {
             self.generators.insert(start);
         }
@@ -332,6 +384,9 @@ impl<'a> Visitor<'a> for Walker<'a> {
             Stmt::Import(import) => {
                 for alias in &import.names {
                     self.packages.insert(alias.name.as_str().split('.').next().unwrap_or_default());
+                }
+                if self.for_index {
+                    self.plain_modules.extend(bound_by_import(import).map(|(name, _, _)| name));
                 }
                 for (alias, (name, qualified, _)) in import.names.iter().zip(bound_by_import(import)) {
                     self.note_import(name, qualified, alias.asname.is_some());
@@ -393,6 +448,26 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 visitor::walk_stmt(self, stmt);
                 self.look.loops -= 1;
             }
+            Stmt::Expr(statement) if matches!(&*statement.value, Expr::Yield(_)) => {
+                // The value `send()` passed is dropped: the frame yields but reads nothing.
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.2 = true;
+                }
+                if let Expr::Yield(inner) = &*statement.value
+                    && let Some(value) = &inner.value
+                {
+                    self.visit_expr(value);
+                }
+            }
+            Stmt::Assign(assign) if self.for_index => {
+                if let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) {
+                    self.assigned_calls.push((target.id.as_str(), &call.func));
+                }
+                changed_in_place_by_stmt(stmt, &mut |name| {
+                    self.changed_in_place.insert(name);
+                });
+                visitor::walk_stmt(self, stmt);
+            }
             Stmt::Global(global) if self.for_index => {
                 // The function's code binds the module's name.
                 for name in &global.names {
@@ -428,6 +503,11 @@ impl<'a> Visitor<'a> for Walker<'a> {
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 if let Some(frame) = self.frames.last_mut() {
                     frame.2 = true;
+                    // A `yield` alone as a statement drops what `send()` passed (that statement
+                    // walks its value itself); anywhere else its value is used.
+                    if self.for_index && expr.is_yield_expr() {
+                        self.reads_sent.insert(frame.0);
+                    }
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -436,7 +516,14 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     self.note_other(name.id.as_str());
                 }
             }
-            Expr::Call(_) => {
+            Expr::Call(call) => {
+                if self.for_index
+                    && let Expr::Attribute(method) = &*call.func
+                    && method.attr.as_str() == "send"
+                    && let Expr::Name(receiver) = &*method.value
+                {
+                    self.send_receivers.push(receiver.id.as_str());
+                }
                 if let Some(name) = changed_in_place_by_call(expr) {
                     self.changed_in_place.insert(name);
                 }
@@ -519,6 +606,15 @@ mod tests {
         assert!(may_report("async def f():\n    async for x in g():\n        break\n"));
         assert!(may_report("class P(tuple):\n    def __init__(self, a, b):\n        pass\n"));
         assert!(may_report("@dataclass\nclass C:\n    items: list = []\n"));
+        assert!(may_report("async def f():\n    time.sleep(1)\n"));
+        assert!(may_report("g = gen()\ng.send(1)\n"));
+    }
+
+    #[test]
+    fn blocking_names_count_in_async_code_only() {
+        assert!(!may_report("def f(d):\n    return d.get(1)\n"));
+        assert!(!may_report("async def f():\n    def g(d):\n        return d.get(1)\n    return 1\n"));
+        assert!(may_report("async def f(d):\n    return d.get(1)\n"));
     }
 
     #[test]

@@ -53,10 +53,14 @@ impl ModuleSummary {
 pub(crate) struct LocalSummary {
     /// Module-level `async def` functions that are async generators, sorted.
     async_generators: Vec<String>,
+    /// Module-level undecorated `def` generators that read what `yield` gives back (driven by
+    /// `send()`), sorted.
+    value_generators: Vec<String>,
     /// Names bound by imports, to their qualified names as written (maybe relative), sorted by
     /// name (each name once).
     imports: Vec<(String, String)>,
-    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
+    /// An `async for` iterates over a call of an imported name, or a `send()` goes to a name
+    /// assigned from one: the file needs the whole index.
     pub(crate) needs_project: bool,
     /// Module-level classes bound once whose bases and metaclass are all named (and whose
     /// decorators return the class), sorted by name.
@@ -186,7 +190,11 @@ pub(crate) fn summarize_local(look: &FirstLook) -> LocalSummary {
     summary.async_generators = look.async_generators.iter().map(|n| (*n).to_owned()).collect();
     summary.async_generators.sort_unstable();
     summary.async_generators.dedup();
-    summary.needs_project = look.async_for_callees.iter().any(|head| look.imports.contains_key(head));
+    summary.value_generators = look.value_generators.iter().map(|n| (*n).to_owned()).collect();
+    summary.value_generators.sort_unstable();
+    summary.value_generators.dedup();
+    summary.needs_project = look.async_for_callees.iter().any(|head| look.imports.contains_key(head))
+        || sends_to_imported_function(look);
     summary.imports = look.imports.iter().map(|(local, target)| ((*local).to_owned(), target.clone())).collect();
     summary.imports.sort_unstable();
     summary.classes = class_summaries(look);
@@ -194,6 +202,10 @@ pub(crate) fn summarize_local(look: &FirstLook) -> LocalSummary {
     let mut digest = Xxh3::new();
     digest.update(&(summary.async_generators.len() as u64).to_le_bytes());
     for name in &summary.async_generators {
+        feed(&mut digest, name);
+    }
+    digest.update(&(summary.value_generators.len() as u64).to_le_bytes());
+    for name in &summary.value_generators {
         feed(&mut digest, name);
     }
     for (local, target) in &summary.imports {
@@ -243,6 +255,30 @@ impl LocalSummary {
             metaclass_imports,
             digest: digest.digest128(),
         }
+    }
+}
+
+/// Whether the receiver of some `name.send(...)` call is assigned (anywhere in the module) from
+/// a call of an imported function: `g = consumer()` after `from .workers import consumer`,
+/// `workers.consumer()` after `from . import workers`. Not an attribute of a plain `import
+/// module` (`socket.socket()`, whose objects' `send` is another one): sockets are what most sends
+/// talk to, and each such file would wait for the whole index.
+fn sends_to_imported_function(look: &FirstLook) -> bool {
+    let from_function = |callee: &Expr| {
+        let Some(head) = head_name(callee) else { return false };
+        look.imports.contains_key(head) && (callee.is_name_expr() || !look.plain_modules.contains(head))
+    };
+    look.send_receivers.iter().any(|receiver| {
+        look.assigned_calls.iter().any(|(target, callee)| target == receiver && from_function(callee))
+    })
+}
+
+/// The first name of a dotted callee: `s` in `s.records`.
+fn head_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => head_name(&attribute.value),
+        _ => None,
     }
 }
 
@@ -425,7 +461,13 @@ impl ProjectIndex {
     /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
     /// function of a processed module, following re-exports.
     pub(crate) fn is_async_generator(&self, qualified: &str) -> bool {
-        self.lookup(qualified, MAX_REEXPORTS)
+        self.lookup(qualified, MAX_REEXPORTS, &|local| &local.async_generators)
+    }
+
+    /// Whether an absolute qualified name is a generator function of a processed module that
+    /// reads what `yield` gives back (driven by `send()`), following re-exports.
+    pub(crate) fn is_value_generator(&self, qualified: &str) -> bool {
+        self.lookup(qualified, MAX_REEXPORTS, &|local| &local.value_generators)
     }
 
     /// The bases and metaclass of a module-level class of a processed module, by its absolute
@@ -460,17 +502,19 @@ impl ProjectIndex {
         }
     }
 
-    fn lookup(&self, qualified: &str, hops: usize) -> bool {
+    /// Whether `qualified` is in the list `set` picks from its module's summary, following
+    /// re-exports.
+    fn lookup(&self, qualified: &str, hops: usize, set: &dyn Fn(&LocalSummary) -> &Vec<String>) -> bool {
         let Some((module, name)) = qualified.rsplit_once('.') else { return false };
         let Some(Some(i)) = self.modules.get(module) else { return false };
         let summary = &self.summaries[*i];
         let local = &summary.local;
-        if local.async_generators.binary_search_by(|g| g.as_str().cmp(name)).is_ok() {
+        if set(local).binary_search_by(|g| g.as_str().cmp(name)).is_ok() {
             return true;
         }
         let Ok(at) = local.imports.binary_search_by(|(bound, _)| bound.as_str().cmp(name)) else { return false };
         match summary.module.absolute(&local.imports[at].1) {
-            Some(target) if hops > 0 && target != qualified => self.lookup(&target, hops - 1),
+            Some(target) if hops > 0 && target != qualified => self.lookup(&target, hops - 1, set),
             _ => false,
         }
     }
@@ -578,4 +622,28 @@ mod tests {
         let local = summary("from pkg import Base\ndef f(Mixin):\n    class C(Base, Mixin): pass\n", "m", false);
         assert!(local.needs_index(&packages), "a parameter may be any class: wait for the index");
     }
+
+    #[test]
+    fn generators_driven_by_send_and_the_files_that_send_to_them() {
+        let workers = summary(
+            "def averager():\n    total = yield\n    yield total\ndef plain():\n    yield 1\n@primed\ndef wrapped():\n    x = yield\n",
+            "pkg.workers",
+            false,
+        );
+        let sender = summary("from pkg.workers import averager\ng = averager()\ng.send(1)\n", "app", false);
+        let socket = summary("import socket\ns = socket.socket()\ns.send(b'x')\n", "net", false);
+        let module = summary("from pkg import workers\ng = workers.averager()\ng.send(1)\n", "app2", false);
+        assert!(module.needs_project);
+        assert!(sender.needs_project);
+        assert!(!socket.needs_project && !workers.needs_project);
+        let inside = summary("def f():\n    from pkg.workers import averager\n    g = averager()\n    g.send(1)\n", "app3", false);
+        assert!(inside.needs_project, "an import inside a function counts too");
+        let index = ProjectIndex::new(vec![workers, sender, socket]);
+        assert!(index.is_value_generator("pkg.workers.averager"));
+        assert!(index.is_value_generator("app.averager"));
+        assert!(!index.is_value_generator("pkg.workers.plain"));
+        assert!(!index.is_value_generator("pkg.workers.wrapped"));
+        assert!(!index.is_async_generator("pkg.workers.averager"));
+    }
+
 }

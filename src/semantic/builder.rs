@@ -61,6 +61,8 @@ pub(super) struct Builder<'a> {
     pub(super) references: Vec<Reference<'a>>,
     /// The scope of each `def`, `class` and lambda, by the node's address.
     pub(super) scope_by_node: FxHashMap<usize, ScopeId>,
+    /// Every `name.send(...)` call, in walk order.
+    pub(super) sends: Vec<NodeId>,
     scope: ScopeId,
     parent: Option<NodeId>,
     stmt: Option<NodeId>,
@@ -77,6 +79,7 @@ impl<'a> Builder<'a> {
             bindings: Vec::with_capacity(estimated_nodes / 8),
             references: Vec::with_capacity(estimated_nodes / 3),
             scope_by_node: FxHashMap::default(),
+            sends: Vec::new(),
             scope: ScopeId::MODULE,
             parent: None,
             stmt: None,
@@ -308,7 +311,20 @@ impl<'a> Visitor<'a> for Builder<'a> {
             Expr::DictComp(c) => self.visit_comprehension_expr(&c.generators, [c.key.as_deref(), Some(&c.value)]),
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 let own = self.non_comprehension_scope();
-                self.scopes[own.index()].is_generator = true;
+                let scope = &mut self.scopes[own.index()];
+                scope.is_generator = true;
+                // A `yield` alone as a statement drops what `send()` passed; any other place
+                // (an assignment, an argument, an operand) uses it.
+                let dropped = saved.is_some_and(|parent| matches!(self.nodes.node(parent), Node::Stmt(Stmt::Expr(_))));
+                if expr.is_yield_expr() && !dropped {
+                    scope.reads_sent_values = true;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Call(call) => {
+                if matches!(&*call.func, Expr::Attribute(a) if a.attr.as_str() == "send" && a.value.is_name_expr()) {
+                    self.sends.push(id);
+                }
                 visitor::walk_expr(self, expr);
             }
             _ => visitor::walk_expr(self, expr),

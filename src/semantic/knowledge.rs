@@ -516,3 +516,30 @@ pub(crate) const STDLIB_MODULES: &[&str] = &[
     "zipimport", "zlib", "zoneinfo"
 ];
 // ---- end of the standard library's modules ----------------------------------------------------
+// ---- Blocking calls (used by async-blocking-call) -------------------------------------------
+// Calls that hold the thread until the operating system answers: in an `async def` they stop
+// the event loop, and every other task with it, for as long as they take.
+
+/// The blocking sleep, which the event loop libraries replace with their own `sleep`.
+pub(crate) const BLOCKING_SLEEP: &str = "time.sleep";
+
+/// Blocking network, process and terminal calls, by qualified name: run them in a worker
+/// thread (`asyncio.to_thread`) from async code.
+pub(crate) const BLOCKING_IO_CALLS: &[&str] = &[
+    "requests.get",
+    "requests.post",
+    "requests.put",
+    "requests.patch",
+    "requests.delete",
+    "requests.head",
+    "requests.request",
+    "urllib.request.urlopen",
+    "subprocess.run",
+    "subprocess.call",
+    "subprocess.check_call",
+    "subprocess.check_output",
+    "socket.create_connection",
+    "os.system",
+    "builtins.input",
+];
+// ---- end of blocking calls ------------------------------------------------------------------

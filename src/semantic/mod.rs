@@ -38,7 +38,8 @@ pub(crate) struct SemanticModel<'a> {
     /// The references sorted by start, for range queries; sorted on the first such query.
     by_start: OnceLock<Vec<ReferenceId>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
-    /// Every `async for` statement, in walk order.
+    /// Every `name.send(...)` call, in walk order.
+    sends: Vec<NodeId>,
     /// Built on the first call of [`Self::attributes`]: most files never need it.
     attributes: OnceLock<queries::attributes::Attributes>,
     /// Built on the first call of [`Self::left_after`].
@@ -56,7 +57,7 @@ impl<'a> SemanticModel<'a> {
         let mut builder = builder::Builder::new(estimate);
         builder.visit_body(&module.body);
         builder.finish();
-        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, .. } = builder;
+        let builder::Builder { nodes, mut scopes, bindings, mut references, scope_by_node, sends, .. } = builder;
         resolve_all(&mut scopes, &mut references);
         SemanticModel {
             module,
@@ -66,6 +67,7 @@ impl<'a> SemanticModel<'a> {
             references,
             by_start: OnceLock::new(),
             scope_by_node,
+            sends,
             attributes: OnceLock::new(),
             left_after: OnceLock::new(),
             imported_packages: OnceLock::new(),
@@ -93,6 +95,21 @@ impl<'a> SemanticModel<'a> {
 
     pub(crate) fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id.index()]
+    }
+
+    /// Every `name.send(...)` call of the module (a `Call` node), in walk order.
+    pub(crate) fn sends(&self) -> &[NodeId] {
+        &self.sends
+    }
+
+    /// Whether `func` is a plain `def` whose own body yields and uses the value of a `yield`
+    /// (`x = yield total`): a generator meant to be driven by `send()`.
+    pub(crate) fn reads_sent_values(&self, func: &StmtFunctionDef) -> bool {
+        !func.is_async
+            && self.function_scope(func).is_some_and(|scope| {
+                let scope = self.scope(scope);
+                scope.is_generator && scope.reads_sent_values
+            })
     }
 
     /// Every binding of every scope, in walk order.

@@ -65,6 +65,9 @@ pub(crate) struct Scope<'a> {
     /// A `yield` or `yield from` in the scope's own code (not in nested functions, lambdas or
     /// classes): a function scope is then a generator.
     pub(crate) is_generator: bool,
+    /// A `yield` of the scope's own code whose value is used (`x = yield total`): a generator
+    /// that reads what `send()` passes it.
+    pub(crate) reads_sent_values: bool,
     /// The references made while the scope was being walked: its own code's and its nested
     /// scopes', as a range of reference ids.
     pub(crate) references: Range<u32>,
@@ -82,6 +85,7 @@ impl<'a> Scope<'a> {
             parent,
             last_nested: id,
             is_generator: false,
+            reads_sent_values: false,
             references: 0..0,
             globals: FxHashSet::default(),
             nonlocals: FxHashSet::default(),

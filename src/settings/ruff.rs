@@ -93,7 +93,7 @@ impl RuffConfig {
             let matched = [name, relative].into_iter().flatten().any(|p| entry.glob.is_match(p));
             matched != entry.negated
                 && entry.codes.iter().any(|code| {
-                    code == "ALL" || rule.noqa_codes.iter().any(|noqa| !code.is_empty() && noqa.starts_with(code.as_str()))
+                    code == "ALL" || rule.noqa_codes.iter().any(|noqa| selects(code, noqa))
                 })
         })
     }
@@ -104,6 +104,14 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .and_then(Value::as_array)
         .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect())
         .unwrap_or_default()
+}
+
+/// Whether a rule selector (`B`, `RUF0`, `ASYNC251`) names the code `noqa`: a prefix of it that
+/// holds its whole linter prefix, since Ruff reads `A` as flake8-builtins, not as the start of
+/// flake8-async's `ASYNC`.
+fn selects(code: &str, noqa: &str) -> bool {
+    let letters = noqa.len() - noqa.trim_start_matches(|c: char| c.is_ascii_alphabetic()).len();
+    !code.is_empty() && noqa.starts_with(code) && code.len() >= letters
 }
 
 #[cfg(test)]
@@ -135,6 +143,14 @@ mod tests {
         assert!(ruff.excludes(Path::new("/p/sub/api_pb2.py")));
         assert!(ruff.excludes(Path::new("/p/a/vendored")));
         assert!(!ruff.excludes(Path::new("/p/tests")));
+    }
+
+    #[test]
+    fn a_selector_names_its_whole_linter_prefix() {
+        assert!(selects("ASYNC", "ASYNC251") && selects("ASYNC2", "ASYNC251") && selects("B", "B006"));
+        // `A` is flake8-builtins, not flake8-async; `RUF0` covers `RUF008`.
+        assert!(!selects("A", "ASYNC251") && !selects("ASY", "ASYNC251") && selects("RUF0", "RUF008"));
+        assert!(!selects("", "B006"));
     }
 
     #[test]

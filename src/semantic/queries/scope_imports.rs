@@ -76,6 +76,13 @@ impl<'a> SemanticModel<'a> {
         found
     }
 
+    /// Whether the module imports `module` (or something from it) anywhere: at its top, in a
+    /// function, under `if` / `try`. For a question about the libraries the file is written for.
+    pub(crate) fn imports_module(&self, module: &str) -> bool {
+        let of_module = |q: &str| q.strip_prefix(module).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+        self.bindings.iter().any(|b| b.kind.qualified().is_some_and(of_module)) || self.imports_at_top(module)
+    }
+
     /// Whether a top-level statement imports `module`: `import module` (or a submodule of it),
     /// or `from module import ...`, a star import included. A star import binds nothing, so
     /// this looks at the module's own statements (not into them).

@@ -119,3 +119,30 @@ fn ends_that_can_be_passed() {
     assert!(falls_through("while True:\n    return 1\n"));
     assert!(falls_through("for x in y:\n    return 1\n"));
 }
+
+/// A generator driven by `send()` uses the value of one of its own `yield`s; a `yield` alone as
+/// a statement, a `yield from`, or a nested function's `yield` does not count.
+#[test]
+fn a_yield_read_as_a_value() {
+    let reads = |source: &str| {
+        let parsed = parse(source);
+        let model = SemanticModel::build(parsed.syntax());
+        let Some(Stmt::FunctionDef(f)) = parsed.syntax().body.first() else { panic!("a def") };
+        model.reads_sent_values(f)
+    };
+    assert!(reads("def f():\n    x = yield 1\n"));
+    assert!(reads("def f():\n    print((yield))\n"));
+    assert!(reads("def f():\n    total = 0\n    while True:\n        total += yield total\n"));
+    assert!(!reads("def f():\n    yield 1\n    (yield)\n"));
+    assert!(!reads("def f():\n    x = yield from g()\n"));
+    assert!(!reads("def f():\n    def g():\n        x = yield\n    yield g\n"));
+    assert!(!reads("async def f():\n    x = yield 1\n"));
+}
+
+/// The model lists `name.send(...)` calls, and only those.
+#[test]
+fn send_calls_are_listed() {
+    let parsed = parse("g.send(1)\nsock.send(b'x')\na.b.send(2)\nsend(3)\nf(g.send)\n");
+    let model = SemanticModel::build(parsed.syntax());
+    assert_eq!(model.sends().len(), 2);
+}

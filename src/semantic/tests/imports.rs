@@ -127,3 +127,18 @@ fn imports_from_is_absolute_only() {
         .collect();
     assert_eq!(imports, [true, false]);
 }
+
+/// Whether the file imports a module anywhere, and what a name read in a scope would see.
+#[test]
+fn imports_anywhere_and_lookups() {
+    use crate::semantic::{Resolution, ScopeId};
+    let parsed = parse("import trio.lowlevel\ndef f(asyncio):\n    from anyio import sleep\n    return asyncio\n");
+    let model = SemanticModel::build(parsed.syntax());
+    assert!(model.imports_module("trio") && model.imports_module("anyio"));
+    assert!(!model.imports_module("asyncio") && !model.imports_module("any"));
+    let Some(Stmt::FunctionDef(f)) = parsed.syntax().body.get(1) else { panic!("a def") };
+    let scope = model.function_scope(f).expect("a scope");
+    assert_eq!(model.resolve_in(scope, "asyncio"), Resolution::Scope(scope));
+    assert_eq!(model.resolve_in(scope, "trio"), Resolution::Scope(ScopeId::MODULE));
+    assert_eq!(model.resolve_in(scope, "next"), Resolution::Unbound);
+}

@@ -1,0 +1,7 @@
+# pitfix-args: --unsafe-fixes
+import time
+
+
+async def handler(request):
+    time.sleep(1)
+    return request

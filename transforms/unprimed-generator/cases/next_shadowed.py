@@ -1,0 +1,9 @@
+def echo():
+    while True:
+        got = yield
+        print(got)
+
+
+def main(next):
+    g = echo()
+    g.send(1)
