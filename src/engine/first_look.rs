@@ -9,6 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
 use crate::engine::top_names::TopNames;
+use crate::semantic::knowledge::BUILTIN_CLASSES;
 use crate::engine::transform::Transform;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from};
@@ -38,6 +39,9 @@ pub(crate) enum Later<'a> {
     /// The module imports something from this top-level package (`import multiprocessing.pool`,
     /// `from concurrent.futures import ...`), in any scope.
     ImportsFrom(&'static str),
+    /// The module binds this name of a builtin class itself (an import, a class, an assignment),
+    /// somewhere: it may not be the builtin.
+    Shadowed(&'a str),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
@@ -157,6 +161,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         classes: Vec::new(),
         changed_in_place: FxHashSet::default(),
         packages: FxHashSet::default(),
+        shadowed: FxHashSet::default(),
         imports: FxHashMap::default(),
         ambiguous: FxHashSet::default(),
         frames: Vec::new(),
@@ -260,6 +265,8 @@ struct Walker<'a> {
     changed_in_place: FxHashSet<&'a str>,
     /// The top-level packages the module imports from (absolute imports only).
     packages: FxHashSet<&'a str>,
+    /// Names of builtin classes that the module binds itself.
+    shadowed: FxHashSet<&'a str>,
     imports: FxHashMap<&'a str, String>,
     ambiguous: FxHashSet<&'a str>,
     /// The functions (and lambdas and class bodies) whose code the walk is in: each one's start,
@@ -282,8 +289,16 @@ impl<'a> Walker<'a> {
         self.frames.is_empty()
     }
 
+    /// Notes a name the module binds, in any way: one that is a builtin class's is shadowed.
+    fn note_bound(&mut self, name: &'a str) {
+        if BUILTIN_CLASSES.binary_search(&name).is_ok() {
+            self.shadowed.insert(name);
+        }
+    }
+
     /// Notes a name that code other than an import or a class statement binds.
     fn note_other(&mut self, name: &'a str) {
+        self.note_bound(name);
         if self.for_index {
             let at_top = self.at_top();
             self.names.bind_other(name, at_top);
@@ -302,6 +317,7 @@ impl<'a> Walker<'a> {
             Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
+            Later::Shadowed(name) => self.shadowed.contains(name),
         }
     }
 
@@ -323,6 +339,7 @@ impl<'a> Walker<'a> {
     }
 
     fn note_import(&mut self, name: &'a str, qualified: String, renamed: bool) {
+        self.note_bound(name);
         if renamed {
             self.renamed.insert(name);
         }
@@ -418,6 +435,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
             }
             Stmt::ClassDef(class) => {
                 self.classes.push(class);
+                self.note_bound(class.name.as_str());
                 if self.for_index {
                     let at_top = self.at_top();
                     self.names.bind_class(class.name.as_str(), at_top);
@@ -534,6 +552,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
     }
 
     fn visit_parameter(&mut self, parameter: &'a Parameter) {
+        self.note_bound(parameter.name.as_str());
         if self.for_index {
             // A parameter is the function's own name, wherever the def is.
             self.names.bind_other(parameter.name.as_str(), false);
@@ -606,15 +625,17 @@ mod tests {
         assert!(may_report("async def f():\n    async for x in g():\n        break\n"));
         assert!(may_report("class P(tuple):\n    def __init__(self, a, b):\n        pass\n"));
         assert!(may_report("@dataclass\nclass C:\n    items: list = []\n"));
-        assert!(may_report("async def f():\n    time.sleep(1)\n"));
+        assert!(may_report("import time\nasync def f():\n    time.sleep(1)\n"));
+        assert!(may_report("async def f():\n    input()\n"));
         assert!(may_report("g = gen()\ng.send(1)\n"));
     }
 
     #[test]
     fn blocking_names_count_in_async_code_only() {
-        assert!(!may_report("def f(d):\n    return d.get(1)\n"));
-        assert!(!may_report("async def f():\n    def g(d):\n        return d.get(1)\n    return 1\n"));
-        assert!(may_report("async def f(d):\n    return d.get(1)\n"));
+        assert!(!may_report("import requests\ndef f(d):\n    return d.get(1)\n"));
+        assert!(!may_report("async def f(d):\n    return d.get(1)\n"), "no import of requests");
+        assert!(!may_report("import requests\nasync def f():\n    def g(d):\n        return d.get(1)\n    return 1\n"));
+        assert!(may_report("async def f(d):\n    return d.get(1)\nfrom requests import get\n"));
     }
 
     #[test]
@@ -629,6 +650,10 @@ mod tests {
         let chain = "class A(str):\n    pass\nclass B(A):\n    pass\nclass C(B):\n    def __init__(self, a, b):\n        pass\n";
         assert!(may_report(chain));
         assert!(!may_report("class A:\n    pass\nclass C(A):\n    def __init__(self, a, b):\n        pass\n"));
+        // Builtin classes bring no metaclass, unless the module rebinds their names.
+        assert!(!may_report("class E(Base, ValueError):\n    pass\n"));
+        assert!(may_report("class E(Base, ValueError):\n    pass\nfrom errors import ValueError\n"));
+        assert!(may_report("class E(Base, Mixin):\n    pass\n"));
         // A class that names itself as its base does not loop.
         assert!(!may_report("class A(A):\n    def __init__(self, a, b):\n        pass\n"));
     }

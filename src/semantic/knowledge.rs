@@ -428,14 +428,6 @@ const ENUM_CLASSES: &[&str] =
 /// Library classes whose metaclass is `type`, other than the builtins'.
 const PLAIN_LIBRARY_CLASSES: &[&str] = &["typing.Generic", "contextlib.ContextDecorator", "threading.Thread"];
 
-/// Builtin classes (the name after `builtins.`) a class may derive from; exceptions are
-/// recognized by name.
-#[rustfmt::skip]
-const BUILTIN_CLASSES: &[&str] = &[
-    "object", "int", "float", "complex", "str", "bytes", "bytearray", "list", "tuple", "dict", "set",
-    "frozenset", "property", "classmethod", "staticmethod", "BaseException", "Exception",
-];
-
 /// The name a library class is known by here when it has several: `enum.EnumMeta` is the
 /// older name of `enum.EnumType` (the same class since Python 3.11).
 pub(crate) fn canonical_class(qualified: &str) -> &str {
@@ -543,3 +535,30 @@ pub(crate) const BLOCKING_IO_CALLS: &[&str] = &[
     "builtins.input",
 ];
 // ---- end of blocking calls ------------------------------------------------------------------
+
+// ---- Builtin classes (used by the first look) ------------------------------------------------
+/// The classes of `builtins` whose metaclass is `type` (every public one on CPython 3.11: `[n for
+/// n in dir(builtins) if type(getattr(builtins, n)) is type]`), sorted: as a base they bring no
+/// metaclass of their own.
+#[rustfmt::skip]
+pub(crate) const BUILTIN_CLASSES: &[&str] = &[
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+    "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning",
+    "ChildProcessError", "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError",
+    "ConnectionResetError", "DeprecationWarning", "EOFError", "EncodingWarning",
+    "EnvironmentError", "Exception", "ExceptionGroup", "FileExistsError", "FileNotFoundError",
+    "FloatingPointError", "FutureWarning", "GeneratorExit", "IOError", "ImportError",
+    "ImportWarning", "IndentationError", "IndexError", "InterruptedError", "IsADirectoryError",
+    "KeyError", "KeyboardInterrupt", "LookupError", "MemoryError", "ModuleNotFoundError",
+    "NameError", "NotADirectoryError", "NotImplementedError", "OSError", "OverflowError",
+    "PendingDeprecationWarning", "PermissionError", "ProcessLookupError", "RecursionError",
+    "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError",
+    "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+    "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning",
+    "UserWarning", "ValueError", "Warning", "ZeroDivisionError", "bool", "bytearray", "bytes",
+    "classmethod", "complex", "dict", "enumerate", "filter", "float", "frozenset", "int",
+    "list", "map", "memoryview", "object", "property", "range", "reversed", "set", "slice",
+    "staticmethod", "str", "super", "tuple", "type", "zip"
+];
+// ---- end of builtin classes ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::edits::add_import::{add_import_from, add_module_import};
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
-use crate::engine::first_look::Look;
+use crate::engine::first_look::{Later, Look};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::knowledge::{BLOCKING_IO_CALLS, BLOCKING_SLEEP};
@@ -52,13 +52,28 @@ impl Transform for AsyncBlockingCall {
         Some(&[NodeKind::ExprCall])
     }
 
-    /// A call in the own code of an `async def` whose name may be a blocking one.
+    /// A call in the own code of an `async def` whose name may be a blocking one, in a module
+    /// that imports that one's package (`input` needs none).
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
-        if let Expr::Call(call) = expr
-            && look.in_async_def()
-            && may_block(call)
-        {
-            look.may_report();
+        let Expr::Call(call) = expr else { return };
+        if !look.in_async_def() || !may_block(call) {
+            return;
+        }
+        let last = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return,
+        };
+        let matches = |qualified: &'static str| {
+            let part = qualified.rsplit('.').next().unwrap_or(qualified);
+            if call.func.is_name_expr() { last.ends_with(part) } else { last == part }
+        };
+        let tables = std::iter::once(BLOCKING_SLEEP).chain(BLOCKING_IO_CALLS.iter().copied());
+        for qualified in tables.filter(|q| matches(q)) {
+            match qualified.split('.').next().unwrap_or(qualified) {
+                "builtins" => look.may_report(),
+                package => look.may_report_if(&[Later::ImportsFrom(package)]),
+            }
         }
     }
 
