@@ -335,3 +335,13 @@ pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &["__name__", "__qualnam
 /// as `contextlib.suppress` does.
 pub(crate) const SUPPRESSOR_NAME_WORDS: &[&str] = &["suppress", "ignore"];
 // ---- end of context managers ------------------------------------------------------------------
+
+// ---- Naive UTC datetimes (used by naive-utc) --------------------------------------------------
+// `datetime.utcnow()` / `utcfromtimestamp(t)` return naive values that `.timestamp()` and
+// `.astimezone()` read as local time; both are deprecated since 3.12
+// (https://docs.python.org/3/library/datetime.html#datetime.datetime.utcnow).
+
+/// The naive-UTC constructors, with the aware constructor that gives the same instant.
+pub(crate) const NAIVE_UTC_CONSTRUCTORS: &[(&str, &str)] =
+    &[("datetime.datetime.utcnow", "now"), ("datetime.datetime.utcfromtimestamp", "fromtimestamp")];
+// ---- end of naive UTC datetimes ---------------------------------------------------------------
