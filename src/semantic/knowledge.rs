@@ -345,3 +345,18 @@ pub(crate) const SUPPRESSOR_NAME_WORDS: &[&str] = &["suppress", "ignore"];
 pub(crate) const NAIVE_UTC_CONSTRUCTORS: &[(&str, &str)] =
     &[("datetime.datetime.utcnow", "now"), ("datetime.datetime.utcfromtimestamp", "fromtimestamp")];
 // ---- end of naive UTC datetimes ---------------------------------------------------------------
+
+// ---- Tasks (used by dangling-task) ------------------------------------------------------------
+// The event loop keeps only weak references to tasks: a task nobody else references can be
+// collected before it finishes (https://docs.python.org/3/library/asyncio-task.html#asyncio.create_task).
+
+/// Functions that schedule a task and return it.
+pub(crate) const TASK_SCHEDULERS: &[&str] = &["asyncio.create_task", "asyncio.ensure_future"];
+
+/// The event loop's methods that schedule a task and return it.
+pub(crate) const LOOP_TASK_METHODS: &[&str] = &["create_task", "ensure_future"];
+
+/// Functions that return an event loop (whose `create_task` keeps only a weak reference).
+pub(crate) const EVENT_LOOP_GETTERS: &[&str] =
+    &["asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"];
+// ---- end of tasks -----------------------------------------------------------------------------
