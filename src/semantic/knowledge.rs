@@ -360,3 +360,14 @@ pub(crate) const LOOP_TASK_METHODS: &[&str] = &["create_task", "ensure_future"];
 pub(crate) const EVENT_LOOP_GETTERS: &[&str] =
     &["asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"];
 // ---- end of tasks -----------------------------------------------------------------------------
+
+// ---- Method caches (used by cache-on-method) --------------------------------------------------
+// A `functools` cache on a method keys on `self` and holds it, so every instance stays alive for
+// the life of the cache (https://docs.python.org/3/faq/programming.html#how-do-i-cache-method-calls).
+
+/// Decorators that cache a function's results in one cache of the function.
+pub(crate) const FUNCTION_CACHES: &[&str] = &["functools.cache", "functools.lru_cache"];
+
+/// The methods and attributes of a `functools` cache wrapper, which `cached_property` lacks.
+pub(crate) const CACHE_WRAPPER_ATTRIBUTES: &[&str] = &["cache_clear", "cache_info", "cache_parameters"];
+// ---- end of method caches ---------------------------------------------------------------------
