@@ -81,7 +81,10 @@ fn check_method(checker: &mut Checker, func: &StmtFunctionDef) {
     let scope = semantic.nodes.scope(checker.node_id());
     let ScopeKind::Class(class) = semantic.scope(scope).kind else { return };
     let is_builtin = |decorator: &Decorator, name: &str| semantic.qualified_name(&decorator.expression).as_deref() == Some(name);
-    if func.decorator_list.iter().any(|d| is_builtin(d, "builtins.staticmethod") || is_builtin(d, "builtins.classmethod")) {
+    // `__new__` is a static method and `__init_subclass__` / `__class_getitem__` class methods
+    // without the decorator: no `self` either (a cached `__new__` reuses instances on purpose).
+    let implicit = matches!(func.name.as_str(), "__new__" | "__init_subclass__" | "__class_getitem__");
+    if implicit || func.decorator_list.iter().any(|d| is_builtin(d, "builtins.staticmethod") || is_builtin(d, "builtins.classmethod")) {
         return;
     }
     let Some(cache) = func.decorator_list.iter().find(|d| semantic.is_one_of(decorator_callee(&d.expression), FUNCTION_CACHES)) else {

@@ -132,7 +132,7 @@ fn fix(checker: &Checker, statement: &StmtExpr) -> Option<Fix> {
         return None;
     }
     let taken = names_in_use(semantic);
-    let task = fresh_name("task", &taken);
+    let task = fresh_name("task", &names_near(semantic, scope).unwrap_or_else(|| taken.clone()));
     let (set, mut edits) = match existing_task_set(semantic) {
         Some(set) => (set.to_owned(), Vec::new()),
         None => {
@@ -165,6 +165,16 @@ fn names_in_use<'a>(semantic: &SemanticModel<'a>) -> HashSet<&'a str> {
     let mut taken: HashSet<&str> = semantic.scopes().flat_map(|(id, _)| semantic.scope_names(id)).collect();
     taken.extend(semantic.loaded_names_in(semantic.module.range()));
     taken
+}
+
+/// In a function, the names a new local `task` could clash with: those the function binds (its
+/// `global` / `nonlocal` declarations included) and those read anywhere in its code, nested
+/// functions included (they would see the new local). `None` at module level.
+fn names_near<'a>(semantic: &SemanticModel<'a>, scope: ScopeId) -> Option<HashSet<&'a str>> {
+    let ScopeKind::Function(func) = semantic.scope(scope).kind else { return None };
+    let mut taken: HashSet<&str> = semantic.scope_names(scope).collect();
+    taken.extend(semantic.loaded_names_in(func.range()));
+    Some(taken)
 }
 
 /// The name of a set this transform declared before (`_background_tasks = set()` at the top

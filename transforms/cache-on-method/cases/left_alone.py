@@ -29,6 +29,15 @@ class Fine:
     def cache(self):
         return 3
 
+    @functools.lru_cache()  # type: ignore
+    def __new__(cls, root):
+        # An implicit static method: caching instances per argument on purpose.
+        return super().__new__(cls)
+
+    @functools.cache
+    def __class_getitem__(cls, item):
+        return cls
+
 
 def outer():
     class Local:
