@@ -62,11 +62,17 @@ impl Transform for DanglingTask {
         Some(&[NodeKind::StmtExpr])
     }
 
-    /// A statement that is a call of something named `create_task` or `ensure_future`.
+    /// A statement that is a call of something named `create_task` or `ensure_future`, bare or
+    /// as an attribute of a name (a module or a loop variable) or of a call (a loop getter):
+    /// `self.loop.create_task(...)` is never one the check reports.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
         if let Stmt::Expr(statement) = stmt
             && let Expr::Call(call) = &*statement.value
-            && !matches!(&*call.func, Expr::Call(_) | Expr::Subscript(_) | Expr::Lambda(_))
+            && match &*call.func {
+                Expr::Name(_) => true,
+                Expr::Attribute(method) => matches!(&*method.value, Expr::Name(_) | Expr::Call(_)),
+                _ => false,
+            }
         {
             look.may_report_if_naming(naming(&call.func, |last| LOOP_TASK_METHODS.contains(&last)), None);
         }

@@ -31,3 +31,13 @@ class Scheduler:
 
     def run(self, coro):
         self.create_task(coro)
+
+
+class Service:
+    def __init__(self):
+        self.loop = asyncio.get_running_loop()
+
+    def start(self, coro):
+        # An attribute's loop: not shown to be an event loop here.
+        self.loop.create_task(coro)
+        asyncio.get_running_loop().create_task(coro).add_done_callback(print)
