@@ -143,11 +143,24 @@ fn trailing_comma(last: &Alias, close: TextSize, source: &str) -> Option<Option<
 }
 
 /// The edit adding `line` (an import statement) as its own line; see the module docs for where.
-fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
+/// The edit that adds a module-level statement `line` (without its line ending) where a new
+/// import line would go: after the module's docstring and leading imports. Its code can use what
+/// those imports bind ([`leading_run`]).
+pub(crate) fn add_module_line(line: &str, semantic: &SemanticModel, source: &str, stylist: &Stylist) -> Edit {
+    new_import_line(line, &semantic.module.body, source, stylist.line_ending().as_str())
+}
+
+/// The module's leading run: its docstring and the imports right after it, which a new line goes
+/// after.
+pub(crate) fn leading_run(body: &[Stmt]) -> &[Stmt] {
     let docstring = usize::from(body.first().is_some_and(is_docstring_stmt));
     let imports =
         body[docstring..].iter().take_while(|stmt| matches!(stmt, Stmt::Import(_) | Stmt::ImportFrom(_))).count();
-    if let Some(prev) = body[..docstring + imports].last() {
+    &body[..docstring + imports]
+}
+
+fn new_import_line(line: &str, body: &[Stmt], source: &str, eol: &str) -> Edit {
+    if let Some(prev) = leading_run(body).last() {
         let last_line = logical_line_last_piece(source, prev.end());
         let at = source.full_line_end(last_line);
         return if at == source.line_end(last_line) {

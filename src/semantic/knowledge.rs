@@ -562,3 +562,39 @@ pub(crate) const BUILTIN_CLASSES: &[&str] = &[
     "staticmethod", "str", "super", "tuple", "type", "zip"
 ];
 // ---- end of builtin classes ---------------------------------------------------------------------
+
+// ---- Naive UTC datetimes (used by naive-utc) --------------------------------------------------
+// `datetime.utcnow()` / `utcfromtimestamp(t)` return naive values that `.timestamp()` and
+// `.astimezone()` read as local time; both are deprecated since 3.12
+// (https://docs.python.org/3/library/datetime.html#datetime.datetime.utcnow).
+
+/// The naive-UTC constructors, with the aware constructor that gives the same instant.
+pub(crate) const NAIVE_UTC_CONSTRUCTORS: &[(&str, &str)] =
+    &[("datetime.datetime.utcnow", "now"), ("datetime.datetime.utcfromtimestamp", "fromtimestamp")];
+// ---- end of naive UTC datetimes ---------------------------------------------------------------
+
+// ---- Tasks (used by dangling-task) ------------------------------------------------------------
+// The event loop keeps only weak references to tasks: a task nobody else references can be
+// collected before it finishes (https://docs.python.org/3/library/asyncio-task.html#asyncio.create_task).
+
+/// Functions that schedule a task and return it.
+pub(crate) const TASK_SCHEDULERS: &[&str] = &["asyncio.create_task", "asyncio.ensure_future"];
+
+/// The event loop's methods that schedule a task and return it.
+pub(crate) const LOOP_TASK_METHODS: &[&str] = &["create_task", "ensure_future"];
+
+/// Functions that return an event loop (whose `create_task` keeps only a weak reference).
+pub(crate) const EVENT_LOOP_GETTERS: &[&str] =
+    &["asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"];
+// ---- end of tasks -----------------------------------------------------------------------------
+
+// ---- Method caches (used by cache-on-method) --------------------------------------------------
+// A `functools` cache on a method keys on `self` and holds it, so every instance stays alive for
+// the life of the cache (https://docs.python.org/3/faq/programming.html#how-do-i-cache-method-calls).
+
+/// Decorators that cache a function's results in one cache of the function.
+pub(crate) const FUNCTION_CACHES: &[&str] = &["functools.cache", "functools.lru_cache"];
+
+/// The methods and attributes of a `functools` cache wrapper, which `cached_property` lacks.
+pub(crate) const CACHE_WRAPPER_ATTRIBUTES: &[&str] = &["cache_clear", "cache_info", "cache_parameters"];
+// ---- end of method caches ---------------------------------------------------------------------

@@ -1,0 +1,8 @@
+import functools as ft
+
+
+class Tree:
+    @property
+    @ft.cache
+    def depth(self):
+        return 0

@@ -1,0 +1,10 @@
+from functools import cache
+
+
+class Report:
+    cached_property = None
+
+    @property
+    @cache
+    def rows(self):
+        return []

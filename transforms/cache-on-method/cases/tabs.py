@@ -1,0 +1,8 @@
+import functools
+
+
+class Job:
+	@property
+	@functools.cache
+	def spec(self):
+		return {}

@@ -1,0 +1,2 @@
+import asyncio
+asyncio.ensure_future(asyncio.sleep(0))

@@ -1,0 +1,9 @@
+from datetime import datetime
+
+
+def stamp():
+    return datetime.utcnow()
+
+
+def parse(epoch):
+    return datetime.utcfromtimestamp(epoch)

@@ -1,0 +1,2 @@
+from datetime import datetime
+stamp = datetime.utcnow()
