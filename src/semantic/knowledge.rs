@@ -335,3 +335,20 @@ pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &["__name__", "__qualnam
 /// as `contextlib.suppress` does.
 pub(crate) const SUPPRESSOR_NAME_WORDS: &[&str] = &["suppress", "ignore"];
 // ---- end of context managers ------------------------------------------------------------------
+
+// ---- Regular expressions (used by re-flags-positional) ----------------------------------------
+// https://docs.python.org/3/library/re.html#functions: `re.sub(pattern, repl, string, count=0,
+// flags=0)`, `re.subn` likewise, `re.split(pattern, string, maxsplit=0, flags=0)`.
+
+/// `re` functions whose positional parameter before `flags` is a number: the function, that
+/// parameter's index and its name.
+pub(crate) const RE_POSITIONAL_BEFORE_FLAGS: &[(&str, usize, &str)] =
+    &[("re.sub", 3, "count"), ("re.subn", 3, "count"), ("re.split", 2, "maxsplit")];
+
+/// The flag constants of `re` (also members of `re.RegexFlag`).
+#[rustfmt::skip]
+pub(crate) const RE_FLAGS: &[&str] = &[
+    "A", "ASCII", "DEBUG", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "NOFLAG", "S", "DOTALL",
+    "U", "UNICODE", "X", "VERBOSE", "T", "TEMPLATE",
+];
+// ---- end of regular expressions ---------------------------------------------------------------
