@@ -7,6 +7,7 @@ use ruff_text_size::Ranged;
 
 use crate::edits::fix::{Applicability, Fix};
 use crate::edits::none_default::none_sentinel_edits;
+use crate::edits::optional::allows_none;
 use crate::engine::checker::Checker;
 use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
@@ -125,6 +126,7 @@ fn value_of(checker: &Checker, call: &ExprCall) -> Option<Value> {
         return Some(Value::Unknown);
     }
     let left_alone = MUTABLE_CONSTRUCTORS.contains(&name)
+        || is_constant_arithmetic(name, call)
         || is_immutable_result_call(name)
         || is_dependency_marker(name)
         || is_extended_immutable(checker, name);
@@ -139,6 +141,22 @@ fn reads_fresh_value(checker: &Checker, call: &ExprCall) -> bool {
             if semantic.qualified_name(&inner.func).is_some_and(|name| is_fresh_value_call(&name)))
     };
     call.arguments.args.iter().chain(call.arguments.keywords.iter().map(|k| &k.value)).any(|arg| any_over_expr(arg, &fresh))
+}
+
+/// Builtins that compute a number from numbers: with literals and constants (`SOMAXCONN`) as
+/// arguments, the value is the same at every call, so computing it once is the point.
+const ARITHMETIC_BUILTINS: &[&str] = &["builtins.min", "builtins.max", "builtins.sum", "builtins.pow", "builtins.divmod"];
+
+fn is_constant_arithmetic(name: &str, call: &ExprCall) -> bool {
+    fn constant(expr: &Expr) -> bool {
+        match expr {
+            Expr::Attribute(attribute) => constant(&attribute.value),
+            Expr::UnaryOp(unary) => constant(&unary.operand),
+            Expr::Name(_) | Expr::NumberLiteral(_) => true,
+            _ => false,
+        }
+    }
+    ARITHMETIC_BUILTINS.contains(&name) && call.arguments.keywords.is_empty() && call.arguments.args.iter().all(constant)
 }
 
 fn is_dependency_marker(name: &str) -> bool {
@@ -236,6 +254,9 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
         return Some(why.to_owned());
     }
     let name = param.name().as_str();
+    if param.parameter.annotation.as_deref().is_some_and(|annotation| allows_none(annotation, semantic)) {
+        return Some(format!("the annotation of `{name}` already accepts None, which may mean something else than the default"));
+    }
     if Uses::of(semantic, func, name).compared_with_none(name) {
         return Some(format!("the function already compares `{name}` with None, so None cannot stand for the default"));
     }

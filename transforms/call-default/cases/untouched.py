@@ -25,3 +25,10 @@ def no_call(a=1, b=None, c=SENTINEL, d=(1, 2), e=lambda: time()):
 
 def time():
     return 0
+
+
+import socket
+
+
+def listen(backlog: int = min(socket.SOMAXCONN, 128), top=max(1, -2)):
+    return backlog, top
