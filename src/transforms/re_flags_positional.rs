@@ -48,11 +48,12 @@ impl Transform for ReFlagsPositional {
 
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         let Expr::Call(call) = expr else { return };
-        // The shortest signature (`split`) puts its number third: fewer arguments cannot hold one.
-        if call.arguments.args.len() < 3 {
-            return;
-        }
-        let function = |last: &str| RE_POSITIONAL_BEFORE_FLAGS.iter().any(|(name, _, _)| name.strip_prefix("re.") == Some(last));
+        // The argument in the number's place must be there: the fourth for `sub`/`subn`, the third
+        // for `split`.
+        let count = call.arguments.args.len();
+        let function = |last: &str| {
+            RE_POSITIONAL_BEFORE_FLAGS.iter().any(|(name, index, _)| name.strip_prefix("re.") == Some(last) && count > *index)
+        };
         look.may_report_if_naming(naming(&call.func, function), None);
     }
 }
