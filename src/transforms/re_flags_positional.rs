@@ -7,7 +7,7 @@ use ruff_text_size::Ranged;
 
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
-use crate::engine::first_look::{Look, naming};
+use crate::engine::first_look::{Look, Naming, naming};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::knowledge::{RE_FLAGS, RE_POSITIONAL_BEFORE_FLAGS};
@@ -48,13 +48,24 @@ impl Transform for ReFlagsPositional {
 
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         let Expr::Call(call) = expr else { return };
-        // The argument in the number's place must be there: the fourth for `sub`/`subn`, the third
-        // for `split`.
-        let count = call.arguments.args.len();
+        let args = &call.arguments.args;
+        if !(args.get(2).is_some_and(may_be_flag) || args.get(3).is_some_and(may_be_flag)) {
+            return;
+        }
+        // The argument in the number's place must be there (the fourth for `sub`/`subn`, the third
+        // for `split`) and may be a flag: a name, an attribute or an `|`.
         let function = |last: &str| {
-            RE_POSITIONAL_BEFORE_FLAGS.iter().any(|(name, index, _)| name.strip_prefix("re.") == Some(last) && count > *index)
+            RE_POSITIONAL_BEFORE_FLAGS.iter().any(|(name, index, _)| {
+                name.strip_prefix("re.") == Some(last) && args.get(*index).is_some_and(may_be_flag)
+            })
         };
-        look.may_report_if_naming(naming(&call.func, function), None);
+        // `re.sub` is a function of a module: `<module>.sub(...)` or a plain name.
+        let naming = match call.func.as_ref() {
+            Expr::Attribute(attribute) if !attribute.value.is_name_expr() => Naming::No,
+            Expr::Name(_) | Expr::Attribute(_) => naming(&call.func, function),
+            _ => Naming::No,
+        };
+        look.may_report_if_naming(naming, None);
     }
 }
 
@@ -86,6 +97,15 @@ fn check_call(checker: &mut Checker, call: &ExprCall) {
         if parameter == "count" { "number of replacements" } else { "number of splits" }
     );
     checker.report(flag.range(), message, fix);
+}
+
+/// [`is_flag`] as far as syntax tells.
+fn may_be_flag(expr: &Expr) -> bool {
+    match expr {
+        Expr::BinOp(binop) => binop.op == Operator::BitOr,
+        Expr::Name(_) | Expr::Attribute(_) => true,
+        _ => false,
+    }
 }
 
 /// A `re` flag (`re.IGNORECASE`, `re.RegexFlag.M`, an imported `MULTILINE`) or an `|` of them.
