@@ -9,6 +9,7 @@ pub(crate) mod body_start;
 pub(crate) mod fix;
 pub(crate) mod fresh_name;
 pub(crate) mod lines;
+pub(crate) mod none_default;
 pub(crate) mod optional;
 
 #[cfg(test)]

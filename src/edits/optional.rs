@@ -95,7 +95,7 @@ fn optional_binding(ctx: &AnnotationContext) -> Option<(String, Vec<Edit>)> {
 
 /// Whether the annotation already admits `None`: `None`, `Any`, `object`, `Optional[...]`,
 /// `Union[..., None]`, `X | None`, also inside a string.
-fn allows_none(annotation: &Expr, imports: &SemanticModel) -> bool {
+pub(crate) fn allows_none(annotation: &Expr, imports: &SemanticModel) -> bool {
     const ANY: &[&str] = &["typing.Any", "typing_extensions.Any", "builtins.object"];
     const OPTIONAL: &[&str] = &["typing.Optional", "typing_extensions.Optional"];
     const UNION: &[&str] = &["typing.Union", "typing_extensions.Union"];

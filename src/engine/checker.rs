@@ -2,11 +2,12 @@
 //! table (built by its own walk of the AST, so the AST is not walked again), is handed to each
 //! selected transform; the checker collects what they report.
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_python_ast::{ModModule, Stmt};
+use ruff_python_ast::{ModModule, Stmt, StmtClassDef};
 use ruff_python_codegen::Stylist;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::edits::fix::Fix;
+use crate::edits::none_default::DefaultContext;
 use crate::engine::project_index::{ModuleName, ProjectIndex};
 use crate::engine::line_index::LazyLineIndex;
 use crate::engine::suppression::Suppressions;
@@ -98,6 +99,26 @@ impl<'a> Checker<'a> {
     /// The statements enclosing the current node, outermost first (the current statement last).
     pub(crate) fn parents(&self) -> &[&'a Stmt] {
         &self.parents
+    }
+
+    /// The class whose body holds the current statement (a method's class), if any.
+    pub(crate) fn enclosing_class(&self) -> Option<&'a StmtClassDef> {
+        match self.parents.len().checked_sub(2).and_then(|i| self.parents.get(i)) {
+            Some(Stmt::ClassDef(class)) => Some(class),
+            _ => None,
+        }
+    }
+
+    /// What moving a parameter's default into the body needs to know about the file.
+    pub(crate) fn default_context(&self) -> DefaultContext<'_> {
+        DefaultContext {
+            semantic: self.semantic(),
+            source: self.source,
+            tokens: self.tokens(),
+            stylist: &self.stylist,
+            module: self.module(),
+            target_minor: self.target_version().minor(),
+        }
     }
 
     /// The text of a node or range.

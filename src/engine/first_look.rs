@@ -609,11 +609,22 @@ mod tests {
         first_look(parsed.syntax(), ALL, false).may_report
     }
 
+    /// [`may_report`] with every transform but call-default, which says yes to any call in a
+    /// default.
+    fn may_report_without_call_default(source: &str) -> bool {
+        let parsed = parse_module(source).expect("test source parses");
+        let transforms: Vec<_> = ALL.iter().copied().filter(|t| t.rule().id != "call-default").collect();
+        first_look(parsed.syntax(), &transforms, false).may_report
+    }
+
     #[test]
     fn plain_code_needs_no_model() {
         assert!(!may_report("import os\n\ndef f(a, b=None):\n    return [x for x in a if x is not None]\n"));
         assert!(!may_report("class C(Base):\n    items = []\n    def __init__(self, x):\n        self.x = x\n"));
         assert!(!may_report("for x in xs:\n    print(x)\nf = lambda: 1\n"));
+        assert!(!may_report("assert x, 'message'\nassert (x), 'm'\nassert ()\n"));
+        assert!(!may_report("import re\nre.sub(p, r, s)\nre.split(p, s)\nother(a, b, c, re.I)\n"));
+        assert!(!may_report("def f(a=1, b=None, c=(1, 2)):\n    pass\n"));
     }
 
     #[test]
@@ -628,6 +639,11 @@ mod tests {
         assert!(may_report("import time\nasync def f():\n    time.sleep(1)\n"));
         assert!(may_report("async def f():\n    input()\n"));
         assert!(may_report("g = gen()\ng.send(1)\n"));
+        assert!(may_report("assert (x > 0, 'positive')\n"));
+        assert!(may_report("import re\nre.sub(p, r, s, re.I)\n"));
+        assert!(may_report("from re import split as cut\ncut(p, s, M)\n"));
+        assert!(may_report("def f(at=now()):\n    pass\n"));
+        assert!(may_report("f = lambda at=now(): at\n"));
     }
 
     #[test]
@@ -642,7 +658,7 @@ mod tests {
     fn conditions_judged_on_the_whole_module() {
         // A renamed import may be a mutable constructor.
         assert!(may_report("def f(a=dd(list)):\n    pass\nfrom collections import defaultdict as dd\n"));
-        assert!(!may_report("def f(a=make(list)):\n    pass\n"));
+        assert!(!may_report_without_call_default("def f(a=make(list)):\n    pass\n"));
         // A plain class's container counts when the module changes that attribute in place.
         assert!(may_report("class C:\n    items = []\ndef add(c):\n    c.items.append(1)\n"));
         assert!(!may_report("class C:\n    items = []\ndef add(c):\n    c.items = [1]\n"));

@@ -598,3 +598,65 @@ pub(crate) const FUNCTION_CACHES: &[&str] = &["functools.cache", "functools.lru_
 /// The methods and attributes of a `functools` cache wrapper, which `cached_property` lacks.
 pub(crate) const CACHE_WRAPPER_ATTRIBUTES: &[&str] = &["cache_clear", "cache_info", "cache_parameters"];
 // ---- end of method caches ---------------------------------------------------------------------
+
+// ---- Regular expressions (used by re-flags-positional) ----------------------------------------
+// https://docs.python.org/3/library/re.html#functions: `re.sub(pattern, repl, string, count=0,
+// flags=0)`, `re.subn` likewise, `re.split(pattern, string, maxsplit=0, flags=0)`.
+
+/// `re` functions whose positional parameter before `flags` is a number: the function, that
+/// parameter's index and its name.
+pub(crate) const RE_POSITIONAL_BEFORE_FLAGS: &[(&str, usize, &str)] =
+    &[("re.sub", 3, "count"), ("re.subn", 3, "count"), ("re.split", 2, "maxsplit")];
+
+/// The flag constants of `re` (also members of `re.RegexFlag`).
+#[rustfmt::skip]
+pub(crate) const RE_FLAGS: &[&str] = &[
+    "A", "ASCII", "DEBUG", "I", "IGNORECASE", "L", "LOCALE", "M", "MULTILINE", "NOFLAG", "S", "DOTALL",
+    "U", "UNICODE", "X", "VERBOSE", "T", "TEMPLATE",
+];
+// ---- end of regular expressions ---------------------------------------------------------------
+
+// ---- Calls in parameter defaults (used by call-default) ---------------------------------------
+// A default is evaluated once, when `def` runs
+// (https://docs.python.org/3/reference/compound_stmts.html#function-definitions).
+
+/// Calls whose value differs at each call, by design: the time, a fresh id, a random value.
+/// A default made of one freezes it at `def` time.
+pub(crate) const FRESH_VALUE_CALLS: &[&str] = &[
+    "datetime.datetime.now",
+    "datetime.datetime.utcnow",
+    "datetime.datetime.today",
+    "datetime.date.today",
+    "time.time",
+    "time.time_ns",
+    "time.monotonic",
+    "time.monotonic_ns",
+    "time.perf_counter",
+    "time.perf_counter_ns",
+    "uuid.uuid1",
+    "uuid.uuid4",
+    "os.urandom",
+    "itertools.count",
+];
+
+/// Modules all of whose functions give a fresh value at each call.
+pub(crate) const FRESH_VALUE_MODULES: &[&str] = &["random", "secrets"];
+
+/// Whether a call of the qualified `name` gives a new value at each call, by
+/// [`FRESH_VALUE_CALLS`] and [`FRESH_VALUE_MODULES`].
+pub(crate) fn is_fresh_value_call(name: &str) -> bool {
+    FRESH_VALUE_CALLS.contains(&name)
+        || FRESH_VALUE_MODULES.iter().any(|module| name.strip_prefix(module).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// Packages whose calls in a default are markers read by the framework, not values: FastAPI's
+/// `Depends`/`Query`, typer's and click's `Option`/`Argument`, pydantic's `Field`.
+pub(crate) const DEPENDENCY_MARKER_PACKAGES: &[&str] = &["fastapi", "typer", "click", "pydantic", "sqlmodel"];
+
+/// The last names of those markers.
+#[rustfmt::skip]
+pub(crate) const DEPENDENCY_MARKERS: &[&str] = &[
+    "Depends", "Security", "Query", "Body", "Header", "Cookie", "Path", "Form", "File", "Option", "Argument",
+    "Field",
+];
+// ---- end of calls in parameter defaults --------------------------------------------------------

@@ -216,3 +216,23 @@ fn a_config_above_the_home_directory_is_not_read() {
     std::fs::remove_file(p.path("home/pitfix.toml")).unwrap();
     assert_eq!(check("."), Some(0));
 }
+
+#[test]
+fn call_default_extend_immutable_calls_is_validated_and_used() {
+    let p = Project::new();
+    p.write("app.py", "from conf import load\n\n\ndef f(settings=load()):\n    return settings\n");
+    p.write("pitfix.toml", "[call-default]\nextend-immutable-calls = \"conf.load\"\n");
+    let run = p.run(&["check", "--select", "call-default", "app.py"]);
+    run.code(2);
+    assert!(run.stderr.contains("`call-default` has `extend-immutable-calls = \"conf.load\"`; it must be a list"), "{}", run.stderr);
+
+    p.write("pitfix.toml", "[call-default]\nextend-immutable-calls = [\"conf load\"]\n");
+    let run = p.run(&["check", "--select", "call-default", "app.py"]);
+    run.code(2);
+    assert!(run.stderr.contains("each entry must be a dotted name"), "{}", run.stderr);
+
+    p.write("pitfix.toml", "[call-default]\nextend-immutable-calls = [\"conf.other\"]\n");
+    p.run(&["check", "--select", "call-default", "app.py"]).code(1);
+    p.write("pitfix.toml", "[call-default]\nextend-immutable-calls = [\"conf.load\"]\n");
+    p.run(&["check", "--select", "call-default", "app.py"]).code(0);
+}

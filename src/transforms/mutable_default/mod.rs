@@ -1,22 +1,16 @@
 //! mutable-default: `def f(tags=[])` → `def f(tags=None)` plus `if tags is None: tags = []` at
 //! the top of the body. A default is built once, when `def` runs, and every call shares it.
-use ruff_python_ast::helpers::{any_over_expr, is_docstring_stmt};
-use ruff_python_ast::{CmpOp, Expr, ExprLambda, NodeKind, ParameterWithDefault, Parameters, Stmt, StmtFunctionDef};
-use ruff_python_ast::token::{TokenKind, parenthesized_range};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_python_ast::{Expr, ExprLambda, NodeKind, ParameterWithDefault, Parameters, Stmt, StmtFunctionDef};
+use ruff_text_size::Ranged;
 
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Look, last_name_of, naming};
 use crate::edits::fix::{Applicability, Edit, Fix};
-use crate::edits::body_start::{BodyLine, body_step, insert_after_leading};
-use crate::edits::lines::{indent_unit, is_first_on_line, reindented, statement_indentation};
-use crate::edits::optional::{AnnotationContext, allow_none, pep604_allowed};
+use crate::edits::none_default::none_sentinel_edits;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
-mod uses;
-
-use uses::{Uses, is_name};
+use crate::semantic::queries::parameter_uses::Uses;
 
 pub(crate) struct MutableDefault;
 
@@ -190,22 +184,15 @@ fn is_mutable(checker: &Checker, expr: &Expr) -> bool {
 /// Why a default is left alone, when it is: stubs and overloads document a signature, and some
 /// defaults are shared on purpose.
 fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWithDefault, default: &Expr) -> Option<String> {
-    const OVERLOAD: &[&str] = &["typing.overload", "typing_extensions.overload"];
-    if checker.is_stub() {
-        return Some("a stub file documents the signature".to_owned());
-    }
-    if func.decorator_list.iter().any(|d| checker.semantic().is_one_of(&d.expression, OVERLOAD)) {
-        return Some("an @overload signature documents the default".to_owned());
-    }
-    if is_stub_body(&func.body) {
-        return Some("the body is a stub (`...` or `pass`), so the default documents the signature".to_owned());
+    if let Some(why) = checker.semantic().signature_only(func, checker.is_stub()) {
+        return Some(why.to_owned());
     }
     let name = param.name().as_str();
     let lower = name.to_ascii_lowercase();
     if SHARED_ON_PURPOSE.iter().any(|word| lower.contains(word)) {
         return Some(format!("the name `{name}` says the shared object is kept across calls on purpose"));
     }
-    let uses = Uses::of(checker, func, name);
+    let uses = Uses::of(checker.semantic(), func, name);
     if uses.used_as_memo(name) {
         return Some(format!("the body uses `{name}` as a memo (`key in {name}`, then `{name}[key] = ...`)"));
     }
@@ -214,7 +201,7 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
             "the function only reads `{name}` (never changes it or hands it on), so sharing it is harmless today"
         ));
     }
-    if let Some(clash) = rebound_name_in_default(checker, func, default) {
+    if let Some(clash) = checker.semantic().rebound_name_in_default(func, checker.enclosing_class(), default) {
         return Some(format!("the default reads `{clash}`, which means something else inside the function"));
     }
     None
@@ -225,7 +212,7 @@ fn no_fix_reason(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
 /// call (returned, yielded or stored), so that the sharing might be relied on.
 fn applicability(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWithDefault) -> Applicability {
     let name = param.name().as_str();
-    let uses = Uses::of(checker, func, name);
+    let uses = Uses::of(checker.semantic(), func, name);
     if uses.compared_with_none(name) || uses.escapes(name) {
         Applicability::Unsafe
     } else {
@@ -234,112 +221,6 @@ fn applicability(checker: &Checker, func: &StmtFunctionDef, param: &ParameterWit
 }
 
 fn build_fix(checker: &Checker, func: &StmtFunctionDef, group: &[&Candidate]) -> Option<Vec<Edit>> {
-    if group.is_empty() {
-        return None;
-    }
-    let ctx = AnnotationContext {
-        semantic: checker.semantic(),
-        source: checker.source(),
-        stylist: checker.stylist(),
-        pep604: pep604_allowed(checker.module(), checker.target_version().minor()),
-    };
-    let mut edits = Vec::new();
-    let mut guards = Vec::new();
-    for candidate in group {
-        edits.push(Edit::replace(replaced_range(checker, func, candidate.default), "None"));
-        if let Some(annotation) = candidate.param.parameter.annotation.as_deref() {
-            edits.extend(allow_none(annotation, &ctx)?);
-        }
-        let name = candidate.param.name().as_str();
-        guards.push(format!("if {name} is None:"));
-        guards.push(format!("{name} = {}", moved_default(checker, func, candidate.default)));
-    }
-    let lines: Vec<BodyLine> = guards.iter().enumerate().map(|(i, line)| (i % 2, line.as_str())).collect();
-    let stays = |stmt: &Stmt| is_none_guard(stmt, func);
-    edits.extend(insert_after_leading(func, &stays, &lines, checker.source(), checker.stylist())?);
-    Some(edits)
+    let params: Vec<_> = group.iter().map(|c| (c.param, c.default)).collect();
+    none_sentinel_edits(&checker.default_context(), func, &params)
 }
-
-/// The text `None` replaces: the default with the parentheses that hold it alone (`x=([1, ])`
-/// becomes `x=None`), unless a comment stands between them and the default: it would be lost
-/// (the default's own text, comments included, moves into the body).
-fn replaced_range(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> TextRange {
-    let Some(outer) = parenthesized_range(default.into(), (&*func.parameters).into(), checker.tokens()) else {
-        return default.range();
-    };
-    let commented = checker
-        .tokens()
-        .in_range(outer)
-        .iter()
-        .any(|token| token.kind() == TokenKind::Comment && !default.range().contains_range(token.range()));
-    if commented { default.range() } else { outer }
-}
-
-/// The default's text as it reads inside the guard: lines after the first are re-indented by
-/// as much as the expression moves, except inside strings.
-fn moved_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> String {
-    let source = checker.source();
-    let body_indent = match func.body.first() {
-        Some(first) if is_first_on_line(first, source) => statement_indentation(first, source).to_owned(),
-        _ => format!("{}{}", statement_indentation(func, source), indent_unit(checker.stylist())),
-    };
-    let to = format!("{body_indent}{}", body_step(func, source, checker.stylist()));
-    let text = reindented(default.range(), statement_indentation(default, source), &to, source, checker.tokens());
-    // Inside the parameter list a default may span lines anywhere (`OD` newline `()`); as a
-    // statement only brackets of its own hold it together.
-    let bracketed = matches!(
-        default,
-        Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::ListComp(_) | Expr::DictComp(_) | Expr::SetComp(_)
-    );
-    if !bracketed && text.contains(['\n', '\r']) { format!("({text})") } else { text }
-}
-
-/// `if p is None: p = ...` for a parameter `p` of the function: such guards, earlier fixes'
-/// included, stay first so that the new ones follow in parameter order. Other code that tests
-/// for None stays after the new guards, so a call without the argument behaves as before.
-fn is_none_guard(stmt: &Stmt, func: &StmtFunctionDef) -> bool {
-    let Stmt::If(stmt_if) = stmt else { return false };
-    let Expr::Compare(compare) = stmt_if.test.as_ref() else { return false };
-    let Expr::Name(name) = compare.left.as_ref() else { return false };
-    let assigns_it = matches!(stmt_if.body.as_slice(), [Stmt::Assign(assign)]
-        if matches!(assign.targets.as_slice(), [target] if is_name(target, name.id.as_str())));
-    assigns_it
-        && stmt_if.elif_else_clauses.is_empty()
-        && *compare.ops == [CmpOp::Is]
-        && matches!(compare.comparators.first(), Some(Expr::NoneLiteral(_)))
-        && func.parameters.iter().any(|p| p.name().as_str() == name.id.as_str())
-}
-
-/// A body with nothing but a docstring, `...` and `pass`.
-fn is_stub_body(body: &[Stmt]) -> bool {
-    body.iter().all(|stmt| match stmt {
-        Stmt::Pass(_) => true,
-        Stmt::Expr(expr) => is_docstring_stmt(stmt) || matches!(expr.value.as_ref(), Expr::EllipsisLiteral(_)),
-        _ => false,
-    })
-}
-
-/// A name the default reads that the body rebinds (or, for a method, that the class body
-/// binds): moved into the body, the default would read something else.
-fn rebound_name_in_default(checker: &Checker, func: &StmtFunctionDef, default: &Expr) -> Option<String> {
-    let semantic = checker.semantic();
-    let function = semantic.function_scope(func)?;
-    let parents = checker.parents();
-    let class = match parents.len().checked_sub(2).and_then(|i| parents.get(i)) {
-        Some(Stmt::ClassDef(class)) => semantic.class_scope(class),
-        _ => None,
-    };
-    let binds = |name: &str| semantic.binds(function, name) || class.is_some_and(|c| semantic.binds(c, name));
-    let mut clash = None;
-    any_over_expr(default, |expr| {
-        if let Expr::Name(name) = expr {
-            if binds(name.id.as_str()) {
-                clash = Some(name.id.to_string());
-                return true;
-            }
-        }
-        false
-    });
-    clash
-}
-

@@ -1,20 +1,19 @@
-//! How a function body uses a parameter, read from the semantic model: the parameter
+//! How a function body uses a parameter (mutable-default, call-default), read from the semantic model: the parameter
 //! variable's reads and the nodes around each one. Whether the default is compared with `None`,
 //! used as a memo, or handed out (returned, yielded, stored, kept by a closure the call hands
 //! out) decides whether the fix is safe.
 use ruff_python_ast::{CmpOp, Expr, StmtFunctionDef, Stmt};
 use ruff_text_size::Ranged;
 
-use crate::engine::checker::Checker;
 use crate::semantic::{Node, NodeId, ScopeId, ScopeKind, SemanticModel};
 
-pub(super) fn is_name(expr: &Expr, name: &str) -> bool {
+pub(crate) fn is_name(expr: &Expr, name: &str) -> bool {
     matches!(expr, Expr::Name(n) if n.id.as_str() == name)
 }
 
 /// How the body uses a parameter: each read of the parameter's variable (in the function or in
 /// a function nested in it) with the expressions or statement directly around it.
-pub(super) struct Uses<'a> {
+pub(crate) struct Uses<'a> {
     /// For each read: the `Name` itself, its parent and its grandparent.
     around: Vec<(&'a Expr, Option<Node<'a>>, Option<Node<'a>>)>,
     /// A function nested in this one reads the parameter and the call hands that function out.
@@ -24,8 +23,7 @@ pub(super) struct Uses<'a> {
 }
 
 impl<'a> Uses<'a> {
-    pub(super) fn of(checker: &Checker<'a>, func: &StmtFunctionDef, name: &str) -> Self {
-        let semantic = checker.semantic();
+    pub(crate) fn of(semantic: &'a SemanticModel<'a>, func: &StmtFunctionDef, name: &str) -> Self {
         let nodes = &semantic.nodes;
         let Some(function) = semantic.function_scope(func) else {
             return Uses { around: Vec::new(), kept_by_closure: false, reads: Vec::new() };
@@ -53,7 +51,7 @@ impl<'a> Uses<'a> {
     }
 
     /// `p is None`, `None is not p`, also inside a chain (`a < p is None`).
-    pub(super) fn compared_with_none(&self, name: &str) -> bool {
+    pub(crate) fn compared_with_none(&self, name: &str) -> bool {
         self.parents().any(|parent| {
             let Node::Expr(Expr::Compare(compare)) = parent else { return false };
             let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter()).collect();
@@ -65,7 +63,7 @@ impl<'a> Uses<'a> {
     }
 
     /// `key in p` and `p[...] = ...`: the default is a memo kept across calls.
-    pub(super) fn used_as_memo(&self, name: &str) -> bool {
+    pub(crate) fn used_as_memo(&self, name: &str) -> bool {
         let tested = self.parents().any(|parent| {
             matches!(parent, Node::Expr(Expr::Compare(c)) if c.ops.iter().zip(c.comparators.iter())
                 .any(|(op, right)| matches!(op, CmpOp::In | CmpOp::NotIn) && is_name(right, name)))
@@ -86,11 +84,11 @@ impl<'a> Uses<'a> {
     /// its length, iterates it, unpacks it into a call (`f(*args, **kwargs)`), formats it, or
     /// calls a method that leaves it as it was. Such a shared default is harmless today; a read
     /// that may change it or hand it on (another call, a return, a store) is not counted as one.
-    pub(super) fn only_read(&self, semantic: &SemanticModel) -> bool {
+    pub(crate) fn only_read(&self, semantic: &SemanticModel) -> bool {
         self.reads.iter().all(|&read| is_read_only(semantic, read))
     }
 
-    pub(super) fn escapes(&self, name: &str) -> bool {
+    pub(crate) fn escapes(&self, name: &str) -> bool {
         self.kept_by_closure || self.escapes_directly(name)
     }
 

@@ -1,0 +1,3 @@
+from datetime import datetime
+
+def log(msg: str, at: datetime = datetime.now()) -> None: ...

@@ -1,0 +1,7 @@
+from datetime import datetime
+
+
+class A:
+	def log(self, msg, at=datetime.now()):
+		if msg:
+			print(at, msg)

@@ -1,0 +1,3 @@
+import re
+
+x = re.sub("a", "b", "abc", re.I)
