@@ -208,7 +208,9 @@ impl RunCache {
             return self.result(entry, probe, None, transforms, texts).map(|result| Cached::Result(result, None));
         };
         let local = entry.summary.as_ref()?;
-        if local.needs_project {
+        // A file whose result read the index (an `async for` over an imported call, classes
+        // that inherit from the project's): its result holds while the index is the same.
+        if local.needs_project || entry.result(probe.settings, None).is_none() {
             // Kept with the file, should it be processed again once the index is known.
             probe.summary = Some(local.clone());
             return Some(Cached::NeedsIndex(module.clone(), local.resolve(module, names)));

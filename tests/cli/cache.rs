@@ -426,3 +426,23 @@ fn standard_input_is_never_cached() {
     assert_eq!(output.status.code(), Some(1));
     assert!(tree(&p.root).is_empty());
 }
+
+/// A class whose metaclass comes from another file's class: the file waits for the project
+/// index, and its result holds (is taken from the cache) while the index is the same.
+#[test]
+fn a_file_whose_classes_read_the_project_index_is_answered_warm() {
+    let p = Project::new();
+    p.write("meta.py", "import abc\n\n\nclass Meta(abc.ABCMeta):\n    pass\n\n\nclass Base(metaclass=Meta):\n    pass\n");
+    p.write("user.py", "from enum import Enum\n\nfrom meta import Base\n\n\nclass Mixed(Base, Enum):\n    pass\n");
+    let reference = cold(&p, &["check"]);
+    assert!(String::from_utf8_lossy(&reference.stdout).contains("metaclass-conflict"), "{reference:?}");
+    run(&mut cmd(&p, &["check"]));
+    let warm = run(&mut cmd(&p, &["check"]));
+    assert_same(&reference, &warm, "metaclass from another file");
+    assert_eq!(hits(&p, &["check"]), (2, 2), "both files from the cache");
+    // The other file's class loses its metaclass: the finding goes.
+    p.write("meta.py", "class Base:\n    pass\n");
+    let changed = run(&mut cmd(&p, &["check"]));
+    assert_same(&cold(&p, &["check"]), &changed, "after the change");
+    assert!(!String::from_utf8_lossy(&changed.stdout).contains("metaclass-conflict"), "{changed:?}");
+}
