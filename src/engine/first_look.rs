@@ -12,7 +12,7 @@ use crate::engine::top_names::TopNames;
 use crate::semantic::knowledge::BUILTIN_CLASSES;
 use crate::engine::transform::Transform;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
-use crate::semantic::{bound_by_import, bound_by_import_from};
+use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern};
 
 /// What a transform's glance sees besides the node, and where it answers.
 pub(crate) struct Look<'a> {
@@ -566,13 +566,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
     }
 
     fn visit_pattern(&mut self, pattern: &'a Pattern) {
-        let captured = match pattern {
-            Pattern::MatchAs(p) => p.name.as_ref(),
-            Pattern::MatchStar(p) => p.name.as_ref(),
-            Pattern::MatchMapping(p) => p.rest.as_ref(),
-            _ => None,
-        };
-        if let Some(name) = captured {
+        if let Some(name) = captured_by_pattern(pattern) {
             self.note_other(name.as_str());
         }
         visitor::walk_pattern(self, pattern);

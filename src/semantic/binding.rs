@@ -1,6 +1,6 @@
 //! Bindings: each place a name gets bound, with what bound it. A binding belongs to the scope
 //! whose code binds it (a walrus in a comprehension to the scope around the comprehension).
-use ruff_python_ast::{StmtImport, StmtImportFrom};
+use ruff_python_ast::{Identifier, Pattern, StmtImport, StmtImportFrom};
 use ruff_text_size::{TextRange, TextSize};
 
 use super::nodes::NodeId;
@@ -70,6 +70,16 @@ pub(crate) struct Binding<'a> {
     /// Where the flow of the code reaches the binding: the statement's start for a `def`,
     /// `class` or import, the handler's start for `except ... as`, else the name.
     pub(crate) bound_at: TextSize,
+}
+
+/// The name a `case` pattern binds, if any: `x` of `[x]` or `case x`, `*rest`, `**rest`.
+pub(crate) fn captured_by_pattern(pattern: &Pattern) -> Option<&Identifier> {
+    match pattern {
+        Pattern::MatchAs(p) => p.name.as_ref(),
+        Pattern::MatchStar(p) => p.name.as_ref(),
+        Pattern::MatchMapping(p) => p.rest.as_ref(),
+        _ => None,
+    }
 }
 
 /// The names an `import` statement binds, each with its qualified name and the range of the name

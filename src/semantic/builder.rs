@@ -10,7 +10,7 @@ use ruff_python_ast::{
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap;
 
-use super::binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from};
+use super::binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from, captured_by_pattern};
 use super::nodes::{Node, NodeId, Nodes};
 use super::reference::{Reference, Resolution};
 use super::scope::{Scope, ScopeId, ScopeKind};
@@ -341,13 +341,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
     }
 
     fn visit_pattern(&mut self, pattern: &'a Pattern) {
-        let captured = match pattern {
-            Pattern::MatchAs(p) => p.name.as_ref(),
-            Pattern::MatchStar(p) => p.name.as_ref(),
-            Pattern::MatchMapping(p) => p.rest.as_ref(),
-            _ => None,
-        };
-        if let Some(name) = captured {
+        if let Some(name) = captured_by_pattern(pattern) {
             self.bind(name.as_str(), BindingKind::MatchCapture, name.range, name.start());
         }
         visitor::walk_pattern(self, pattern);

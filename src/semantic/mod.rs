@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from};
+pub(crate) use binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from, captured_by_pattern};
 pub(crate) use nodes::{Node, NodeId, Nodes};
 // The answers' own types (`Read`, `FreeName`) and free helpers (`bases`, `imports_from`) are
 // reached through `queries::*`.
