@@ -1,0 +1,151 @@
+//! The engine's first look at a parsed file, before its semantic model exists: one cheap walk of
+//! the AST that asks each selected transform whether a node could be one it reports
+//! (`Transform::glance_stmt`), so that the files where none could (most files) skip building
+//! the model and the checker's walk; and that gathers what the file gives the project index.
+use ruff_python_ast::{Expr, StmtClassDef};
+use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
+
+use crate::engine::top_names::TopNames;
+
+/// What a transform's glance sees besides the node, and where it answers.
+pub(crate) struct Look<'a> {
+    /// Loops (`for`, `while`, comprehensions) around the node, in any scope.
+    loops: usize,
+    /// Whether the node is in the own code of an `async def` (not of a function, lambda or
+    /// class in it).
+    in_async_def: bool,
+    verdict: bool,
+    /// Yes-if answers: each holds when all its conditions do, judged once the whole module is seen.
+    pending: Vec<SmallVec<[Later<'a>; 2]>>,
+}
+
+/// A condition on the whole module, which a glance at one node cannot judge.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Later<'a> {
+    /// The module imports something under this name (`from m import x as name`).
+    Renamed(&'a str),
+    /// The module changes an attribute of this name in place somewhere (`x.name.append(...)`).
+    ChangedInPlace(&'a str),
+    /// The name is a renamed import, or a class of the module with a base whose last name
+    /// `matches`, or with a base that is such a class in turn.
+    Derives(&'a str, fn(&str) -> bool),
+    /// The module imports something from this top-level package (`import multiprocessing.pool`,
+    /// `from concurrent.futures import ...`), in any scope.
+    ImportsFrom(&'static str),
+    /// The module binds this name of a builtin class itself (an import, a class, an assignment),
+    /// somewhere: it may not be the builtin.
+    Shadowed(&'a str),
+}
+
+/// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Naming<'a> {
+    Yes,
+    /// Only if this plain name is an import under another name.
+    IfRenamed(&'a str),
+    No,
+}
+
+/// How `expr` (a callee, a base, a decorator) may name one of the qualified names whose last
+/// name `matches`: by that last name, or as a plain name imported under another name. An
+/// expression other than a dotted name may name anything.
+pub(crate) fn naming<'a>(expr: &'a Expr, matches: impl Fn(&str) -> bool) -> Naming<'a> {
+    match expr {
+        Expr::Name(name) if matches(name.id.as_str()) => Naming::Yes,
+        Expr::Name(name) => Naming::IfRenamed(name.id.as_str()),
+        Expr::Attribute(attribute) if matches(attribute.attr.as_str()) => Naming::Yes,
+        Expr::Attribute(_) => Naming::No,
+        _ => Naming::Yes,
+    }
+}
+
+/// A test for [`naming`]: whether `last` is the last name of one of `qualified`.
+pub(crate) fn last_name_of(qualified: &[&str], last: &str) -> bool {
+    qualified.iter().any(|q| q.rsplit('.').next() == Some(last))
+}
+
+impl<'a> Look<'a> {
+    /// The transform could report something at this node.
+    pub(crate) fn may_report(&mut self) {
+        self.verdict = true;
+    }
+
+    /// The transform could report something here if all of `conditions` hold.
+    pub(crate) fn may_report_if(&mut self, conditions: &[Later<'a>]) {
+        if conditions.is_empty() {
+            self.verdict = true;
+        } else {
+            self.pending.push(conditions.iter().copied().collect());
+        }
+    }
+
+    /// [`Look::may_report_if`] the naming holds, and `also`.
+    pub(crate) fn may_report_if_naming(&mut self, naming: Naming<'a>, also: Option<Later<'a>>) {
+        match naming {
+            Naming::Yes => self.may_report_if(also.as_slice()),
+            Naming::IfRenamed(name) => {
+                let both = [Later::Renamed(name)];
+                match also {
+                    Some(also) => self.may_report_if(&[both[0], also]),
+                    None => self.may_report_if(&both),
+                }
+            }
+            Naming::No => {}
+        }
+    }
+
+    /// Whether a `for`, `while` or comprehension encloses the node (in any scope).
+    pub(crate) fn in_loop(&self) -> bool {
+        self.loops > 0
+    }
+
+    /// Whether the node is in the own code of an `async def`.
+    pub(crate) fn in_async_def(&self) -> bool {
+        self.in_async_def
+    }
+}
+
+/// What the first look found.
+pub(crate) struct FirstLook<'a> {
+    /// Whether some selected transform could report something in the file.
+    pub(crate) may_report: bool,
+    /// The names the module's imports bind, in any scope, to their qualified names; a name two
+    /// imports bind to different objects stays out. Gathered only for the project index.
+    pub(crate) imports: FxHashMap<&'a str, String>,
+    /// The module-level `async def` functions that are async generators (`yield` in their own code).
+    pub(crate) async_generators: Vec<&'a str>,
+    /// The first name of each callee an `async for` iterates over a call of.
+    pub(crate) async_for_callees: Vec<&'a str>,
+    /// Names that imports bind to different objects in different places.
+    pub(crate) ambiguous: FxHashSet<&'a str>,
+    /// What the module's names stand for (for the index).
+    pub(crate) names: TopNames<'a>,
+    /// Every class statement, in walk order.
+    pub(crate) classes: Vec<&'a StmtClassDef>,
+    /// The module-level undecorated `def` generators that read what `yield` gives back (driven
+    /// by `send()`).
+    pub(crate) value_generators: Vec<&'a str>,
+    /// The receivers of `name.send(...)` calls.
+    pub(crate) send_receivers: Vec<&'a str>,
+    /// `name = callee(...)` assignments, anywhere: the name and the callee.
+    pub(crate) assigned_calls: Vec<(&'a str, &'a Expr)>,
+    /// Names bound by a plain `import module` (not `from ... import`).
+    pub(crate) plain_modules: FxHashSet<&'a str>,
+}
+
+impl FirstLook<'_> {
+    /// What the imports of any scope bind `name` to: `Some(None)` when two bind it differently.
+    pub(crate) fn imported(&self, name: &str) -> Option<Option<String>> {
+        if self.ambiguous.contains(name) {
+            return Some(None);
+        }
+        self.imports.get(name).map(|q| Some(q.clone()))
+    }
+}
+
+mod walker;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use walker::first_look;

@@ -1,0 +1,74 @@
+use ruff_python_parser::parse_module;
+
+use super::first_look;
+use crate::transforms::ALL;
+
+fn may_report(source: &str) -> bool {
+    let parsed = parse_module(source).expect("test source parses");
+    first_look(parsed.syntax(), ALL, false).may_report
+}
+
+/// [`may_report`] with every transform but call-default, which says yes to any call in a
+/// default.
+fn may_report_without_call_default(source: &str) -> bool {
+    let parsed = parse_module(source).expect("test source parses");
+    let transforms: Vec<_> = ALL.iter().copied().filter(|t| t.rule().id != "call-default").collect();
+    first_look(parsed.syntax(), &transforms, false).may_report
+}
+
+#[test]
+fn plain_code_needs_no_model() {
+    assert!(!may_report("import os\n\ndef f(a, b=None):\n    return [x for x in a if x is not None]\n"));
+    assert!(!may_report("class C(Base):\n    items = []\n    def __init__(self, x):\n        self.x = x\n"));
+    assert!(!may_report("for x in xs:\n    print(x)\nf = lambda: 1\n"));
+    assert!(!may_report("assert x, 'message'\nassert (x), 'm'\nassert ()\n"));
+    assert!(!may_report("import re\nre.sub(p, r, s)\nre.split(p, s)\nother(a, b, c, re.I)\n"));
+    assert!(!may_report("def f(a=1, b=None, c=(1, 2)):\n    pass\n"));
+}
+
+#[test]
+fn each_trap_shape_says_yes() {
+    assert!(may_report("def f(a=[]):\n    pass\n"));
+    assert!(may_report("f = lambda a={}: a\n"));
+    assert!(may_report("if x is 1:\n    pass\n"));
+    assert!(may_report("for x in xs:\n    fs.append(lambda: x)\n"));
+    assert!(may_report("async def f():\n    async for x in g():\n        break\n"));
+    assert!(may_report("class P(tuple):\n    def __init__(self, a, b):\n        pass\n"));
+    assert!(may_report("@dataclass\nclass C:\n    items: list = []\n"));
+    assert!(may_report("import time\nasync def f():\n    time.sleep(1)\n"));
+    assert!(may_report("async def f():\n    input()\n"));
+    assert!(may_report("g = gen()\ng.send(1)\n"));
+    assert!(may_report("assert (x > 0, 'positive')\n"));
+    assert!(may_report("import re\nre.sub(p, r, s, re.I)\n"));
+    assert!(may_report("from re import split as cut\ncut(p, s, M)\n"));
+    assert!(may_report("def f(at=now()):\n    pass\n"));
+    assert!(may_report("f = lambda at=now(): at\n"));
+}
+
+#[test]
+fn blocking_names_count_in_async_code_only() {
+    assert!(!may_report("import requests\ndef f(d):\n    return d.get(1)\n"));
+    assert!(!may_report("async def f(d):\n    return d.get(1)\n"), "no import of requests");
+    assert!(!may_report("import requests\nasync def f():\n    def g(d):\n        return d.get(1)\n    return 1\n"));
+    assert!(may_report("async def f(d):\n    return d.get(1)\nfrom requests import get\n"));
+}
+
+#[test]
+fn conditions_judged_on_the_whole_module() {
+    // A renamed import may be a mutable constructor.
+    assert!(may_report("def f(a=dd(list)):\n    pass\nfrom collections import defaultdict as dd\n"));
+    assert!(!may_report_without_call_default("def f(a=make(list)):\n    pass\n"));
+    // A plain class's container counts when the module changes that attribute in place.
+    assert!(may_report("class C:\n    items = []\ndef add(c):\n    c.items.append(1)\n"));
+    assert!(!may_report("class C:\n    items = []\ndef add(c):\n    c.items = [1]\n"));
+    // A base that is a class of the module deriving from an immutable type, at any depth.
+    let chain = "class A(str):\n    pass\nclass B(A):\n    pass\nclass C(B):\n    def __init__(self, a, b):\n        pass\n";
+    assert!(may_report(chain));
+    assert!(!may_report("class A:\n    pass\nclass C(A):\n    def __init__(self, a, b):\n        pass\n"));
+    // Builtin classes bring no metaclass, unless the module rebinds their names.
+    assert!(!may_report("class E(Base, ValueError):\n    pass\n"));
+    assert!(may_report("class E(Base, ValueError):\n    pass\nfrom errors import ValueError\n"));
+    assert!(may_report("class E(Base, Mixin):\n    pass\n"));
+    // A class that names itself as its base does not loop.
+    assert!(!may_report("class A(A):\n    def __init__(self, a, b):\n        pass\n"));
+}

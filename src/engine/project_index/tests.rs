@@ -1,0 +1,123 @@
+use super::*;
+use crate::engine::first_look::first_look;
+use ruff_python_parser::parse_module;
+
+fn summary(source: &str, name: &str, is_package: bool) -> ModuleSummary {
+    let parsed = parse_module(source).expect("test source parses");
+    let module_name = ModuleName { name: Some(name.to_owned()), is_package };
+    let look = first_look(parsed.syntax(), &[], true);
+    Arc::new(summarize_local(&look)).resolve(module_name, vec![name.to_owned()])
+}
+
+#[test]
+fn relative_names_become_absolute() {
+    let module = ModuleName { name: Some("pkg.sub.mod".to_owned()), is_package: false };
+    assert_eq!(module.absolute(".stream.records").as_deref(), Some("pkg.sub.stream.records"));
+    assert_eq!(module.absolute("..util.f").as_deref(), Some("pkg.util.f"));
+    assert_eq!(module.absolute("....f"), None);
+    let package = ModuleName { name: Some("pkg".to_owned()), is_package: true };
+    assert_eq!(package.absolute(".stream.records").as_deref(), Some("pkg.stream.records"));
+}
+
+#[test]
+fn follows_reexports_through_a_package() {
+    let stream = summary("async def records(db):\n    yield 1\nasync def plain():\n    return 1\n", "pkg.stream", false);
+    let init = summary("from .stream import records\n", "pkg", true);
+    let consumer = summary("from pkg import records\nasync def main():\n    async for r in records(1):\n        break\n", "app", false);
+    assert!(consumer.needs_project);
+    assert!(!stream.needs_project);
+    let index = ProjectIndex::new(vec![stream, init, consumer]);
+    assert!(index.is_async_generator("pkg.stream.records"));
+    assert!(index.is_async_generator("pkg.records"));
+    assert!(!index.is_async_generator("pkg.stream.plain"));
+    assert!(!index.is_async_generator("other.records"));
+}
+
+#[test]
+fn classes_with_their_bases_and_metaclass_through_reexports() {
+    let meta = summary(
+        "import abc\nclass Meta(abc.ABCMeta): pass\nclass Base(metaclass=Meta): pass\nclass Child(Base): pass\n\
+         @decorate\nclass Hidden(Base): pass\nclass Twice: pass\nTwice = 1\nclass Made(make()): pass\n",
+        "pkg.meta",
+        false,
+    );
+    let init = summary("from .meta import Base\n", "pkg", true);
+    let user = summary("from pkg import Base\nfrom other import Mixin\nclass C(Base, Mixin): pass\n", "app", false);
+    let single = summary("from pkg import Base\nclass C(Base): pass\n", "app2", false);
+    let builtin_mix = summary("from pkg import Base\nclass E(Base, ValueError, object): pass\n", "app3", false);
+    let through_local =
+        summary("from pkg import Base\nfrom abc import ABC\nclass L(Base): pass\nclass C(L, ABC): pass\n", "app4", false);
+    let packages: FxHashSet<String> = ["pkg".to_owned()].into_iter().collect();
+    assert!(user.needs_index(&packages));
+    assert!(!user.needs_index(&FxHashSet::default()), "`pkg` is not among the files processed");
+    assert!(through_local.needs_index(&packages));
+    assert!(!single.needs_index(&packages));
+    assert!(!builtin_mix.needs_index(&packages), "a base mixed with builtins cannot conflict");
+    assert!(!meta.needs_index(&packages));
+    let index = ProjectIndex::new(vec![meta, init, user, single]);
+    let class = |q: &str| index.class(q);
+    assert_eq!(class("pkg.meta.Meta"), Some(ClassSummary { bases: vec!["abc.ABCMeta".to_owned()], metaclass: None }));
+    let base = ClassSummary { bases: Vec::new(), metaclass: Some("pkg.meta.Meta".to_owned()) };
+    assert_eq!(class("pkg.meta.Base"), Some(base.clone()));
+    assert_eq!(class("pkg.Base"), Some(base));
+    assert_eq!(class("pkg.meta.Child").map(|c| c.bases), Some(vec!["pkg.meta.Base".to_owned()]));
+    assert_eq!(class("app.C").map(|c| c.bases), Some(vec!["pkg.Base".to_owned(), "other.Mixin".to_owned()]));
+    for unknown in ["pkg.meta.Hidden", "pkg.meta.Twice", "pkg.meta.Made", "other.Mixin"] {
+        assert_eq!(class(unknown), None, "{unknown}");
+    }
+}
+
+#[test]
+fn async_generator_needs_its_own_yield() {
+    let nested = summary("async def f():\n    def g():\n        yield 1\n    return g\n", "m", false);
+    assert!(nested.local.async_generators.is_empty());
+    let lambda = summary("async def f():\n    return lambda: (yield)\n", "m", false);
+    assert!(lambda.local.async_generators.is_empty());
+    let own = summary("async def f():\n    x = [(yield) for _ in 'a']\n", "m", false);
+    assert!(own.local.async_generators.iter().any(|g| g == "f"));
+    // A yield in a default of an inner def runs in the outer function.
+    let default = summary("async def f():\n    def g(a=(yield)):\n        pass\n", "m", false);
+    assert!(default.local.async_generators.iter().any(|g| g == "f"));
+    let not_top = summary("if True:\n    async def f():\n        yield 1\n", "m", false);
+    assert!(not_top.local.async_generators.is_empty());
+}
+
+#[test]
+fn imports_in_any_scope_and_ambiguous_ones_dropped() {
+    let s = summary("def f():\n    from a import x\ndef g():\n    from b import x\nimport c.d as e\n", "m", false);
+    assert!(!s.local.imports.iter().any(|(name, _)| name == "x"));
+    assert!(s.local.imports.iter().any(|(name, target)| name == "e" && target == "c.d"));
+}
+
+#[test]
+fn names_syntax_cannot_settle_are_not_named() {
+    // Rebound, bound by an assignment, or a parameter of the function that makes the class.
+    let s = summary("from pkg import A\nA = wrap(A)\nclass C(A): pass\n", "m", false);
+    assert!(!s.local.classes.iter().any(|(name, _)| name == "C"));
+    let packages: FxHashSet<String> = ["pkg".to_owned()].into_iter().collect();
+    let local = summary("from pkg import Base\ndef f(Mixin):\n    class C(Base, Mixin): pass\n", "m", false);
+    assert!(local.needs_index(&packages), "a parameter may be any class: wait for the index");
+}
+
+#[test]
+fn generators_driven_by_send_and_the_files_that_send_to_them() {
+    let workers = summary(
+        "def averager():\n    total = yield\n    yield total\ndef plain():\n    yield 1\n@primed\ndef wrapped():\n    x = yield\n",
+        "pkg.workers",
+        false,
+    );
+    let sender = summary("from pkg.workers import averager\ng = averager()\ng.send(1)\n", "app", false);
+    let socket = summary("import socket\ns = socket.socket()\ns.send(b'x')\n", "net", false);
+    let module = summary("from pkg import workers\ng = workers.averager()\ng.send(1)\n", "app2", false);
+    assert!(module.needs_project);
+    assert!(sender.needs_project);
+    assert!(!socket.needs_project && !workers.needs_project);
+    let inside = summary("def f():\n    from pkg.workers import averager\n    g = averager()\n    g.send(1)\n", "app3", false);
+    assert!(inside.needs_project, "an import inside a function counts too");
+    let index = ProjectIndex::new(vec![workers, sender, socket]);
+    assert!(index.is_value_generator("pkg.workers.averager"));
+    assert!(index.is_value_generator("app.averager"));
+    assert!(!index.is_value_generator("pkg.workers.plain"));
+    assert!(!index.is_value_generator("pkg.workers.wrapped"));
+    assert!(!index.is_async_generator("pkg.workers.averager"));
+}
