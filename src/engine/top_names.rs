@@ -49,6 +49,12 @@ impl<'a> TopNames<'a> {
         self.top.get(name) == Some(&Top::Class)
     }
 
+    /// [`TopNames::is_class_bound_once`], and no other code binds the name either: every class
+    /// statement of that name is the top-level one.
+    pub(crate) fn is_only_a_top_class(&self, name: &str) -> bool {
+        self.is_class_bound_once(name) && !self.elsewhere.contains(name)
+    }
+
     /// The qualified name of a dotted name read by top-level code (`abc.ABCMeta` after
     /// `import abc`, `builtins.type`), maybe relative (`.models.Base`); `None` when syntax
     /// cannot tell, or for a class of the module.

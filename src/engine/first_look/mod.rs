@@ -33,9 +33,12 @@ pub(crate) enum Later<'a> {
     /// The module imports something from this top-level package (`import multiprocessing.pool`,
     /// `from concurrent.futures import ...`), in any scope.
     ImportsFrom(&'static str),
-    /// The module binds this name of a builtin class itself (an import, a class, an assignment),
-    /// somewhere: it may not be the builtin.
-    Shadowed(&'a str),
+    /// Two of the class's metaclass sources (bases, `metaclass=`) at least may bring a metaclass
+    /// other than `type`: not a builtin class (unless the module binds that name itself), and
+    /// not a class of the module (bound by its class
+    /// statement alone) whose own sources bring none. Needs the index facts (`for_index`): without
+    /// them every source may.
+    TwoMetaclassSources(&'a StmtClassDef),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.

@@ -72,3 +72,28 @@ fn conditions_judged_on_the_whole_module() {
     // A class that names itself as its base does not loop.
     assert!(!may_report("class A(A):\n    def __init__(self, a, b):\n        pass\n"));
 }
+
+/// [`may_report`] with the index facts gathered, as in a run where a transform reads the index.
+fn may_report_with_index(source: &str) -> bool {
+    let parsed = parse_module(source).expect("test source parses");
+    first_look(parsed.syntax(), ALL, true).may_report
+}
+
+#[test]
+fn a_mixin_of_the_module_brings_no_metaclass() {
+    let plain_mixin = "class Mixin:\n    pass\n\n\nclass C(Base, Mixin):\n    pass\n";
+    assert!(!may_report_with_index(plain_mixin));
+    assert!(may_report(plain_mixin), "without the index facts every source may bring one");
+    let abstract_mixin = "import abc\n\n\nclass Mixin(abc.ABC):\n    pass\n\n\nclass C(Base, Mixin):\n    pass\n";
+    assert!(may_report_with_index(abstract_mixin));
+    let rebound = "class Mixin:\n    pass\n\n\nMixin = make()\n\n\nclass C(Base, Mixin):\n    pass\n";
+    assert!(may_report_with_index(rebound), "a rebound name may be anything");
+}
+
+#[test]
+fn a_metaclass_keyword_brings_itself() {
+    let source = "class MetaA(type):\n    pass\n\n\nclass A(metaclass=MetaA):\n    pass\n\n\nclass C(A, B):\n    pass\n";
+    assert!(may_report_with_index(source));
+    let plain = "class A(metaclass=type):\n    pass\n\n\nclass C(A, B):\n    pass\n";
+    assert!(!may_report_with_index(plain));
+}

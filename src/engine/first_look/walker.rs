@@ -181,8 +181,41 @@ impl<'a> Walker<'a> {
             Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
-            Later::Shadowed(name) => self.shadowed.contains(name),
+            Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2,
         }
+    }
+
+    /// How many of a class's bases and `metaclass=` may bring a metaclass other than `type`.
+    fn metaclass_sources(&self, class: &StmtClassDef, depth: usize) -> usize {
+        let keywords = class.arguments.iter().flat_map(|a| a.keywords.iter());
+        if keywords.clone().any(|k| k.arg.is_none()) {
+            // `**options` may hold `metaclass=`.
+            return 2;
+        }
+        // `metaclass=` brings itself, unless it is `type`.
+        let metaclass = keywords
+            .filter(|k| k.arg.as_deref() == Some("metaclass"))
+            .filter(|k| !matches!(&k.value, Expr::Name(n) if n.id.as_str() == "type" && !self.shadowed.contains("type")));
+        let bases = class.bases().iter().filter(|base| self.may_bring_metaclass(base, depth));
+        bases.count() + metaclass.count()
+    }
+
+    fn may_bring_metaclass(&self, source: &Expr, depth: usize) -> bool {
+        const MAX_DEPTH: usize = 8;
+        let source = match source {
+            Expr::Subscript(subscript) => &*subscript.value,
+            other => other,
+        };
+        let Expr::Name(name) = source else { return true };
+        let id = name.id.as_str();
+        if BUILTIN_CLASSES.binary_search(&id).is_ok() {
+            return self.shadowed.contains(id);
+        }
+        if !self.for_index || depth >= MAX_DEPTH || !self.names.is_only_a_top_class(id) {
+            return true;
+        }
+        // The module's own class: it brings a metaclass when one of its sources does.
+        self.classes.iter().filter(|c| c.name.as_str() == id).any(|c| self.metaclass_sources(c, depth + 1) > 0)
     }
 
     fn derives(&self, name: &str, matches: fn(&str) -> bool, depth: usize) -> bool {

@@ -11,7 +11,6 @@ use ruff_text_size::Ranged;
 use crate::edits::fix::Fix;
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
-use crate::semantic::knowledge::BUILTIN_CLASSES;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::queries::names::{bases, metaclass_keyword};
@@ -58,26 +57,14 @@ impl Transform for MetaclassConflict {
         Some(&[NodeKind::StmtClassDef])
     }
 
-    /// Two metaclass sources at least that are not builtin classes (whose metaclass is `type`,
-    /// unless the module binds the name itself).
+    /// Two metaclass sources at least that may bring a metaclass other than `type`: judged once
+    /// the module is seen (a builtin class, or a mixin of the module with no metaclass of its
+    /// own, does not count).
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
-        let Stmt::ClassDef(class) = stmt else { return };
-        let sources = bases(class).iter().chain(metaclass_keyword(class));
-        let (mut others, mut builtins) = (0, Vec::new());
-        for source in sources {
-            match source {
-                Expr::Name(name) if BUILTIN_CLASSES.binary_search(&name.id.as_str()).is_ok() => {
-                    builtins.push(name.id.as_str());
-                }
-                _ => others += 1,
-            }
-        }
-        if others >= 2 {
-            look.may_report();
-        } else if others + builtins.len() >= 2 {
-            for name in builtins {
-                look.may_report_if(&[Later::Shadowed(name)]);
-            }
+        if let Stmt::ClassDef(class) = stmt
+            && bases(class).len() + usize::from(metaclass_keyword(class).is_some()) >= 2
+        {
+            look.may_report_if(&[Later::TwoMetaclassSources(class)]);
         }
     }
 }
