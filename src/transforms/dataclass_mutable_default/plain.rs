@@ -1,11 +1,12 @@
-//! Plain classes: a mutable class attribute that the module changes in place, reported without
-//! a fix (moving it into `__init__` changes what the class itself holds).
+//! Plain classes: a mutable class attribute that the module changes in place. Found here, where
+//! the class's kind and scope are known; the transform mutable-class-attr reports (and fixes) it.
 
 use ruff_python_ast::{Expr, Stmt, StmtFunctionDef};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 
-use super::Pending;
+use super::SharedAttribute;
 use super::annotations::{is_final, is_immutable_type};
+use super::classify::ClassKind;
 use super::context::ClassContext;
 use super::defaults::dotted_head;
 use crate::semantic::Node;
@@ -14,13 +15,15 @@ use crate::semantic::queries::attributes::AttributeBase;
 use crate::semantic::queries::reads::body_range;
 
 impl<'c> ClassContext<'c> {
-    /// A mutable class attribute of an ordinary class: reported, never fixed.
+    /// A mutable class attribute of an ordinary class (or a non-field of an attrs class) that
+    /// the module changes in place.
     pub(super) fn check_class_attribute(
         &self,
+        stmt: &'c Stmt,
         name: &str,
         annotation: Option<(&Expr, Option<&str>)>,
-        value: &Expr,
-        pending: &mut Vec<Pending>,
+        value: &'c Expr,
+        shared: &mut Vec<SharedAttribute<'c>>,
     ) {
         if is_special_attribute(name) || !self.is_mutable_container(value) || self.is_options_class() {
             return;
@@ -54,10 +57,8 @@ impl<'c> ClassContext<'c> {
         if self.rebinds_in_init(name) {
             return;
         }
-        let message = format!(
-            "mutable class attribute `{name}` is one object shared by every instance; annotate it `ClassVar` (or make it immutable) if that is intended, else create it in `__init__` (then `{class_name}.{name}` no longer exists)"
-        );
-        pending.push((value.range(), message, None));
+        let plain = self.info.kind == ClassKind::Plain;
+        shared.push(SharedAttribute { stmt, name: name.to_owned(), value, plain });
     }
 
     /// Whether the class body reaches the attribute through `cls` (or `mcs`, `klass`).
