@@ -4,7 +4,8 @@
 //! the class has none and derives from `object` alone. The finding itself comes from the walk
 //! over class bodies that dataclass-mutable-default makes (one detection, two owners: fields
 //! there, plain-class attributes here).
-use ruff_python_ast::helpers::{any_over_body, any_over_expr};
+use ruff_python_ast::helpers::any_over_body;
+use ruff_python_ast::visitor::{Visitor, walk_expr};
 use ruff_python_ast::{Expr, NodeKind, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -18,6 +19,7 @@ use crate::engine::checker::Checker;
 use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
+use crate::semantic::Node;
 use crate::semantic::queries::names::bases;
 use crate::transforms::dataclass_mutable_default::{SharedAttribute, glance_shared_attributes, shared_class_attributes};
 
@@ -120,6 +122,8 @@ fn is_movable(checker: &Checker, class: &StmtClassDef, attribute: &SharedAttribu
         && !class_binds(checker, class, "__slots__")
         && !class_binds(checker, class, "__new__")
         && !has_framework_base(checker, class)
+        && !is_nested_in_class(checker)
+        && is_only_instantiated(checker, class)
         && is_alone_on_its_lines(stmt, source)
         && !source[value.range()].contains(['\n', '\r'])
         && !reads_class_names(checker, class, value)
@@ -277,10 +281,54 @@ fn has_framework_base(checker: &Checker, class: &StmtClassDef) -> bool {
     })
 }
 
-/// Whether the value reads a name the class body binds: in `__init__` it would mean something else.
+/// Whether the value reads a name the class body binds: in `__init__` it would mean something
+/// else. Lambda defaults count (`defaultdict(lambda x=limit: x)` reads `limit` in the class body).
 fn reads_class_names(checker: &Checker, class: &StmtClassDef, value: &Expr) -> bool {
-    any_over_expr(value, &|expr: &Expr| {
-        matches!(expr, Expr::Name(name) if class_binds(checker, class, name.id.as_str()))
+    struct Names<'n>(Vec<&'n str>);
+    impl<'n> Visitor<'n> for Names<'n> {
+        fn visit_expr(&mut self, expr: &'n Expr) {
+            if let Expr::Name(name) = expr {
+                self.0.push(name.id.as_str());
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut names = Names(Vec::new());
+    names.visit_expr(value);
+    names.0.iter().any(|name| class_binds(checker, class, name))
+}
+
+/// A class nested in a class is reached through it (`self.Inner`, `Outer.Inner.items`), which
+/// the module's attribute facts do not tie to the class: the class object may be what is used.
+fn is_nested_in_class(checker: &Checker) -> bool {
+    // The last of the parents is the class statement itself.
+    let parents = checker.parents();
+    parents[..parents.len().saturating_sub(1)].iter().any(|stmt| matches!(stmt, Stmt::ClassDef(_)))
+}
+
+/// Whether the module uses the class's name only to make instances (`Cart(...)`), as a base, in
+/// `isinstance` / `issubclass` or in an annotation. A class passed around as a value
+/// (`create_autospec(Foo)`, `settings = DJSettings`) is used as an object itself, and its class
+/// attributes are what the code reads.
+fn is_only_instantiated(checker: &Checker, class: &StmtClassDef) -> bool {
+    let semantic = checker.semantic();
+    let Some(scope) = semantic.class_scope(class).and_then(|scope| semantic.scope(scope).parent) else { return false };
+    let Some(variable) = semantic.scope(scope).variable(class.name.as_str()) else { return true };
+    variable.references.iter().map(|&id| semantic.reference(id)).all(|read| {
+        let Some(parent) = semantic.nodes.parent(read.node) else { return false };
+        match semantic.nodes.node(parent) {
+            Node::Expr(Expr::Call(call)) => {
+                call.func.range() == read.range
+                    || matches!(&*call.func, Expr::Name(f) if matches!(f.id.as_str(), "isinstance" | "issubclass"))
+            }
+            Node::Stmt(Stmt::ClassDef(sub)) => bases(sub).iter().any(|base| base.range() == read.range),
+            Node::Stmt(Stmt::FunctionDef(func)) => {
+                let mut annotations = func.parameters.iter().filter_map(|p| p.annotation()).chain(func.returns.as_deref());
+                annotations.any(|annotation| annotation.range().contains_range(read.range))
+            }
+            Node::Stmt(Stmt::AnnAssign(assign)) => assign.annotation.range().contains_range(read.range),
+            _ => false,
+        }
     })
 }
 

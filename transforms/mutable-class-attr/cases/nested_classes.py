@@ -1,5 +1,7 @@
 # pitfix-args: --unsafe-fixes
-# Classes nested in classes and in functions: the new lines take the nested block's indentation.
+# Classes nested in classes are reported without a fix (they are reached through the outer class,
+# as `self.Inner` or `Outer.Inner.buffer`); a class in a function gets the new lines at its own
+# indentation.
 class Outer:
     class Inner:
         buffer = []
@@ -13,12 +15,12 @@ class Outer:
 
 def factory():
     class Local:
-        cache = {}
+        seen = {}
 
         def __init__(self, key):
             self.key = key
 
         def remember(self, value):
-            self.cache[self.key] = value
+            self.seen[self.key] = value
 
-    return Local
+    return Local()
