@@ -298,23 +298,30 @@ fn reads_class_names(checker: &Checker, class: &StmtClassDef, value: &Expr) -> b
     names.0.iter().any(|name| class_binds(checker, class, name))
 }
 
-/// A class nested in a class is reached through it (`self.Inner`, `Outer.Inner.items`), which
-/// the module's attribute facts do not tie to the class: the class object may be what is used.
+/// A class defined directly in a class body is reached through it (`self.Inner`,
+/// `Outer.Inner.buffer`), which the module's attribute facts do not tie to the class: the class
+/// object may be what is used.
 fn is_nested_in_class(checker: &Checker) -> bool {
-    // The last of the parents is the class statement itself.
-    let parents = checker.parents();
-    parents[..parents.len().saturating_sub(1)].iter().any(|stmt| matches!(stmt, Stmt::ClassDef(_)))
+    matches!(checker.enclosing_class(), Some(_))
 }
 
-/// Whether the module uses the class's name only to make instances (`Cart(...)`), as a base, in
-/// `isinstance` / `issubclass` or in an annotation. A class passed around as a value
+/// Whether the module makes instances of the class (`Cart(...)`) and uses its name otherwise only
+/// as a base, in `isinstance` / `issubclass` or in an annotation. A class passed around as a value
 /// (`create_autospec(Foo)`, `settings = DJSettings`) is used as an object itself, and its class
-/// attributes are what the code reads.
+/// attributes are what the code reads; a class that only other modules instantiate or subclass
+/// (a library's base class whose shared set may be load-bearing, as lib2to3's
+/// `BaseFix.used_names`) is used in ways this file does not show.
 fn is_only_instantiated(checker: &Checker, class: &StmtClassDef) -> bool {
     let semantic = checker.semantic();
     let Some(scope) = semantic.class_scope(class).and_then(|scope| semantic.scope(scope).parent) else { return false };
-    let Some(variable) = semantic.scope(scope).variable(class.name.as_str()) else { return true };
-    variable.references.iter().map(|&id| semantic.reference(id)).all(|read| {
+    let Some(variable) = semantic.scope(scope).variable(class.name.as_str()) else { return false };
+    let mut reads = variable.references.iter().map(|&id| semantic.reference(id));
+    let instantiated = reads.clone().any(|read| {
+        semantic.nodes.parent(read.node).is_some_and(|parent| {
+            matches!(semantic.nodes.node(parent), Node::Expr(Expr::Call(call)) if call.func.range() == read.range)
+        })
+    });
+    instantiated && reads.all(|read| {
         let Some(parent) = semantic.nodes.parent(read.node) else { return false };
         match semantic.nodes.node(parent) {
             Node::Expr(Expr::Call(call)) => {

@@ -23,6 +23,14 @@ def test_autospec():
     spec.foo.append(3)
 
 
+class LibraryBase:
+    # Never instantiated here: its users are in other modules.
+    used_names = set()
+
+    def new_name(self, name):
+        self.used_names.add(name)
+
+
 class Channel:
     command_size_limit = 512
     # The lambda's default reads the class-level name, which __init__ cannot see.
@@ -30,6 +38,9 @@ class Channel:
 
     def __init__(self):
         self.command_size_limits["MAIL"] += 10
+
+
+Channel()
 
 
 class Annotated:

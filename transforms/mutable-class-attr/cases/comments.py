@@ -28,8 +28,12 @@ def put(x: Last):
     return x
 
 
+Cart(), Bare(), Last()
+
+
 class End:
     queue = []
 
 def drain(e: End):
     e.queue.append(1)
+    return End()

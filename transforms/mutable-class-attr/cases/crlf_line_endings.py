@@ -16,3 +16,6 @@ class Shop:
 
     def order(self, key, value):
         self.orders[key] = value
+
+
+Cart(), Shop()

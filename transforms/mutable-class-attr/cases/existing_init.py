@@ -36,3 +36,6 @@ class Compact:
     stack = []
     def __init__(self): self.depth = 0
     def push(self, x): self.stack.append(x)
+
+
+Cart("me"), Queue(name="q"), Compact()

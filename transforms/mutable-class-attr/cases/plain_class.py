@@ -34,3 +34,6 @@ class Admin(object):
 
     def show(self, column):
         self.list_display.append(column)
+
+
+Cart(), Order(), Admin()

@@ -110,3 +110,7 @@ class Metaclassed(metaclass=pretend):
 
     def add(self, x):
         self.items.append(x)
+
+
+Slotted(), Derived(), Parent(), Child(1), Overridden(), Sub(), AttrsClass(), Multiline(), ReadsClassName()
+TwoTargets(), Constructed(), Article(), SameLine(), Metaclassed()

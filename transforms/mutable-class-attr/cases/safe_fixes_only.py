@@ -5,3 +5,6 @@ class Cart:
 
     def add(self, item):
         self.items.append(item)
+
+
+Cart()

@@ -9,3 +9,6 @@ class Cart:
         self.items.append(item)
         self.tags.add(item)
         self.extra.append(item)
+
+
+Cart()
