@@ -170,7 +170,9 @@ fn remove_class_level(stmt: &Stmt, source: &str, blank_after: bool) -> Edit {
     let lines = statement_lines_range(stmt, source);
     let above = source[..usize::from(lines.start())].trim_end_matches(['\n', '\r']);
     let above_line = &above[usize::from(source.line_start(TextSize::of(above)))..];
-    let opens_or_blank = above.len() + 2 < usize::from(lines.start()) || above_line.trim_end().ends_with(':');
+    let breaks = &source[above.len()..usize::from(lines.start())];
+    let blank_above = breaks.matches('\n').count() >= 2 || breaks.matches('\r').count() >= 2;
+    let opens_or_blank = blank_above || above_line.trim_end().ends_with(':');
     let next = TextRange::new(lines.end(), source.full_line_end(lines.end()));
     if blank_after && opens_or_blank && !next.is_empty() && source[next].trim().is_empty() {
         return Edit::delete(lines.cover(next));

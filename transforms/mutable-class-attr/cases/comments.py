@@ -28,7 +28,16 @@ def put(x: Last):
     return x
 
 
-Cart(), Bare(), Last()
+class Documented:
+    """Between blank lines: one of them goes with it."""
+
+    log = []
+
+    def add(self, x):
+        self.log.append(x)
+
+
+Cart(), Bare(), Last(), Documented()
 
 
 class End:
