@@ -14,6 +14,14 @@ impl<'a> SemanticModel<'a> {
             _ => None,
         })
     }
+
+    /// Every class statement of the module, nested ones included, in source order.
+    pub(crate) fn classes(&self) -> impl Iterator<Item = &'a StmtClassDef> + '_ {
+        self.scopes().filter_map(|(_, scope)| match scope.kind {
+            ScopeKind::Class(class) => Some(class),
+            _ => None,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use ruff_python_ast::{Expr, Stmt, StmtClassDef};
 
-use super::Pending;
+use super::Found;
 use super::annotations::{annotation_head, is_class_var, is_init_var};
 use super::classify::{ClassInfo, ClassKind, classify_class};
 use crate::engine::checker::Checker;
@@ -65,17 +65,19 @@ impl<'c> ClassContext<'c> {
         !self.binds_locally(name) && !self.semantic.binds(self.semantic.module_scope(), name)
     }
 
-    pub(super) fn check_body(&self) -> Vec<Pending> {
-        let mut pending = Vec::new();
+    /// The findings on fields, and the plain-class attributes changed in place (mutable-class-attr
+    /// reports those).
+    pub(super) fn check_body(&self) -> Found<'c> {
+        let mut pending = Found::default();
         for stmt in &self.class.body {
             match stmt {
                 Stmt::AnnAssign(assign) => {
                     let (Expr::Name(target), Some(value)) = (&*assign.target, &assign.value) else { continue };
-                    self.check_annotated(target.id.as_str(), &assign.annotation, value, &mut pending);
+                    self.check_annotated(stmt, target.id.as_str(), &assign.annotation, value, &mut pending);
                 }
                 Stmt::Assign(assign) => {
                     let Some(Expr::Name(target)) = assign.targets.first() else { continue };
-                    self.check_unannotated(target.id.as_str(), &assign.value, &mut pending);
+                    self.check_unannotated(stmt, target.id.as_str(), &assign.value, &mut pending);
                 }
                 _ => {}
             }
@@ -83,7 +85,8 @@ impl<'c> ClassContext<'c> {
         pending
     }
 
-    fn check_annotated(&self, name: &str, annotation: &Expr, value: &'c Expr, pending: &mut Vec<Pending>) {
+    fn check_annotated(&self, stmt: &'c Stmt, name: &str, annotation: &'c Expr, value: &'c Expr, found: &mut Found<'c>) {
+        let pending = &mut found.fields;
         let head = annotation_head(self.semantic, annotation);
         if head.as_deref().is_some_and(is_class_var) {
             return;
@@ -98,7 +101,7 @@ impl<'c> ClassContext<'c> {
                 if self.field_call(value).is_some() {
                     self.check_field(name, Some(annotation), false, value, pending);
                 } else {
-                    self.check_class_attribute(name, Some((annotation, head.as_deref())), value, pending);
+                    self.check_class_attribute(stmt, name, Some((annotation, head.as_deref())), value, &mut found.shared);
                 }
             }
             ClassKind::Attrs { auto: None, .. } => {
@@ -106,21 +109,23 @@ impl<'c> ClassContext<'c> {
                     self.check_field(name, Some(annotation), false, value, pending);
                 }
             }
-            ClassKind::Plain => self.check_class_attribute(name, Some((annotation, head.as_deref())), value, pending),
+            ClassKind::Plain => {
+                self.check_class_attribute(stmt, name, Some((annotation, head.as_deref())), value, &mut found.shared);
+            }
             ClassKind::Skipped => {}
         }
     }
 
-    fn check_unannotated(&self, name: &str, value: &'c Expr, pending: &mut Vec<Pending>) {
+    fn check_unannotated(&self, stmt: &'c Stmt, name: &str, value: &'c Expr, found: &mut Found<'c>) {
         match self.info.kind {
             // `x = attr.ib(default=[])` is a field; a bare `x = []` is a class attribute, and
             // leaving the annotation off is how a dataclass or attrs class declares one on purpose.
             ClassKind::Attrs { .. } => {
                 if self.field_call(value).is_some() {
-                    self.check_field(name, None, false, value, pending);
+                    self.check_field(name, None, false, value, &mut found.fields);
                 }
             }
-            ClassKind::Plain => self.check_class_attribute(name, None, value, pending),
+            ClassKind::Plain => self.check_class_attribute(stmt, name, None, value, &mut found.shared),
             ClassKind::Dataclass | ClassKind::Skipped => {}
         }
     }

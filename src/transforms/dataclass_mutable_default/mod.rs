@@ -2,8 +2,9 @@
 //! field(default_factory=list)`, and the same for attrs classes (`Factory(list)`, `attr.ib(factory=list)`).
 //! A class-level default is one object, made when the class body runs: `@dataclass` rejects the
 //! obvious ones with `ValueError` at import time, attrs and call defaults (`Registry()`) silently
-//! share one object between every instance. Plain classes with a mutable class attribute are
-//! reported without a fix: moving the value into `__init__` changes what the class itself holds.
+//! share one object between every instance. The walk over the class body also finds the mutable
+//! attributes of plain classes that the module changes in place: mutable-class-attr reports those
+//! ([`shared_class_attributes`]).
 
 mod annotations;
 mod classify;
@@ -36,7 +37,7 @@ static RULE: Rule = Rule {
     summary: "a mutable default of a dataclass or attrs field is one object shared by every instance; use a default factory",
     fix_safety: FixSafety::Mixed,
     default_enabled: true,
-    noqa_codes: &["RUF008", "RUF009", "RUF012"],
+    noqa_codes: &["RUF008", "RUF009"],
     options: &[],
     validate_options: any_options,
     uses_project_index: false,
@@ -64,46 +65,84 @@ impl Transform for DataclassMutableDefault {
         Some(&[NodeKind::StmtClassDef])
     }
 
-    /// A class body binding a name to a display or a call: in a dataclass or attrs class any
-    /// such; in another class a container the module changes in place through its name.
+    /// A class body binding a name to a display or a call, in a dataclass or attrs class.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
         let Stmt::ClassDef(class) = stmt else { return };
         let fields = field_class_naming(class);
-        for stmt in &class.body {
-            let (target, value) = match stmt {
-                Stmt::AnnAssign(assign) => match &assign.value {
-                    Some(value) => (&*assign.target, &**value),
-                    None => continue,
-                },
-                Stmt::Assign(assign) => match assign.targets.first() {
-                    Some(target) => (target, &*assign.value),
-                    None => continue,
-                },
-                _ => continue,
-            };
-            let Expr::Name(name) = target else { continue };
-            let changed = Some(Later::ChangedInPlace(name.id.as_str()));
-            match value {
-                Expr::List(_) | Expr::Set(_) | Expr::Dict(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
-                    look.may_report_if_naming(fields, None);
-                    look.may_report_if(&[Later::ChangedInPlace(name.id.as_str())]);
-                }
-                Expr::Call(call) => {
-                    look.may_report_if_naming(fields, None);
-                    let constructor = naming(&call.func, |last| last_name_of(MUTABLE_CONSTRUCTORS, last));
-                    look.may_report_if_naming(constructor, changed);
-                }
-                _ => {}
+        if fields == Naming::No {
+            return;
+        }
+        for (_, value) in class_level_values(class) {
+            if matches!(value, Expr::List(_) | Expr::Set(_) | Expr::Dict(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Call(_)) {
+                look.may_report_if_naming(fields, None);
             }
         }
     }
+}
+
+/// The names a class body binds by a plain or annotated assignment, with their values.
+fn class_level_values(class: &StmtClassDef) -> impl Iterator<Item = (&str, &Expr)> {
+    class.body.iter().filter_map(|stmt| {
+        let (target, value) = match stmt {
+            Stmt::AnnAssign(assign) => (&*assign.target, assign.value.as_deref()?),
+            Stmt::Assign(assign) => (assign.targets.first()?, &*assign.value),
+            _ => return None,
+        };
+        let Expr::Name(name) = target else { return None };
+        Some((name.id.as_str(), value))
+    })
+}
+
+/// The first look for [`shared_class_attributes`]: a class body binding a name to a container
+/// display or a mutable constructor call, which the module changes in place through that name.
+pub(crate) fn glance_shared_attributes<'a>(look: &mut Look<'a>, class: &'a StmtClassDef) {
+    for (name, value) in class_level_values(class) {
+        let changed = Some(Later::ChangedInPlace(name));
+        match value {
+            Expr::List(_) | Expr::Set(_) | Expr::Dict(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
+                look.may_report_if(&[Later::ChangedInPlace(name)]);
+            }
+            Expr::Call(call) => {
+                let constructor = naming(&call.func, |last| last_name_of(MUTABLE_CONSTRUCTORS, last));
+                look.may_report_if_naming(constructor, changed);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A mutable class attribute that the module changes in place, found in a plain class (or, not
+/// a field, in an attrs class): one object shared by every instance.
+pub(crate) struct SharedAttribute<'c> {
+    /// The assignment in the class body.
+    pub(crate) stmt: &'c Stmt,
+    pub(crate) name: String,
+    pub(crate) value: &'c Expr,
+    /// The class is a plain one (not attrs).
+    pub(crate) plain: bool,
+}
+
+/// What the walk over a class body finds: field findings, and shared class attributes.
+#[derive(Default)]
+pub(super) struct Found<'c> {
+    pub(super) fields: Vec<Pending>,
+    pub(super) shared: Vec<SharedAttribute<'c>>,
+}
+
+/// The mutable class attributes of `class` that the module changes in place and that no code
+/// reaches through the class (see `plain.rs`).
+pub(crate) fn shared_class_attributes<'c>(checker: &'c Checker<'c>, class: &'c StmtClassDef) -> Vec<SharedAttribute<'c>> {
+    if checker.is_stub() {
+        return Vec::new();
+    }
+    ClassContext::new(checker, class).map(|context| context.check_body().shared).unwrap_or_default()
 }
 
 /// A finding waiting to be reported: the context borrows the checker, which `report` needs mutably.
 type Pending = (TextRange, String, Option<Fix>);
 
 fn check_class(checker: &mut Checker, class: &StmtClassDef) {
-    let pending = ClassContext::new(checker, class).map(|context| context.check_body()).unwrap_or_default();
+    let pending = ClassContext::new(checker, class).map(|context| context.check_body().fields).unwrap_or_default();
     for (range, message, fix) in pending {
         checker.report(range, message, fix);
     }

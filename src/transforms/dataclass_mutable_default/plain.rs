@@ -1,26 +1,31 @@
-//! Plain classes: a mutable class attribute that the module changes in place, reported without
-//! a fix (moving it into `__init__` changes what the class itself holds).
+//! Plain classes: a mutable class attribute that the module changes in place. Found here, where
+//! the class's kind and scope are known; the transform mutable-class-attr reports (and fixes) it.
 
 use ruff_python_ast::{Expr, Stmt, StmtFunctionDef};
+use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
-use super::Pending;
+use super::SharedAttribute;
 use super::annotations::{is_final, is_immutable_type};
+use super::classify::ClassKind;
 use super::context::ClassContext;
 use super::defaults::dotted_head;
+use crate::edits::lines::{above_leading_comments, is_first_on_line, statement_indentation};
 use crate::semantic::Node;
 use crate::semantic::knowledge::{MUTABLE_CONSTRUCTORS, SHARED_ON_PURPOSE_WORDS};
 use crate::semantic::queries::attributes::AttributeBase;
 use crate::semantic::queries::reads::body_range;
 
 impl<'c> ClassContext<'c> {
-    /// A mutable class attribute of an ordinary class: reported, never fixed.
+    /// A mutable class attribute of an ordinary class (or a non-field of an attrs class) that
+    /// the module changes in place.
     pub(super) fn check_class_attribute(
         &self,
+        stmt: &'c Stmt,
         name: &str,
         annotation: Option<(&Expr, Option<&str>)>,
-        value: &Expr,
-        pending: &mut Vec<Pending>,
+        value: &'c Expr,
+        shared: &mut Vec<SharedAttribute<'c>>,
     ) {
         if is_special_attribute(name) || !self.is_mutable_container(value) || self.is_options_class() {
             return;
@@ -45,6 +50,7 @@ impl<'c> ClassContext<'c> {
         let class_name = self.class.name.as_str();
         let lower = name.to_ascii_lowercase();
         if SHARED_ON_PURPOSE_WORDS.iter().any(|word| lower.contains(word))
+            || self.comments_say_shared(stmt)
             || self.is_reached_as(class_name, name, None)
             || self.is_used_through_cls(name)
         {
@@ -54,10 +60,25 @@ impl<'c> ClassContext<'c> {
         if self.rebinds_in_init(name) {
             return;
         }
-        let message = format!(
-            "mutable class attribute `{name}` is one object shared by every instance; annotate it `ClassVar` (or make it immutable) if that is intended, else create it in `__init__` (then `{class_name}.{name}` no longer exists)"
-        );
-        pending.push((value.range(), message, None));
+        let plain = self.info.kind == ClassKind::Plain;
+        shared.push(SharedAttribute { stmt, name: name.to_owned(), value, plain });
+    }
+
+    /// Whether the comments directly above the statement, or at the end of its line, name it a
+    /// cache or registry (`# Cached values, one for each screen`): shared on purpose.
+    fn comments_say_shared(&self, stmt: &Stmt) -> bool {
+        let source = self.checker.source();
+        if !is_first_on_line(stmt, source) {
+            return false;
+        }
+        let indent = statement_indentation(stmt, source);
+        let line_start = source.line_start(stmt.start());
+        let floor = source.line_start(self.class.start());
+        let start = above_leading_comments(line_start, indent, floor, source, &|_| false);
+        let text = source[TextRange::new(start, source.line_end(stmt.end()))].to_ascii_lowercase();
+        text.lines().filter_map(|line| line.find('#').map(|at| &line[at..])).any(|comment| {
+            SHARED_ON_PURPOSE_WORDS.iter().any(|word| comment.contains(word))
+        })
     }
 
     /// Whether the class body reaches the attribute through `cls` (or `mcs`, `klass`).

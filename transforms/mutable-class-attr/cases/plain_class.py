@@ -1,5 +1,6 @@
-# Ordinary classes: a mutable class attribute that the code changes in place is one object for
-# every instance. Reported without a fix (moving it into __init__ changes what the class holds).
+# pitfix-args: --unsafe-fixes
+# Ordinary classes without __init__: a mutable class attribute that the code changes in place is
+# one object for every instance. One __init__ is created for all of them, before the first method.
 from collections import defaultdict
 
 
@@ -33,3 +34,6 @@ class Admin(object):
 
     def show(self, column):
         self.list_display.append(column)
+
+
+Cart(), Order(), Admin()

@@ -74,3 +74,14 @@ class Registered:
 
     def add(self, item):
         self.items.append(item)
+
+
+class ZoomHeight:
+    # Cached values for maximized window dimensions, one for each set
+    # of screen dimensions (found in CPython's idlelib: shared on purpose).
+    _max_height_and_y_coords = {}
+    lookup = {}  # a registry of every window
+
+    def zoom(self, key, value):
+        self._max_height_and_y_coords[key] = value
+        self.lookup[key] = value
