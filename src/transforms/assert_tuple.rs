@@ -117,7 +117,11 @@ fn unpack_edits(checker: &Checker, tuple: &ExprTuple, condition: &Expr, message:
         } else {
             Edit::insert(separator.end(), " (")
         };
-        let mut edits = vec![Edit::insert(condition.end(), ")"), opening];
+        // The condition's parenthesis closes before the comma when a line break stands between
+        // them: after the condition it would leave that break outside any bracket.
+        let before_comma = &source[TextRange::new(condition.end(), separator.start())];
+        let closing = if before_comma.contains(['\n', '\r']) { separator.start() } else { condition.end() };
+        let mut edits = vec![Edit::insert(closing, ")"), opening];
         edits.extend(trailing.map(Edit::delete));
         return Some(edits);
     }
