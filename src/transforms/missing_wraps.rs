@@ -2,7 +2,7 @@
 //! `functools.wraps` gets `@wraps(func)` as its first decorator, so the result keeps the
 //! function's `__name__`, `__qualname__`, `__doc__`, `__module__` and gains `__wrapped__`.
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
-use ruff_python_ast::{Expr, ExprCall, NodeKind, Stmt, StmtFunctionDef, UnaryOp};
+use ruff_python_ast::{Expr, ExprCall, ExprContext, NodeKind, Stmt, StmtFunctionDef, UnaryOp};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
 
@@ -13,7 +13,7 @@ use crate::engine::checker::Checker;
 use crate::engine::first_look::Look;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
-use crate::semantic::knowledge::{METADATA_COPIERS, WRAPPER_IDENTITY_ATTRIBUTES};
+use crate::semantic::knowledge::{METADATA_COPIERS, WRAPPER_IDENTITY_ATTRIBUTES, WRAPPER_MANAGED_ATTRIBUTES};
 use crate::semantic::{BindingKind, Node, NodeId, ScopeId, ScopeKind, SemanticModel};
 
 pub(crate) struct MissingWraps;
@@ -149,10 +149,14 @@ fn is_returned_bare(semantic: &SemanticModel, outer: ScopeId, inner: &StmtFuncti
             Node::Stmt(Stmt::Return(ret)) if reference.scope == outer => {
                 returned |= ret.value.as_ref().is_some_and(|v| v.range() == reference.range);
             }
-            // Any use, not only a store: `wrapper.__annotations__["x"] = T` changes the dict
-            // that `wraps` would share with the wrapped function.
-            Node::Expr(Expr::Attribute(attribute)) if WRAPPER_IDENTITY_ATTRIBUTES.contains(&attribute.attr.as_str()) => {
-                return false;
+            Node::Expr(Expr::Attribute(attribute)) => {
+                let attr = attribute.attr.as_str();
+                let sets_identity = attribute.ctx == ExprContext::Store && WRAPPER_IDENTITY_ATTRIBUTES.contains(&attr);
+                // Any use, not only a store: `wrapper.__annotations__["x"] = T` changes the dict
+                // that `wraps` would share with the wrapped function.
+                if sets_identity || WRAPPER_MANAGED_ATTRIBUTES.contains(&attr) {
+                    return false;
+                }
             }
             Node::Expr(Expr::Call(call)) if call.func.range() != reference.range => return false,
             _ => {}

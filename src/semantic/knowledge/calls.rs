@@ -9,22 +9,14 @@
 /// Calls that copy a function's metadata onto a wrapper.
 pub(crate) const METADATA_COPIERS: &[&str] = &["functools.wraps", "functools.update_wrapper"];
 
-/// Attributes whose use on a wrapper shows that the code handles its metadata itself.
-pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &[
-    "__name__",
-    "__qualname__",
-    "__wrapped__",
-    // What `update_wrapper` also copies (`WRAPPER_ASSIGNMENTS`, `WRAPPER_UPDATES`), and what
-    // `inspect.signature` reads: code that touches these on the wrapper manages them itself, and
-    // `wraps` would replace them or, for `__annotations__` and `__dict__`, share the wrapped
-    // function's own (attrs' `optional` fills `__annotations__` after the fact).
-    "__module__",
-    "__doc__",
-    "__dict__",
-    "__annotations__",
-    "__type_params__",
-    "__signature__",
-];
+/// Attributes whose assignment on a wrapper shows that the code copies the metadata itself.
+pub(crate) const WRAPPER_IDENTITY_ATTRIBUTES: &[&str] = &["__name__", "__qualname__", "__wrapped__"];
+
+/// Attributes of a wrapper that code using them at all manages itself: `wraps` makes the
+/// wrapper's `__annotations__` the wrapped function's own dict (so filling it changes both, as
+/// attrs' `converters.optional` would), merges `__dict__`, and `inspect.signature` prefers a
+/// `__signature__` the code set.
+pub(crate) const WRAPPER_MANAGED_ATTRIBUTES: &[&str] = &["__annotations__", "__dict__", "__signature__"];
 // ---- end of function metadata -----------------------------------------------------------------
 
 // ---- Context managers (used by exit-swallows) -----------------------------------------------
