@@ -11,6 +11,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashMap;
 
 use super::binding::{Binding, BindingId, BindingKind, bound_by_import, bound_by_import_from, captured_by_pattern};
+use super::flow::walk_function_header;
 use super::nodes::{Node, NodeId, Nodes};
 use super::reference::{Reference, Resolution};
 use super::scope::{Scope, ScopeId, ScopeKind};
@@ -159,16 +160,7 @@ impl<'a> Builder<'a> {
     }
 
     fn visit_function(&mut self, func: &'a StmtFunctionDef, start: TextSize) {
-        for decorator in &func.decorator_list {
-            self.visit_decorator(decorator);
-        }
-        if let Some(type_params) = &func.type_params {
-            self.visit_type_params(type_params);
-        }
-        self.visit_parameters(&func.parameters);
-        if let Some(returns) = &func.returns {
-            self.visit_annotation(returns);
-        }
+        walk_function_header(self, func);
         self.bind(func.name.as_str(), BindingKind::FunctionDef, func.name.range, start);
         self.push_scope(ScopeKind::Function(func), Some(std::ptr::from_ref(func) as usize));
         self.bind_type_params(func.type_params.as_deref());

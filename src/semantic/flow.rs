@@ -1,8 +1,9 @@
 //! Structural helpers over the blocks of compound statements: whether a statement binds a name
 //! on every path through it, which block holds a statement. They look at the shape of the code,
 //! not at scopes, so the model does not precompute them.
+use ruff_python_ast::visitor::Visitor;
 use ruff_python_ast::helpers::any_over_expr;
-use ruff_python_ast::{ExceptHandler, Expr, Stmt, WithItem};
+use ruff_python_ast::{ExceptHandler, Expr, Stmt, StmtFunctionDef, WithItem};
 use ruff_text_size::Ranged;
 
 /// Whether an assignment target binds `name` (`name`, `(a, name)`, `[*name]`; not `a.name`).
@@ -140,3 +141,18 @@ pub(crate) fn can_fall_through(block: &[Stmt]) -> bool {
     }
 }
 
+/// Walks what a `def` statement evaluates in the code around it: decorators, type parameters,
+/// parameter defaults and annotations, the return annotation (not the body, which runs in the
+/// function's own scope). The model's builder and the engine's first look both walk it so.
+pub(crate) fn walk_function_header<'a, V: Visitor<'a> + ?Sized>(visitor: &mut V, func: &'a StmtFunctionDef) {
+    for decorator in &func.decorator_list {
+        visitor.visit_decorator(decorator);
+    }
+    if let Some(type_params) = &func.type_params {
+        visitor.visit_type_params(type_params);
+    }
+    visitor.visit_parameters(&func.parameters);
+    if let Some(returns) = &func.returns {
+        visitor.visit_annotation(returns);
+    }
+}

@@ -11,6 +11,7 @@ use super::{FirstLook, Later, Look, Naming, naming};
 use crate::engine::top_names::TopNames;
 use crate::engine::transform::Transform;
 use crate::semantic::knowledge::BUILTIN_CLASSES;
+use crate::semantic::flow::walk_function_header;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern};
 
@@ -318,16 +319,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
             Stmt::FunctionDef(func) => {
                 self.note_other(func.name.as_str());
                 // Decorators, defaults and annotations run in the enclosing code.
-                for decorator in &func.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(type_params) = &func.type_params {
-                    self.visit_type_params(type_params);
-                }
-                self.visit_parameters(&func.parameters);
-                if let Some(returns) = &func.returns {
-                    self.visit_annotation(returns);
-                }
+                walk_function_header(self, func);
                 self.in_frame(func.start(), func.is_async, |walker| walker.visit_body(&func.body));
             }
             Stmt::ClassDef(class) => {
