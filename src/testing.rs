@@ -23,13 +23,13 @@ pub fn check_promises(name: &str, source: &[u8]) -> Result<(), String> {
     let Ok(prepared) = prepare(name, source, file_settings.is_stub) else {
         return Ok(()); // Not Python, or a syntax error: reported, nothing to fix.
     };
-    let first = process(name, &prepared, None, &file_settings, mode);
+    let first = process(name, &prepared, None, &file_settings, transforms::ALL, mode);
     if let Some(error) = first.errors.first() {
         return Err(format!("first run: {error}"));
     }
     let Some(fixed) = first.fixed else { return Ok(()) };
     let prepared = prepare(name, &fixed, file_settings.is_stub).map_err(|e| format!("fixed file: {e}"))?;
-    let second = process(name, &prepared, None, &file_settings, mode);
+    let second = process(name, &prepared, None, &file_settings, transforms::ALL, mode);
     match (second.errors.first(), second.fixed) {
         (Some(error), _) => Err(format!("second run: {error}")),
         (None, Some(_)) => Err(format!("second run changed the file again ({:?})", second.fixed_counts)),

@@ -13,6 +13,7 @@ use crate::engine::line_index::LazyLineIndex;
 use crate::edits::fix::Applicability;
 use crate::engine::fix_loop::fix_until_stable;
 use crate::engine::FileSettings;
+use crate::engine::transform::Transform;
 use crate::workspace::decode::{TextEncoding, decode, encode};
 use crate::engine::suppression::Suppressions;
 use crate::semantic::SemanticModel;
@@ -88,17 +89,22 @@ pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepare
 
 /// Runs the transforms over a prepared file; `name` is how messages refer to the file.
 /// `semantic` is the file's model when the caller built it already (for the project index).
+/// `candidates`: the transforms of `settings` that could report something in the file (its first
+/// look said so), the only ones its first check runs; the fix passes run every transform on the
+/// new text.
 pub(crate) fn process<'p>(
     name: &str,
     prepared: &'p Prepared,
     semantic: Option<SemanticModel<'p>>,
     settings: &FileSettings,
+    candidates: &[&'static dyn Transform],
     mode: Mode,
 ) -> FileResult {
     let mut result = FileResult::default();
     let Prepared { text, encoding, parsed } = prepared;
     let index = LazyLineIndex::new(text);
-    let Some(findings) = unsuppressed_findings(parsed, text, &index, settings, semantic) else {
+    let first_check = FileSettings { transforms: candidates, ..*settings };
+    let Some(findings) = unsuppressed_findings(parsed, text, &index, &first_check, semantic) else {
         return result;
     };
     match mode {

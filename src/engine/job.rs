@@ -4,7 +4,6 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -15,6 +14,7 @@ use crate::cache::{self, CacheMode, Cached, Loading, Probe, RunCache};
 use crate::engine::first_look::first_look;
 use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize_local};
 use crate::engine::stack;
+use crate::engine::timings::Timings;
 use crate::engine::transform::Transform;
 use crate::engine::{FileResult, FileSettings, Mode, Prepared, prepare, process};
 use crate::rules::Rule;
@@ -136,7 +136,7 @@ pub(crate) fn process_files(
         let rules = settings.rules_for(&full);
         let transforms =
             registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
-        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None })
+        Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None, names: None })
     };
     let mut skipped = Vec::new();
     let mut walk_time = std::time::Duration::ZERO;
@@ -176,8 +176,9 @@ pub(crate) fn process_files(
         cache: loading.map(Loading::finish),
         project_packages: FxHashSet::default(),
     };
+    let mut sources = sources;
     if job.uses_project_index {
-        job.project_packages = job.top_packages(&sources);
+        job.project_packages = pool.install(|| job.top_packages(&mut sources));
     }
     let files = sources.len();
     let mut outcomes = pool.install(|| job.run(sources));
@@ -226,6 +227,8 @@ struct FileSource {
     transforms: Vec<&'static dyn Transform>,
     /// The file's keys in the cache, when the run uses it.
     cache: Option<Probe>,
+    /// The file's module names, when the run uses the project index (from its path, once).
+    names: Option<(ModuleName, Vec<String>)>,
 }
 
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
@@ -233,7 +236,7 @@ enum Stage {
     Done(Outcome),
     /// Waiting for the index: the parse is dropped and made again then, since keeping the parses
     /// of hundreds of waiting files would multiply the run's peak memory.
-    Waiting(FileSource, Vec<u8>, ModuleName),
+    Waiting(FileSource, Vec<u8>, ModuleName, Vec<&'static dyn Transform>),
     /// A cached result that holds if the project index is as it was (the bytes when read).
     Cached(FileSource, Option<Vec<u8>>, ModuleName),
 }
@@ -243,16 +246,21 @@ impl Job<'_> {
         self.uses_project_index
     }
 
-    /// The first part of every module name of the files, from their paths (before any is read).
-    fn top_packages(&self, sources: &[FileSource]) -> FxHashSet<String> {
-        let mut tops = FxHashSet::default();
-        for source in sources {
+    /// The first part of every module name of the files, from their paths (before any is read);
+    /// each file keeps its names.
+    fn top_packages(&self, sources: &mut [FileSource]) -> FxHashSet<String> {
+        sources.par_iter_mut().for_each(|source| {
             let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
-            for name in module_names(&path, &self.roots, &self.packages).1 {
-                tops.insert(name.split('.').next().unwrap_or(&name).to_owned());
-            }
-        }
-        tops
+            source.names = Some(module_names(&path, &self.roots, &self.packages));
+        });
+        let names = sources.iter().flat_map(|s| s.names.iter().flat_map(|(_, names)| names));
+        names.map(|name| name.split('.').next().unwrap_or(name).to_owned()).collect()
+    }
+
+    /// A file's module names: those [`Self::top_packages`] kept, else from its path and display
+    /// name.
+    fn names_of(&self, kept: &Option<(ModuleName, Vec<String>)>, path: Option<&Path>, display: &str) -> (ModuleName, Vec<String>) {
+        kept.clone().unwrap_or_else(|| module_names(&module_path(&self.cwd, path, display), &self.roots, &self.packages))
     }
 
     /// Processes every file in parallel. With a transform that reads the project index, each
@@ -260,13 +268,13 @@ impl Job<'_> {
     /// an `async for`, or whose classes may inherit a metaclass from an import of a package being
     /// processed, wait until every summary is in.
     fn run(&self, sources: Vec<FileSource>) -> Vec<Outcome> {
-        let timer = Instant::now();
-        let index_time = AtomicU64::new(0);
-        self.observer.started(sources.len());
+        let timings = Timings::new();
+        let files = sources.len();
+        self.observer.started(files);
         let stages: Vec<(Stage, Option<ModuleSummary>)> = sources
             .into_par_iter()
             .map(|source| {
-                let stage = self.first_stage(source, &index_time);
+                let stage = self.first_stage(source, &timings);
                 if matches!(stage.0, Stage::Done(_)) {
                     self.observer.file_done();
                 }
@@ -286,19 +294,22 @@ impl Job<'_> {
         let waited = waiting.len();
         let merge = Instant::now();
         let project = ProjectIndex::new(summaries);
-        index_time.fetch_add(elapsed_nanos(merge), Ordering::Relaxed);
+        timings.index_since(merge);
         let rest: Vec<Outcome> = waiting
             .into_par_iter()
             .map(|stage| {
                 let outcome = match stage {
-                    Stage::Waiting(source, bytes, module) => {
+                    Stage::Waiting(source, bytes, module, candidates) => {
                         let display = source.display.clone();
                         let needed = stack::stack_needed(&bytes);
                         let project = &project;
                         // Parsed, and the parse dropped (a walk as deep as the tree), on the same stack.
                         stack::with_stack(needed, move || {
                             match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
-                                Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(&module), Some(project)),
+                                Ok(prepared) => {
+                                    let found = Found { semantic: None, candidates: &candidates };
+                                    self.finish(source, &bytes, &prepared, found, Some(&module), Some(project))
+                                }
                                 Err(message) => Outcome::of_error(&source.display, message),
                             }
                         })
@@ -314,17 +325,11 @@ impl Job<'_> {
         self.observer.finished();
         outcomes.extend(rest);
         outcomes.sort_by(|a, b| a.display.cmp(&b.display));
-        if std::env::var_os("PITFIX_TIMINGS").is_some() && self.uses_project_index() {
-            let index_ms = index_time.load(Ordering::Relaxed) as f64 / 1e6;
-            let total_ms = timer.elapsed().as_secs_f64() * 1e3;
-            eprintln!(
-                "timings: project index {index_ms:.1} ms of CPU time; {waited} files waited for it; run {total_ms:.1} ms wall"
-            );
-        }
+        timings.report(files, waited, self.uses_project_index());
         outcomes
     }
 
-    fn first_stage(&self, mut source: FileSource, index_time: &AtomicU64) -> (Stage, Option<ModuleSummary>) {
+    fn first_stage(&self, mut source: FileSource, timings: &Timings) -> (Stage, Option<ModuleSummary>) {
         if interrupt::interrupted() {
             return (Stage::Done(Outcome::new(&source.display, FileResult::default())), None);
         }
@@ -345,7 +350,7 @@ impl Job<'_> {
         // A deeply nested file runs on a stack of its own, sized to it.
         let display = source.display.clone();
         let needed = stack::stack_needed(&bytes);
-        stack::with_stack(needed, || self.parse_and_finish(source, bytes, index_time))
+        stack::with_stack(needed, || self.parse_and_finish(source, bytes, timings))
             .unwrap_or_else(|why| (Stage::Done(failed(&display, why)), None))
     }
 
@@ -374,16 +379,14 @@ impl Job<'_> {
     /// or after.
     fn cache_answer(&self, source: &mut FileSource, bytes: Option<&[u8]>) -> Option<Cached> {
         let cache = self.cache.as_ref()?;
-        let probe = source.cache.as_mut()?;
+        let FileSource { cache: probe, names, path, display, transforms, .. } = source;
+        let probe = probe.as_mut()?;
         let entry = match bytes {
             None => cache.unchanged(probe)?,
             Some(bytes) => cache.read(probe, bytes)?,
         };
-        let names = self.uses_project_index().then(|| {
-            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
-            module_names(&path, &self.roots, &self.packages)
-        });
-        cache.answer(entry, probe, &source.transforms, names, self.cached_texts(bytes.is_some()))
+        let names = self.uses_project_index().then(|| self.names_of(names, path.as_deref(), display));
+        cache.answer(entry, probe, transforms, names, self.cached_texts(bytes.is_some()))
     }
 
     /// Whether a cached new text may answer: `diff` shows it beside the file's bytes, read by
@@ -432,7 +435,12 @@ impl Job<'_> {
         let display = source.display.clone();
         stack::with_stack(stack::stack_needed(&bytes), || {
             match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
-                Ok(prepared) => self.finish(source, &bytes, &prepared, None, Some(module), Some(project)),
+                Ok(prepared) => {
+                    // Its first look was not kept: every transform may report.
+                    let candidates = source.transforms.clone();
+                    let found = Found { semantic: None, candidates: &candidates };
+                    self.finish(source, &bytes, &prepared, found, Some(module), Some(project))
+                }
                 Err(message) => Outcome::of_error(&source.display, message),
             }
         })
@@ -451,7 +459,7 @@ impl Job<'_> {
         &self,
         mut source: FileSource,
         bytes: Vec<u8>,
-        index_time: &AtomicU64,
+        timings: &Timings,
     ) -> (Stage, Option<ModuleSummary>) {
         let prepared = match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
             Ok(prepared) => prepared,
@@ -467,42 +475,46 @@ impl Job<'_> {
         let look = first_look(prepared.module(), &source.transforms, self.uses_project_index());
         let (module, summary) = if self.uses_project_index() {
             let start = Instant::now();
-            let path = module_path(&self.cwd, source.path.as_deref(), &source.display);
-            let (module, names) = module_names(&path, &self.roots, &self.packages);
+            let (module, names) = match source.names.take() {
+                Some(names) => names,
+                None => self.names_of(&None, source.path.as_deref(), &source.display),
+            };
             let local = Arc::new(summarize_local(&look));
             let summary = local.resolve(module.clone(), names);
             if let Some(probe) = &mut source.cache {
                 probe.summary = Some(local);
             }
-            index_time.fetch_add(elapsed_nanos(start), Ordering::Relaxed);
+            timings.index_since(start);
             (Some(module), Some(summary))
         } else {
             (None, None)
         };
-        if !look.may_report {
+        let candidates = look.reporting(&source.transforms);
+        timings.let_through(&candidates);
+        if candidates.is_empty() {
             // No transform could report anything here (most files): no model, no walk.
             return (Stage::Done(self.finish_with(source, &bytes, FileResult::default(), None)), summary);
         }
+        // Only a transform that reads the index and could report here makes the file wait.
+        let waits = candidates.iter().any(|t| t.rule().uses_project_index)
+            && summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages));
         match module {
-            Some(module) if summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages)) => {
-                (Stage::Waiting(source, bytes, module), summary)
-            }
+            Some(module) if waits => (Stage::Waiting(source, bytes, module, candidates), summary),
             module => {
-                let semantic = SemanticModel::build(prepared.module());
-                let outcome = self.finish(source, &bytes, &prepared, Some(semantic), module.as_ref(), None);
+                let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates: &candidates };
+                let outcome = self.finish(source, &bytes, &prepared, found, module.as_ref(), None);
                 (Stage::Done(outcome), summary)
             }
         }
     }
 
-    /// Runs the transforms (on `semantic`, the model of `prepared` when it is already built),
-    /// keeps what the diff needs, and writes the file (`apply`).
+    /// Runs the transforms, keeps what the diff needs, and writes the file (`apply`).
     fn finish<'p>(
         &self,
         source: FileSource,
         bytes: &[u8],
         prepared: &'p Prepared,
-        semantic: Option<SemanticModel<'p>>,
+        found: Found<'p, '_>,
         module: Option<&ModuleName>,
         project: Option<&ProjectIndex>,
     ) -> Outcome {
@@ -520,7 +532,7 @@ impl Job<'_> {
         };
         // Messages name the file with its control characters escaped (`output::escape_controls`).
         let name = &*escape_controls(&source.display);
-        let result = process(name, prepared, semantic, &settings, mode);
+        let result = process(name, prepared, found.semantic, &settings, found.candidates, mode);
         self.finish_with(source, bytes, result, project)
     }
 
@@ -565,15 +577,19 @@ impl Job<'_> {
     }
 }
 
+/// What the first stage learned of a file for [`Job::finish`]: its model when built already,
+/// and the transforms that could report something in it.
+struct Found<'p, 'c> {
+    semantic: Option<SemanticModel<'p>>,
+    candidates: &'c [&'static dyn Transform],
+}
+
 /// The path a file's module names are taken from (fields, not the source: its probe may be
 /// borrowed meanwhile).
 fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
     path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
 }
 
-fn elapsed_nanos(start: Instant) -> u64 {
-    u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
-}
 
 fn failed(display: &str, why: String) -> Outcome {
     Outcome::of_error(display, format!("{}: {why}", escape_controls(display)))

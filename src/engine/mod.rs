@@ -11,6 +11,7 @@ pub(crate) mod job;
 pub(crate) mod line_index;
 pub(crate) mod project_index;
 pub(crate) mod suppression;
+mod timings;
 pub(crate) mod transform;
 
 use std::collections::BTreeMap;

@@ -79,33 +79,25 @@ pub(crate) fn stack_needed(source: &[u8]) -> usize {
     nesting_estimate(source).saturating_mul(PER_LEVEL).saturating_add(BASE)
 }
 
-/// How many bytes of `source` can each add a level to [`nesting_estimate`]. Written as plain
-/// comparisons summed in byte-sized counters, which the compiler turns into vector code.
+/// The bytes that can each add a level to [`nesting_estimate`], marked with 1.
+const DEEPENING: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let bytes = b"([{.+-*/%@&|^~<>\n";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = 1;
+        i += 1;
+    }
+    table
+};
+
+/// How many bytes of `source` can each add a level to [`nesting_estimate`]: a table lookup per
+/// byte (half the instructions of comparing each byte with the seventeen kinds).
 fn deepening_bytes(source: &[u8]) -> usize {
     let mut total = 0;
     // A `u8` counter per chunk cannot overflow.
     for chunk in source.chunks(255) {
-        let mut count = 0u8;
-        for &b in chunk {
-            let hit = (b == b'(') as u8
-                | (b == b'[') as u8
-                | (b == b'{') as u8
-                | (b == b'.') as u8
-                | (b == b'+') as u8
-                | (b == b'-') as u8
-                | (b == b'*') as u8
-                | (b == b'/') as u8
-                | (b == b'%') as u8
-                | (b == b'@') as u8
-                | (b == b'&') as u8
-                | (b == b'|') as u8
-                | (b == b'^') as u8
-                | (b == b'~') as u8
-                | (b == b'<') as u8
-                | (b == b'>') as u8
-                | (b == b'\n') as u8;
-            count += hit;
-        }
+        let count: u8 = chunk.iter().fold(0, |count, &b| count + DEEPENING[usize::from(b)]);
         total += usize::from(count);
     }
     total

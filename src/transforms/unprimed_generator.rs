@@ -12,7 +12,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::edits::fix::{Edit, Fix};
 use crate::edits::lines::{is_first_on_line, statement_indentation};
 use crate::engine::checker::Checker;
-use crate::engine::first_look::Look;
+use crate::engine::first_look::{Later, Look};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::{Binding, BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
@@ -45,14 +45,13 @@ impl Transform for UnprimedGenerator {
         Some(&[NodeKind::ExprCall])
     }
 
-    /// A `name.send(...)` call.
+    /// A `name.send(value)` call, when the module assigns `name` a call that may make a
+    /// generator reading what `yield` gives back (judged once the module is seen).
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         if let Expr::Call(call) = expr
-            && let Expr::Attribute(method) = &*call.func
-            && method.attr.as_str() == "send"
-            && method.value.is_name_expr()
+            && let Some((_, receiver)) = send_of_value(call)
         {
-            look.may_report();
+            look.may_report_if(&[Later::MadeByGeneratorCall(receiver.id.as_str())]);
         }
     }
 

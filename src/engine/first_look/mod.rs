@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
 use crate::engine::top_names::TopNames;
+use crate::engine::transform::Transform;
 
 /// What a transform's glance sees besides the node, and where it answers.
 pub(crate) struct Look<'a> {
@@ -15,9 +16,15 @@ pub(crate) struct Look<'a> {
     /// Whether the node is in the own code of an `async def` (not of a function, lambda or
     /// class in it).
     in_async_def: bool,
-    verdict: bool,
-    /// Yes-if answers: each holds when all its conditions do, judged once the whole module is seen.
-    pending: Vec<SmallVec<[Later<'a>; 2]>>,
+    /// The transform being asked: its place in the selection.
+    asking: usize,
+    /// Per selected transform, whether its glance said yes somewhere.
+    yes: Vec<bool>,
+    /// How many of `yes` are true.
+    yes_count: usize,
+    /// Yes-if answers, each with the transform that gave it: each holds when all its conditions
+    /// do, judged once the whole module is seen.
+    pending: Vec<(usize, SmallVec<[Later<'a>; 2]>)>,
 }
 
 /// A condition on the whole module, which a glance at one node cannot judge.
@@ -39,6 +46,11 @@ pub(crate) enum Later<'a> {
     /// statement alone) whose own sources bring none. Needs the index facts (`for_index`): without
     /// them every source may.
     TwoMetaclassSources(&'a StmtClassDef),
+    /// The module assigns this name a call (`name = make(...)`, anywhere) of something that may
+    /// be a generator reading what `yield` gives back: a plain or `self.` / `cls.` name when the
+    /// module has such a generator, or an import (one of another file, through the index).
+    /// Needs the index facts (`for_index`): without them any call may.
+    MadeByGeneratorCall(&'a str),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
@@ -71,15 +83,18 @@ pub(crate) fn last_name_of(qualified: &[&str], last: &str) -> bool {
 impl<'a> Look<'a> {
     /// The transform could report something at this node.
     pub(crate) fn may_report(&mut self) {
-        self.verdict = true;
+        if !self.yes[self.asking] {
+            self.yes[self.asking] = true;
+            self.yes_count += 1;
+        }
     }
 
     /// The transform could report something here if all of `conditions` hold.
     pub(crate) fn may_report_if(&mut self, conditions: &[Later<'a>]) {
         if conditions.is_empty() {
-            self.verdict = true;
+            self.may_report();
         } else {
-            self.pending.push(conditions.iter().copied().collect());
+            self.pending.push((self.asking, conditions.iter().copied().collect()));
         }
     }
 
@@ -107,12 +122,22 @@ impl<'a> Look<'a> {
     pub(crate) fn in_async_def(&self) -> bool {
         self.in_async_def
     }
+
+    fn new(transforms: usize) -> Self {
+        Look { loops: 0, in_async_def: false, asking: 0, yes: vec![false; transforms], yes_count: 0, pending: Vec::new() }
+    }
+
+    /// Whether every transform said yes already: nothing more to ask.
+    fn all_yes(&self) -> bool {
+        self.yes_count == self.yes.len()
+    }
 }
 
 /// What the first look found.
 pub(crate) struct FirstLook<'a> {
-    /// Whether some selected transform could report something in the file.
-    pub(crate) may_report: bool,
+    /// Per selected transform (in the order of the selection), whether it could report
+    /// something in the file.
+    pub(crate) reporting: Vec<bool>,
     /// The names the module's imports bind, in any scope, to their qualified names; a name two
     /// imports bind to different objects stays out. Gathered only for the project index.
     pub(crate) imports: FxHashMap<&'a str, String>,
@@ -138,6 +163,12 @@ pub(crate) struct FirstLook<'a> {
 }
 
 impl FirstLook<'_> {
+    /// The transforms of `selected` (the selection the look was given) that could report
+    /// something in the file: the only ones the checker needs to run on it.
+    pub(crate) fn reporting<'t>(&self, selected: &[&'t dyn Transform]) -> Vec<&'t dyn Transform> {
+        selected.iter().zip(&self.reporting).filter(|(_, yes)| **yes).map(|(t, _)| *t).collect()
+    }
+
     /// What the imports of any scope bind `name` to: `Some(None)` when two bind it differently.
     pub(crate) fn imported(&self, name: &str) -> Option<Option<String>> {
         if self.ambiguous.contains(name) {

@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 use super::{FirstLook, Later, Look, Naming, naming};
 use crate::engine::top_names::TopNames;
 use crate::engine::transform::Transform;
-use crate::semantic::knowledge::BUILTIN_CLASSES;
+use crate::semantic::knowledge::{BUILTIN_CLASSES, STDLIB_MODULES, canonical_class, library_class};
 use crate::semantic::flow::walk_function_header;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern};
@@ -19,7 +19,7 @@ use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern
 /// project-index facts (else the walk stops at the first yes).
 pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn Transform], for_index: bool) -> FirstLook<'a> {
     let mut walker = Walker {
-        look: Look { loops: 0, in_async_def: false, verdict: false, pending: Vec::new() },
+        look: Look::new(transforms.len()),
         asked: Asked::new(transforms),
         for_index,
         renamed: FxHashSet::default(),
@@ -39,7 +39,12 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         plain_modules: FxHashSet::default(),
     };
     walker.visit_body(&module.body);
-    let may_report = walker.look.verdict || walker.look.pending.iter().any(|all| all.iter().all(|c| walker.holds(*c)));
+    let mut reporting = walker.look.yes.clone();
+    for (asking, conditions) in &walker.look.pending {
+        if !reporting[*asking] && conditions.iter().all(|c| walker.holds(*c)) {
+            reporting[*asking] = true;
+        }
+    }
     let Walker { mut imports, ambiguous, generators, async_for_callees, names, classes, send_receivers, assigned_calls, plain_modules, reads_sent, .. } = walker;
     imports.retain(|name, _| !ambiguous.contains(name));
     let async_generators = module
@@ -63,7 +68,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         })
         .collect();
     FirstLook {
-        may_report,
+        reporting,
         imports,
         async_generators,
         async_for_callees,
@@ -77,19 +82,23 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
     }
 }
 
+/// A transform to ask, with its place in the selection.
+type Asking = (usize, &'static dyn Transform);
+
 /// Which transforms to ask about a node, by its kind.
 struct Asked {
     /// The transforms that glance at every statement (or expression) they visit.
-    every_stmt: Vec<&'static dyn Transform>,
-    every_expr: Vec<&'static dyn Transform>,
+    every_stmt: Vec<Asking>,
+    every_expr: Vec<Asking>,
     /// The transforms that glance at some kinds of node only, indexed by kind.
-    by_kind: Vec<SmallVec<[&'static dyn Transform; 2]>>,
+    by_kind: Vec<SmallVec<[Asking; 2]>>,
 }
 
 impl Asked {
     fn new(transforms: &[&'static dyn Transform]) -> Self {
         let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new() };
-        for &transform in transforms {
+        for (place, &transform) in transforms.iter().enumerate() {
+            let asking = (place, transform);
             match transform.glances_at() {
                 Some(kinds) => {
                     for &kind in kinds {
@@ -97,15 +106,15 @@ impl Asked {
                         if asked.by_kind.len() <= index {
                             asked.by_kind.resize_with(index + 1, SmallVec::new);
                         }
-                        asked.by_kind[index].push(transform);
+                        asked.by_kind[index].push(asking);
                     }
                 }
                 None => {
                     if transform.visits().stmts() {
-                        asked.every_stmt.push(transform);
+                        asked.every_stmt.push(asking);
                     }
                     if transform.visits().exprs() {
-                        asked.every_expr.push(transform);
+                        asked.every_expr.push(asking);
                     }
                 }
             }
@@ -113,7 +122,7 @@ impl Asked {
         asked
     }
 
-    fn about<'s>(&'s self, kind: NodeKind, every: &'s [&'static dyn Transform]) -> impl Iterator<Item = &'s &'static dyn Transform> {
+    fn about<'s>(&'s self, kind: NodeKind, every: &'s [Asking]) -> impl Iterator<Item = &'s Asking> {
         let some = self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..]);
         every.iter().chain(some)
     }
@@ -170,9 +179,9 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Nothing more to learn: the verdict is in and no index facts are wanted.
+    /// Nothing more to learn: every transform said yes and no index facts are wanted.
     fn done(&self) -> bool {
-        self.look.verdict && !self.for_index
+        self.look.all_yes() && !self.for_index
     }
 
     /// Whether a condition left for the end holds.
@@ -182,7 +191,11 @@ impl<'a> Walker<'a> {
             Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
-            Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2,
+            Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2 && self.sources_known(class, 0),
+            Later::MadeByGeneratorCall(name) => {
+                !self.for_index
+                    || self.assigned_calls.iter().any(|(target, callee)| *target == name && self.may_make_generator(callee))
+            }
         }
     }
 
@@ -217,6 +230,75 @@ impl<'a> Walker<'a> {
         }
         // The module's own class: it brings a metaclass when one of its sources does.
         self.classes.iter().filter(|c| c.name.as_str() == id).any(|c| self.metaclass_sources(c, depth + 1) > 0)
+    }
+
+    /// Whether metaclass-conflict's check may know the metaclass of every source of a class
+    /// (it reports only then): each names a builtin or library class, a class of the module whose
+    /// own sources are known, or an import that the project index may know. Without the index
+    /// facts (`for_index`), any may.
+    fn sources_known(&self, class: &StmtClassDef, depth: usize) -> bool {
+        const MAX_DEPTH: usize = 8;
+        if !self.for_index || depth >= MAX_DEPTH {
+            return true;
+        }
+        let Some(arguments) = &class.arguments else { return true };
+        // `**options` may hold `metaclass=`: the check gives up on such a class.
+        if arguments.keywords.iter().any(|k| k.arg.is_none()) {
+            return false;
+        }
+        let keyword = arguments.keywords.iter().filter(|k| k.arg.as_deref() == Some("metaclass")).map(|k| &k.value);
+        arguments.args.iter().chain(keyword).all(|source| self.source_known(source, depth))
+    }
+
+    fn source_known(&self, source: &Expr, depth: usize) -> bool {
+        let source = match source {
+            Expr::Subscript(subscript) => &*subscript.value,
+            other => other,
+        };
+        let mut parts = Vec::new();
+        if !dotted_parts(source, &mut parts) {
+            // A call or any other expression: the check knows no class behind it.
+            return false;
+        }
+        let (head, rest) = (parts[0], &parts[1..]);
+        if self.ambiguous.contains(head) {
+            return true;
+        }
+        let imported = self.imports.get(head).is_some_and(|q| {
+            let qualified = if rest.is_empty() { q.clone() } else { format!("{q}.{}", rest.join(".")) };
+            self.import_known(&qualified)
+        });
+        imported
+            || (rest.is_empty()
+                && (self.classes.iter().any(|c| c.name.as_str() == head && self.sources_known(c, depth + 1))
+                    || library_class(&format!("builtins.{head}")).is_some()))
+    }
+
+    /// Whether the check may know an imported class: a library class of the knowledge table, or
+    /// one the project index may hold (relative imports, packages outside the standard library,
+    /// and any module when the file may wait for the whole index anyway).
+    fn import_known(&self, qualified: &str) -> bool {
+        let top = qualified.split('.').next().unwrap_or_default();
+        let may_wait_anyway = !self.async_for_callees.is_empty() || !self.send_receivers.is_empty();
+        qualified.starts_with('.')
+            || library_class(canonical_class(qualified)).is_some()
+            || !STDLIB_MODULES.contains(&top)
+            || may_wait_anyway
+    }
+
+    /// Whether a call of `callee` may make a generator that reads what `yield` gives back, as
+    /// unprimed-generator's check resolves it.
+    fn may_make_generator(&self, callee: &Expr) -> bool {
+        let Some(head) = head_name(callee) else { return false };
+        if self.imports.contains_key(head) || self.ambiguous.contains(head) {
+            return true;
+        }
+        let local = match callee {
+            Expr::Name(_) => true,
+            Expr::Attribute(attribute) => matches!(&*attribute.value, Expr::Name(n) if n.id == "self" || n.id == "cls"),
+            _ => false,
+        };
+        local && !self.reads_sent.is_empty()
     }
 
     fn derives(&self, name: &str, matches: fn(&str) -> bool, depth: usize) -> bool {
@@ -268,23 +350,25 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Asks the transforms that glance at statements of this kind and have not said yes yet.
     fn glance_stmt(&mut self, stmt: &'a Stmt) {
         let kind = AnyNodeRef::from(stmt).kind();
-        for transform in self.asked.about(kind, &self.asked.every_stmt) {
-            if self.look.verdict {
-                return;
+        for &(place, transform) in self.asked.about(kind, &self.asked.every_stmt) {
+            if !self.look.yes[place] {
+                self.look.asking = place;
+                transform.glance_stmt(&mut self.look, stmt);
             }
-            transform.glance_stmt(&mut self.look, stmt);
         }
     }
 
+    /// [`Self::glance_stmt`] for an expression.
     fn glance_expr(&mut self, expr: &'a Expr) {
         let kind = AnyNodeRef::from(expr).kind();
-        for transform in self.asked.about(kind, &self.asked.every_expr) {
-            if self.look.verdict {
-                return;
+        for &(place, transform) in self.asked.about(kind, &self.asked.every_expr) {
+            if !self.look.yes[place] {
+                self.look.asking = place;
+                transform.glance_expr(&mut self.look, expr);
             }
-            transform.glance_expr(&mut self.look, expr);
         }
     }
 }
@@ -468,6 +552,21 @@ impl<'a> Walker<'a> {
         if let Some(name) = &inner.name {
             self.note_other(name.as_str());
         }
+    }
+}
+
+/// The names of a dotted name, first to last (`a`, `b`, `C` of `a.b.C`); false for anything else.
+fn dotted_parts<'e>(expr: &'e Expr, parts: &mut Vec<&'e str>) -> bool {
+    match expr {
+        Expr::Name(name) => {
+            parts.push(name.id.as_str());
+            true
+        }
+        Expr::Attribute(attribute) if dotted_parts(&attribute.value, parts) => {
+            parts.push(attribute.attr.as_str());
+            true
+        }
+        _ => false,
     }
 }
 
