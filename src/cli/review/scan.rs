@@ -85,7 +85,8 @@ pub(crate) fn scan(
     let tree = if in_place { None } else { Some(Worktree::add(checkout, &target.head_sha)?) };
     let root = tree.as_ref().map_or(checkout.top.clone(), |t| t.path.clone());
     let mut mapped = options.clone();
-    mapped.paths = wanted.iter().map(PathBuf::from).collect();
+    // Absolute: the run's folder is not the process's current one when it is a worktree.
+    mapped.paths = wanted.iter().map(|path| root.join(path)).collect();
     mapped.config = options.config.as_ref().map(|c| cwd.join(c));
     if tree.is_some() {
         // A worktree thrown away after the run: no config above it, no cache in it.
