@@ -144,3 +144,4 @@ fn comments_line() -> String {
 
 mod flow;
 mod fallback;
+mod docs;
