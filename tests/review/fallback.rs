@@ -107,3 +107,14 @@ fn a_head_the_checkout_lacks_is_fetched() {
     assert_eq!(reviews[0].commit_id, head);
     assert_eq!(reviews[0].comments[0]["line"].as_u64(), Some(5));
 }
+
+#[test]
+fn a_read_only_token_on_a_pull_request_of_the_same_repository() {
+    let s = Setup::new(&[("a.py", BASE_A)]);
+    s.push_feature(&[("a.py", FEATURE_A)]);
+    s.github.with(|state| state.forbid_reviews = true);
+    let run = s.review(&[], &[]);
+    run.code(0);
+    assert!(run.stderr.contains("the token cannot write pull request reviews (a workflow needs `permissions: pull-requests: write`)"), "{}", run.stderr);
+    assert!(run.out().starts_with("::warning file=a.py,line=5,endLine=5,title=pitfix is-literal::"), "{}", run.out());
+}

@@ -129,8 +129,18 @@ fn post(github: &GitHub, target: &PullTarget, found: &Scan, decision: &Decision<
                     println!("{url}");
                 }
             }
-            Written::Forbidden(reason) | Written::Refused(reason) => {
-                fall_back(&reason, target, found);
+            Written::Forbidden(reason) => {
+                let cause = if target.from_fork {
+                    "the pull request comes from a fork, and GitHub gives its workflows a read-only token"
+                } else {
+                    "the token cannot write pull request reviews (a workflow needs `permissions: pull-requests: write`)"
+                };
+                fall_back(&reason, cause, found);
+                return Ok(format!("{} (printed as annotations)", summary_line(found, decision, "could not post", "left")));
+            }
+            Written::Refused(reason) => {
+                let cause = "GitHub refused the comments (a line outside the pull request's diff, or a head that moved on since the run started)";
+                fall_back(&reason, cause, found);
                 return Ok(format!("{} (printed as annotations)", summary_line(found, decision, "could not post", "left")));
             }
         }
@@ -153,12 +163,7 @@ fn post(github: &GitHub, target: &PullTarget, found: &Scan, decision: &Decision<
 }
 
 /// Prints the findings as workflow annotations, after a line saying why the review was not posted.
-fn fall_back(reason: &str, target: &PullTarget, found: &Scan) {
-    let cause = if target.from_fork {
-        "the pull request comes from a fork, and GitHub gives its workflows a read-only token"
-    } else {
-        "the token cannot write pull request reviews (a workflow needs `permissions: pull-requests: write`)"
-    };
+fn fall_back(reason: &str, cause: &str, found: &Scan) {
     eprintln!("pitfix: cannot post the review ({reason}): {cause}; printing the findings as annotations instead");
     print!("{}", publish::annotations(&found.planned));
 }
