@@ -22,6 +22,7 @@ use crate::cli::pr::outputs;
 use crate::cli::pr::repo::Checkout;
 use crate::cli::pr::target;
 use crate::cli::run::EXIT_OK;
+use crate::workspace::interrupt;
 use api::Written;
 use event::PullTarget;
 use publish::{Decision, plural};
@@ -50,8 +51,15 @@ pub(crate) struct ReviewArgs {
 }
 
 pub(crate) fn run(args: ReviewArgs) -> Result<i32> {
+    // Ctrl-C, SIGTERM or SIGHUP: the current step ends, a temporary worktree of the head is
+    // removed (its `Drop`), and nothing further is sent to GitHub.
+    interrupt::install();
     let token = target::token();
     let result = steps(&args, token.clone());
+    if interrupt::interrupted() {
+        eprintln!("pitfix: review interrupted; nothing further was sent to GitHub");
+        return Ok(interrupt::EXIT_INTERRUPTED);
+    }
     // The token must not reach the terminal, whatever message carries it.
     result.map_err(|e| {
         let text = format!("{e:#}");
@@ -105,7 +113,11 @@ fn steps(args: &ReviewArgs, token: Option<String>) -> Result<i32> {
 
 /// Runs one step, naming it in the error.
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    f().with_context(|| format!("review: step `{name}` failed"))
+    let value = f().with_context(|| format!("review: step `{name}` failed"))?;
+    if interrupt::interrupted() {
+        bail!("review: interrupted in step `{name}`");
+    }
+    Ok(value)
 }
 
 /// The API client; `None` only for a dry run without a token.
