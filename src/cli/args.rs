@@ -46,6 +46,12 @@ pub(crate) enum Command {
     /// Runs in a git checkout (usually a GitHub Actions job) without touching its branch, index or
     /// files. Exit codes: 0 done (also when there is nothing to fix), 2 a step failed.
     Pr(PrArgs),
+    /// Comment on the traps in the lines a GitHub pull request changes, with one-click suggestions.
+    ///
+    /// Reads the pull request from the `pull_request` event of GitHub Actions, or `--pr N`. Posts
+    /// one review; a later run repeats no comment and marks resolved those whose finding is gone.
+    /// Exit codes: 0 done (findings do not fail the job), 2 a step failed.
+    Review(crate::cli::review::ReviewArgs),
     /// List every transform: id, summary, fix safety, and whether it is on by default.
     Rules,
     /// Print a transform's documentation.

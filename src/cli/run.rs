@@ -33,6 +33,7 @@ pub(crate) fn run(command: Command) -> Result<i32> {
         }
         Command::Check { run, output_format } => run_files(run, Action::Check, Report::Findings(output_format), false),
         Command::Pr(args) => crate::cli::pr::run(args),
+        Command::Review(args) => crate::cli::review::run(args),
     }
 }
 

@@ -2,7 +2,7 @@
 //! and the table of transforms.
 pub(crate) mod diff;
 pub(crate) mod docs;
-mod github;
+pub(crate) mod github;
 pub(crate) mod progress;
 mod sarif;
 

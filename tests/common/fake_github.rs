@@ -1,6 +1,7 @@
 //! A stand-in for the GitHub REST API on 127.0.0.1, in a thread of the test process: it keeps
-//! pull requests in memory, answers as GitHub does (201 create, 422 duplicate, 200 list and
-//! patch, 401 bad credentials, 429 with `retry-after`), and records every request.
+//! pull requests, reviews and review comments in memory, answers as GitHub does (201 create, 422
+//! duplicate, 200 list and patch, 401 bad credentials, 403 read-only token, 429 with
+//! `retry-after`), and records every request.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -68,6 +69,37 @@ pub struct State {
     pub forbid_create: bool,
     /// Answered as every pull request's `html_url` instead of the real one.
     pub html_url: Option<String>,
+    /// `GET /pulls/{n}` of `review`: number → (base sha, head sha).
+    pub pull_refs: Vec<(u64, String, String)>,
+    /// Reviews posted, in order.
+    pub reviews: Vec<Review>,
+    /// Review comments of every pull request, in order.
+    pub review_comments: Vec<ReviewComment>,
+    /// Posting a review or editing a review comment is answered 403, as with a fork's read-only token.
+    pub forbid_reviews: bool,
+}
+
+/// A review as posted.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub id: u64,
+    pub number: u64,
+    pub commit_id: String,
+    pub event: String,
+    pub body: String,
+    /// The inline comments as sent.
+    pub comments: Vec<Value>,
+}
+
+/// A review comment the server holds.
+#[derive(Debug, Clone)]
+pub struct ReviewComment {
+    pub id: u64,
+    pub number: u64,
+    pub path: String,
+    pub line: u64,
+    pub start_line: Option<u64>,
+    pub body: String,
 }
 
 pub struct FakeGitHub {
@@ -89,6 +121,10 @@ impl FakeGitHub {
             hide_next_list: false,
             forbid_create: false,
             html_url: None,
+            pull_refs: Vec::new(),
+            reviews: Vec::new(),
+            review_comments: Vec::new(),
+            forbid_reviews: false,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (state2, stop2) = (state.clone(), stop.clone());
@@ -121,6 +157,14 @@ impl FakeGitHub {
         f(&mut self.state.lock().unwrap())
     }
 
+    pub fn reviews(&self) -> Vec<Review> {
+        self.state.lock().unwrap().reviews.clone()
+    }
+
+    pub fn review_comments(&self) -> Vec<ReviewComment> {
+        self.state.lock().unwrap().review_comments.clone()
+    }
+
     pub fn clear_requests(&self) {
         self.state.lock().unwrap().requests.clear();
     }
@@ -144,6 +188,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let reason = match status {
         200 => "OK",
         201 => "Created",
+        204 => "No Content",
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
@@ -151,7 +196,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
         429 => "Too Many Requests",
         _ => "Other",
     };
-    let text = body.to_string();
+    let text = if status == 204 { String::new() } else { body.to_string() };
     let mut response = format!("HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n", text.len());
     for (name, value) in headers {
         response += &format!("{name}: {value}\r\n");
@@ -207,6 +252,11 @@ fn answer(request: &Request, state: &mut State) -> Answer {
         ("POST", ["pulls"]) => create(state, &request.json()),
         ("PATCH", ["pulls", n]) => patch(state, n.parse().unwrap_or(0), &request.json()),
         ("POST", ["issues", n, "labels"]) => label(state, n.parse().unwrap_or(0), &request.json()),
+        ("GET", ["pulls", n]) => pull_refs(state, n.parse().unwrap_or(0)),
+        ("GET", ["pulls", n, "comments"]) => list_review_comments(state, n.parse().unwrap_or(0), query),
+        ("POST", ["pulls", n, "reviews"]) => create_review(state, n.parse().unwrap_or(0), &request.json()),
+        ("PATCH", ["pulls", "comments", id]) => edit_review_comment(state, id.parse().unwrap_or(0), &request.json()),
+        ("DELETE", ["pulls", "comments", id]) => delete_review_comment(state, id.parse().unwrap_or(0)),
         _ => error(404, "Not Found"),
     }
 }
@@ -304,4 +354,79 @@ fn label(state: &mut State, number: u64, body: &Value) -> Answer {
     }
     let names: Vec<Value> = pull.labels.iter().map(|l| json!({ "name": l })).collect();
     (200, vec![], Value::Array(names))
+}
+
+fn pull_refs(state: &mut State, number: u64) -> Answer {
+    let Some((_, base, head)) = state.pull_refs.iter().find(|(n, _, _)| *n == number) else { return error(404, "Not Found") };
+    let repo = json!({ "full_name": format!("{OWNER}/{NAME}") });
+    (200, vec![], json!({ "number": number, "base": { "sha": base, "repo": repo }, "head": { "sha": head, "repo": repo } }))
+}
+
+fn review_comment_json(comment: &ReviewComment) -> Value {
+    json!({
+        "id": comment.id,
+        "path": comment.path,
+        "line": comment.line,
+        "start_line": comment.start_line,
+        "body": comment.body,
+        "user": { "login": "github-actions[bot]" },
+    })
+}
+
+fn list_review_comments(state: &mut State, number: u64, query: &str) -> Answer {
+    let param = |key: &str| query.split('&').find_map(|kv| kv.strip_prefix(&format!("{key}="))).and_then(|v| v.parse::<usize>().ok());
+    let (per_page, page) = (param("per_page").unwrap_or(30), param("page").unwrap_or(1));
+    let all: Vec<Value> = state.review_comments.iter().filter(|c| c.number == number).map(review_comment_json).collect();
+    let start = per_page * (page.max(1) - 1);
+    (200, vec![], Value::Array(all.into_iter().skip(start).take(per_page).collect()))
+}
+
+/// A review: 403 when forbidden; 422 when a comment names no line or is not `side: RIGHT`.
+fn create_review(state: &mut State, number: u64, body: &Value) -> Answer {
+    if state.forbid_reviews {
+        return error(403, "Resource not accessible by integration");
+    }
+    let comments: Vec<Value> = body.get("comments").and_then(Value::as_array).cloned().unwrap_or_default();
+    for comment in &comments {
+        let line = comment.get("line").and_then(Value::as_u64).unwrap_or(0);
+        if line == 0 || comment.get("side").and_then(Value::as_str) != Some("RIGHT") || comment.get("path").is_none() {
+            return error(422, "Unprocessable Entity");
+        }
+    }
+    let id = state.reviews.len() as u64 + 1;
+    for comment in &comments {
+        let next = state.review_comments.iter().map(|c| c.id).max().unwrap_or(100) + 1;
+        state.review_comments.push(ReviewComment {
+            id: next,
+            number,
+            path: comment.get("path").and_then(Value::as_str).unwrap_or("").to_owned(),
+            line: comment.get("line").and_then(Value::as_u64).unwrap_or(0),
+            start_line: comment.get("start_line").and_then(Value::as_u64),
+            body: comment.get("body").and_then(Value::as_str).unwrap_or("").to_owned(),
+        });
+    }
+    let text = |key: &str| body.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    state.reviews.push(Review { id, number, commit_id: text("commit_id"), event: text("event"), body: text("body"), comments });
+    let url = format!("https://github.com/{OWNER}/{NAME}/pull/{number}#pullrequestreview-{id}");
+    (200, vec![], json!({ "id": id, "html_url": url, "state": "COMMENTED" }))
+}
+
+fn edit_review_comment(state: &mut State, id: u64, body: &Value) -> Answer {
+    if state.forbid_reviews {
+        return error(403, "Resource not accessible by integration");
+    }
+    let Some(comment) = state.review_comments.iter_mut().find(|c| c.id == id) else { return error(404, "Not Found") };
+    if let Some(text) = body.get("body").and_then(Value::as_str) {
+        comment.body = text.to_owned();
+    }
+    (200, vec![], review_comment_json(comment))
+}
+
+fn delete_review_comment(state: &mut State, id: u64) -> Answer {
+    let before = state.review_comments.len();
+    state.review_comments.retain(|c| c.id != id);
+    if state.review_comments.len() == before {
+        return error(404, "Not Found");
+    }
+    (204, vec![], Value::Null)
 }

@@ -119,6 +119,12 @@ impl GitHub {
         self.call("POST", &path, Some(&json!({ "labels": labels }))).map(drop)
     }
 
+    /// Sends a call for another command (`review`), retried as every call is: GitHub's status and
+    /// body, for the caller to read (a 403 may be an answer to handle, not a failure).
+    pub(crate) fn send_raw(&self, method: &str, path: &str, body: Option<&Value>) -> Result<(u16, String)> {
+        self.send(method, path, body).map(|answer| (answer.status, answer.body))
+    }
+
     /// Sends a call and fails unless GitHub answered with success.
     fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Answer> {
         checked(self.send(method, path, body)?, method, path)
@@ -186,8 +192,16 @@ fn checked(answer: Answer, method: &str, path: &str) -> Result<Answer> {
     Err(anyhow!("{method} {path} answered {} {reason}: {message}{hint}", answer.status))
 }
 
+/// The error for an answer `send_raw` got, worded as for every other call.
+pub(crate) fn failure(status: u16, body: String, method: &str, path: &str) -> anyhow::Error {
+    match checked(Answer { status, body }, method, path) {
+        Ok(_) => anyhow!("{method} {path}: unexpected answer {status} from GitHub"),
+        Err(error) => error,
+    }
+}
+
 /// GitHub's `message`, with the first of its `errors` details (a 422 says what was invalid there).
-fn github_message(body: &str) -> String {
+pub(crate) fn github_message(body: &str) -> String {
     let Ok(value) = serde_json::from_str::<Value>(body) else {
         let text: String = body.chars().take(200).collect();
         return if text.trim().is_empty() { "(no message)".to_owned() } else { text };

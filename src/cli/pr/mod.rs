@@ -3,10 +3,10 @@
 //! touching the user's branch, index or files. Each step's failure names the step.
 mod body;
 pub(crate) mod fixes;
-mod github;
-mod outputs;
-mod repo;
-mod target;
+pub(crate) mod github;
+pub(crate) mod outputs;
+pub(crate) mod repo;
+pub(crate) mod target;
 
 use std::path::Path;
 

@@ -57,6 +57,23 @@ pub(crate) fn write(report: &Report) -> Result<()> {
     Ok(())
 }
 
+/// Appends `name=value` outputs to `$GITHUB_OUTPUT` and a text to `$GITHUB_STEP_SUMMARY`, when
+/// the environment names them (another command's outputs: `review`'s counts).
+pub(crate) fn write_pairs(pairs: &[(&str, &str)], summary: &str) -> Result<()> {
+    if let Some(path) = std::env::var_os("GITHUB_OUTPUT").filter(|p| !p.is_empty()) {
+        let text = pairs.iter().map(|(name, value)| output_line(name, value)).collect::<String>();
+        append(Path::new(&path), &text).context("cannot write $GITHUB_OUTPUT")?;
+    }
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let mut text = summary.to_owned();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        append(Path::new(&path), &text).context("cannot write $GITHUB_STEP_SUMMARY")?;
+    }
+    Ok(())
+}
+
 /// `name=value`, or GitHub's multi-line form (`name<<DELIMITER`, the value, `DELIMITER`) when the
 /// value holds a line break, with a random delimiter the value does not contain: a value can never
 /// add an output of its own.
