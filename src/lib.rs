@@ -12,6 +12,7 @@ mod engine;
 mod output;
 mod rules;
 mod semantic;
+mod server;
 mod settings;
 #[doc(hidden)]
 pub mod testing;
