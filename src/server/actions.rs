@@ -23,6 +23,9 @@ pub(crate) const APPLY_AUTOFIX: &str = "pitfix.applyAutofix";
 pub(crate) fn code_actions(doc: &Document, project: &Project, params: &CodeActionParams) -> (Vec<CodeActionOrCommand>, Option<String>) {
     let only = params.context.only.as_deref();
     let mut actions = Vec::new();
+    if !doc.python {
+        return (actions, None);
+    }
     let mut problem = None;
     if wanted(only, CodeActionKind::QUICKFIX.as_str()) {
         match check(doc, project) {
@@ -87,6 +90,9 @@ fn quick_fix(doc: &Document, finding: &Finding, fix: &Fix, lines: &Lines) -> Cod
 /// The edit that turns the document into its fixed text, as `pitfix apply` would write it;
 /// `None` when nothing changes.
 pub(crate) fn fix_all_edit(doc: &Document, project: &Project) -> Result<Option<WorkspaceEdit>, String> {
+    if !doc.python {
+        return Ok(None);
+    }
     let Some(fixed) = fix_all(doc, project)? else { return Ok(None) };
     let lines = Lines::new(&doc.text);
     let (range, new_text) = changed_part(&doc.text, &fixed);

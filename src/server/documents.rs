@@ -13,12 +13,16 @@ pub(crate) struct Document {
     pub(crate) version: i32,
     /// The file's path, for `file:` URIs: its settings and module name come from it.
     pub(crate) path: Option<PathBuf>,
+    /// Whether it is Python: a `.py` or `.pyi` file, or what the editor calls Python (a
+    /// config file the editor also sends is never checked).
+    pub(crate) python: bool,
 }
 
 impl Document {
-    pub(crate) fn new(uri: Uri, text: String, version: i32) -> Self {
+    pub(crate) fn new(uri: Uri, text: String, version: i32, language: &str) -> Self {
         let path = to_path(&uri);
-        Document { uri, text, version, path }
+        let python = language == "python" || path.as_deref().is_some_and(crate::workspace::discover::is_python);
+        Document { uri, text, version, path, python }
     }
 
     /// Applies the editor's changes in order: a change with a range replaces that range of the
@@ -59,7 +63,7 @@ mod tests {
 
     #[test]
     fn changes_apply_in_order_in_utf16_columns() {
-        let mut doc = Document::new("file:///a.py".parse().unwrap(), "s = \"é\"\r\nx is 1\r\n".to_owned(), 1);
+        let mut doc = Document::new("file:///a.py".parse().unwrap(), "s = \"é\"\r\nx is 1\r\n".to_owned(), 1, "python");
         doc.apply(vec![change(Some(((1, 2), (1, 4))), "=="), change(Some(((0, 5), (0, 6))), "e")], 2);
         assert_eq!(doc.text, "s = \"e\"\r\nx == 1\r\n");
         doc.apply(vec![change(None, "y = 2\n")], 3);

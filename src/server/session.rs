@@ -123,7 +123,7 @@ impl Session {
         let outcome = match method.as_str() {
             DidOpenTextDocument::METHOD => read(note, |p: lsp_types::DidOpenTextDocumentParams| {
                 let doc = p.text_document;
-                self.documents.insert(doc.uri.clone(), Document::new(doc.uri.clone(), doc.text, doc.version));
+                self.documents.insert(doc.uri.clone(), Document::new(doc.uri.clone(), doc.text, doc.version, &doc.language_id));
                 self.check_now(&doc.uri);
             }),
             DidChangeTextDocument::METHOD => read(note, |p: lsp_types::DidChangeTextDocumentParams| {
@@ -162,9 +162,8 @@ impl Session {
                 project.refresh(path, text.as_deref());
             }
         }
-        if self.documents.contains_key(uri) {
-            self.check_now(uri);
-        }
+        // The other open documents may read what the saved one defines.
+        self.check_all();
     }
 
     /// Files the editor saw change on disk: config files reload the settings, Python files
@@ -225,6 +224,9 @@ impl Session {
     fn check_now(&mut self, uri: &Uri) {
         self.due.remove(uri);
         let (Some(doc), Some(project)) = (self.documents.get(uri), &self.project) else { return };
+        if !doc.python {
+            return;
+        }
         let (diagnostics, problem) = match check(doc, project) {
             Checked::Findings(findings) => {
                 let lines = Lines::new(&doc.text);
