@@ -22,7 +22,7 @@ pub(crate) enum Checked {
 pub(crate) fn check(doc: &Document, project: &Project) -> Checked {
     let settings = match project.settings_for(doc.path.as_deref()) {
         Ok(settings) => settings,
-        Err(e) => return Checked::Failed(format!("{}: settings cannot be read: {e:#}", doc.name())),
+        Err(e) => return Checked::Failed(settings_problem(doc, &e)),
     };
     let file = file_settings(&settings, project, doc);
     match guarded(&doc.text, || check_text(&doc.text, &file)) {
@@ -37,10 +37,17 @@ pub(crate) fn check(doc: &Document, project: &Project) -> Checked {
 pub(crate) fn fix_all(doc: &Document, project: &Project) -> Result<Option<String>, String> {
     let settings = project
         .settings_for(doc.path.as_deref())
-        .map_err(|e| format!("{}: settings cannot be read: {e:#}", doc.name()))?;
+        .map_err(|e| settings_problem(doc, &e))?;
     let file = file_settings(&settings, project, doc);
     let name = doc.name();
     guarded(&doc.text, || fix_text(&name, &doc.text, &file, settings.settings.unsafe_fixes)).map_err(|why| format!("{name}: {why}"))?
+}
+
+/// Names the document's folder rather than the document: the files of a folder share their
+/// settings, and the user is told once.
+fn settings_problem(doc: &Document, error: &anyhow::Error) -> String {
+    let folder = doc.path.as_deref().and_then(|p| p.parent()).map_or_else(|| doc.name(), |p| p.display().to_string());
+    format!("pitfix: the settings of {folder} cannot be read: {error:#}")
 }
 
 fn file_settings<'a>(settings: &'a DocumentSettings, project: &'a Project, doc: &Document) -> FileSettings<'a> {

@@ -3,7 +3,7 @@
 //! an opened or saved one at once. Saving a config file, or the editor reporting one changed,
 //! reloads the settings and checks every open document again; saving a Python file refreshes
 //! its summary in the project index.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -45,6 +45,9 @@ pub(crate) struct Session {
     watch: bool,
     shutdown: bool,
     next_id: i32,
+    /// Problems already shown to the user since the settings were last read: a broken config
+    /// file is shown once, not after every keystroke.
+    told: HashSet<String>,
 }
 
 impl Session {
@@ -58,6 +61,7 @@ impl Session {
             watch,
             shutdown: false,
             next_id: 0,
+            told: HashSet::new(),
         };
         session.load_project();
         session
@@ -195,6 +199,7 @@ impl Session {
 
     /// The config files changed: read them again and check every open document again.
     fn reload(&mut self) {
+        self.told.clear();
         let reloaded = self.project.as_mut().map(Project::reload);
         match reloaded {
             Some(Ok(problems)) => problems.into_iter().for_each(|p| self.log(MessageType::WARNING, p)),
@@ -294,8 +299,11 @@ impl Session {
         self.notify(PublishDiagnostics::METHOD, PublishDiagnosticsParams { uri, diagnostics, version });
     }
 
-    /// A message the user sees (a broken config file, an internal error).
-    fn tell(&self, message: String) {
+    /// A message the user sees (a broken config file, an internal error), once.
+    fn tell(&mut self, message: String) {
+        if !self.told.insert(message.clone()) {
+            return;
+        }
         self.log(MessageType::ERROR, message.clone());
         self.notify(ShowMessage::METHOD, ShowMessageParams { typ: MessageType::ERROR, message });
     }

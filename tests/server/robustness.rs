@@ -102,3 +102,24 @@ fn a_change_superseded_within_the_debounce_is_not_checked() {
     assert_eq!(client.diagnostics(&uri)["version"], 6);
     assert_eq!(client.shutdown(), 0);
 }
+
+/// A config file that cannot be read is shown to the user once, and the server goes on.
+#[test]
+fn a_broken_config_is_shown_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("pitfix.toml"), "select = [\"no-such-transform\"]\n").unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, false);
+    for name in ["a.py", "b.py"] {
+        let uri = file_uri(&root.join(name));
+        client.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": "x is 1\n"}}));
+    }
+    let shown = client.wait_for("a window/showMessage", |m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("no-such-transform"), "{message}");
+    assert_eq!(shown["params"]["type"], 1);
+    let later = client.drain(Duration::from_millis(300));
+    assert!(!later.iter().any(|m| m["method"] == "window/showMessage"), "{later:?}");
+    assert_eq!(client.shutdown(), 0);
+}
