@@ -90,6 +90,7 @@ impl Project {
             None => self.resolver.for_dir(&self.root)?,
         };
         let rules: Vec<&'static Rule> = match path {
+            Some(path) if self.excludes(path)? => Vec::new(),
             Some(path) => settings.rules_for(path),
             None => settings.rules.clone(),
         };
@@ -101,6 +102,19 @@ impl Project {
 
 /// A resolver as the command line makes one: no overrides, and no config file above the home
 /// directory.
+impl Project {
+    /// Whether `pitfix check` on the workspace folder would skip the file: an exclude of
+    /// pitfix or Ruff matches it or a folder it is in (below the workspace folder).
+    fn excludes(&self, path: &Path) -> Result<bool> {
+        for walked in path.ancestors().take_while(|a| *a != self.root && a.starts_with(&self.root)) {
+            if self.resolver.for_file(walked)?.excludes(walked, &self.root, &self.root) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
+
 fn new_resolver(root: &Path) -> Result<Resolver> {
     let known: Vec<&'static Rule> = transforms::ALL.iter().map(|t| t.rule()).collect();
     let resolver = Resolver::new(None, Overrides::default(), &known, root)?;

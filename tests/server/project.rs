@@ -39,3 +39,19 @@ fn the_project_index_is_read_and_refreshed_on_save() {
     assert_eq!(codes(&client.diagnostics(&consumer)), Vec::<String>::new());
     assert_eq!(client.shutdown(), 0);
 }
+
+/// A file `pitfix check` would skip (an exclude of pitfix or Ruff) gets no diagnostics.
+#[test]
+fn excluded_files_are_not_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("pyproject.toml"), "[tool.pitfix]\nextend-exclude = [\"generated\"]\n[tool.ruff]\nextend-exclude = [\"vendored.py\"]\n").unwrap();
+    let mut client = Client::start(&root);
+    client.initialize(&root, false);
+    for (name, expected) in [("generated/deep/m.py", 0), ("vendored.py", 0), ("src/m.py", 1)] {
+        let uri = file_uri(&root.join(name));
+        client.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": "x is 1\n"}}));
+        assert_eq!(client.diagnostics(&uri)["diagnostics"].as_array().unwrap().len(), expected, "{name}");
+    }
+    assert_eq!(client.shutdown(), 0);
+}
