@@ -156,3 +156,41 @@ fn saving_a_config_document_reloads_the_settings() {
     assert!(!messages.iter().any(|m| m["params"]["uri"] == config_uri.as_str()), "{messages:?}");
     assert_eq!(client.shutdown(), 0);
 }
+
+/// An unsafe fix is offered as a quick fix, marked and not preferred; "Fix all" leaves it out
+/// unless the project says `unsafe-fixes = true`, as `pitfix apply` does.
+#[test]
+fn unsafe_fixes_are_marked_and_fix_all_follows_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let code = "class P:\n    def __init__(self, data):\n        self.header = memoryview(data)[:12]\n        self.ok = data is 1\n";
+    let uri = file_uri(&root.join("m.py"));
+    let mut client = Client::start(&root);
+    client.initialize(&root, false);
+    client.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": code}}));
+    assert_eq!(client.diagnostics(&uri)["diagnostics"].as_array().unwrap().len(), 2);
+    let actions = |client: &mut Client| -> Vec<Value> {
+        let id = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range((0, 0), (4, 0)), "context": {"diagnostics": []}}),
+        );
+        client.response(id)["result"].as_array().unwrap().clone()
+    };
+    let offered = actions(&mut client);
+    let titles: Vec<&str> = offered.iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["pitfix: fix memoryview-slice-kept (unsafe)", "pitfix: fix is-literal", "Fix all pitfix problems"]);
+    assert!(offered[0].get("isPreferred").is_none(), "{:?}", offered[0]);
+    assert_eq!(offered[1]["isPreferred"], true);
+    let fixed = apply_edits(code, &offered[2]["edit"]["changes"][&uri]);
+    assert!(fixed.contains("memoryview(data)[:12]\n") && fixed.contains("data == 1"), "{fixed}");
+    assert_eq!(fixed, cli_fixed(&root, "m.py", code));
+
+    std::fs::write(root.join("pitfix.toml"), "unsafe-fixes = true\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": file_uri(&root.join("pitfix.toml")), "type": 1}]}));
+    client.diagnostics(&uri);
+    let offered = actions(&mut client);
+    let fixed = apply_edits(code, &offered[2]["edit"]["changes"][&uri]);
+    assert!(fixed.contains("bytes(memoryview(data)[:12])") && fixed.contains("data == 1"), "{fixed}");
+    assert_eq!(fixed, cli_fixed(&root, "m.py", code));
+    assert_eq!(client.shutdown(), 0);
+}
