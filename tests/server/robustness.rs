@@ -123,3 +123,34 @@ fn a_broken_config_is_shown_once() {
     assert!(!later.iter().any(|m| m["method"] == "window/showMessage"), "{later:?}");
     assert_eq!(client.shutdown(), 0);
 }
+
+/// A message that is not JSON breaks the protocol's framing: the server stops with a message
+/// naming the problem (exit code 2), not a panic.
+#[test]
+fn a_malformed_message_stops_the_server_cleanly() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let input = [
+        frame(r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#),
+        frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        frame("{oops"),
+    ]
+    .concat();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .arg("server")
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    // Closing standard input ends the server at the latest there: a hang cannot happen.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("malformed LSP payload") && !stderr.contains("panicked"), "{stderr}");
+}
