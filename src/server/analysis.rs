@@ -62,7 +62,7 @@ fn file_settings<'a>(settings: &'a DocumentSettings, project: &'a Project, doc: 
 }
 
 /// Runs `work` on a stack deep enough for `text`, turning a panic into an error.
-fn guarded<T: Send>(text: &str, work: impl FnOnce() -> T + Send) -> Result<T, String> {
+pub(crate) fn guarded<T: Send>(text: &str, work: impl FnOnce() -> T + Send) -> Result<T, String> {
     stack::with_stack(stack::stack_needed(text.as_bytes()), || {
         catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
             let what = panic

@@ -12,7 +12,9 @@ use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, Proj
 use crate::engine::transform::Transform;
 use crate::rules::Rule;
 use crate::settings::{Overrides, Resolver, Settings};
+use crate::server::analysis::guarded;
 use crate::transforms;
+use crate::workspace::discover::is_python;
 
 /// Files whose change can change settings: pitfix's own, Ruff's (per-file-ignores, excludes)
 /// and those the project's Python version is read from.
@@ -68,18 +70,28 @@ impl Project {
         problems
     }
 
-    /// Takes the file's new text into the index (`None`: the file is gone); files outside
-    /// the workspace folder are not in it.
-    pub(crate) fn refresh(&mut self, path: &Path, text: Option<&str>) {
-        if !path.starts_with(&self.root) || !crate::workspace::discover::is_python(path) {
-            return;
-        }
+    /// Takes the files' new texts into the index (`None`: the file is gone), and rebuilds it
+    /// once; files outside the workspace folder, or that its walk skips, are not in it.
+    pub(crate) fn refresh(&mut self, files: Vec<(PathBuf, Option<String>)>) {
         let roots = [self.root.clone()];
-        match text.and_then(|text| summarize_text(path, text, &roots, &self.packages, transforms::ALL)) {
-            Some(summary) => self.summaries.insert(path.to_path_buf(), summary),
-            None => self.summaries.remove(path),
-        };
-        self.index = ProjectIndex::new(self.summaries.values().cloned().collect());
+        let mut changed = false;
+        for (path, text) in files {
+            let indexed = path.starts_with(&self.root) && is_python(&path) && matches!(self.excludes(&path), Ok(false));
+            if !indexed {
+                continue;
+            }
+            let summary = text.and_then(|text| {
+                guarded(&text, || summarize_text(&path, &text, &roots, &self.packages, transforms::ALL)).ok().flatten()
+            });
+            match summary {
+                Some(summary) => self.summaries.insert(path, summary),
+                None => self.summaries.remove(&path),
+            };
+            changed = true;
+        }
+        if changed {
+            self.index = ProjectIndex::new(self.summaries.values().cloned().collect());
+        }
     }
 
     /// The settings of a document at `path` (none: an unsaved buffer, checked with the

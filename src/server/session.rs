@@ -163,7 +163,7 @@ impl Session {
             }
             let text = self.documents.get(uri).map(|d| d.text.clone());
             if let Some(project) = &mut self.project {
-                project.refresh(path, text.as_deref());
+                project.refresh(vec![(path.clone(), text)]);
             }
         }
         // The other open documents may read what the saved one defines.
@@ -177,10 +177,11 @@ impl Session {
             return self.reload();
         }
         if let Some(project) = &mut self.project {
-            for path in &paths {
-                let text = std::fs::read(path).ok().and_then(|b| crate::workspace::decode::decode(&b).ok()).map(|d| d.0);
-                project.refresh(path, text.as_deref());
-            }
+            let read = |path: &PathBuf| std::fs::read(path).ok().and_then(|b| crate::workspace::decode::decode(&b).ok()).map(|d| d.0);
+            project.refresh(paths.into_iter().map(|path| {
+                let text = read(&path);
+                (path, text)
+            }).collect());
         }
         self.check_all();
     }

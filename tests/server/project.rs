@@ -37,6 +37,13 @@ fn the_project_index_is_read_and_refreshed_on_save() {
     std::fs::write(root.join("pkg/stream.py"), plain).unwrap();
     client.notify("textDocument/didSave", json!({"textDocument": {"uri": stream}}));
     assert_eq!(codes(&client.diagnostics(&consumer)), Vec::<String>::new());
+
+    // Changed on disk outside the editor (a `git checkout`), reported by the editor's watcher.
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": stream}}));
+    assert_eq!(codes(&client.diagnostics(&stream)), Vec::<String>::new());
+    std::fs::write(root.join("pkg/stream.py"), STREAM).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": stream, "type": 2}]}));
+    assert_eq!(codes(&client.diagnostics(&consumer)), ["async-gen-aclosing"]);
     assert_eq!(client.shutdown(), 0);
 }
 
