@@ -110,11 +110,7 @@ impl Project {
         let module = path.map(|path| module_names(path, std::slice::from_ref(&self.root), &self.packages).0);
         Ok(DocumentSettings { settings, transforms, module })
     }
-}
 
-/// A resolver as the command line makes one: no overrides, and no config file above the home
-/// directory.
-impl Project {
     /// Whether `pitfix check` on the workspace folder would skip the file: an exclude of
     /// pitfix or Ruff matches it or a folder it is in (below the workspace folder).
     fn excludes(&self, path: &Path) -> Result<bool> {
@@ -127,6 +123,8 @@ impl Project {
     }
 }
 
+/// A resolver as the command line makes one: no overrides, and no config file above the home
+/// directory.
 fn new_resolver(root: &Path) -> Result<Resolver> {
     let known: Vec<&'static Rule> = transforms::ALL.iter().map(|t| t.rule()).collect();
     let resolver = Resolver::new(None, Overrides::default(), &known, root)?;
