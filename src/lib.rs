@@ -4,7 +4,8 @@
 //! `cli` parses arguments and runs a command; `settings` resolves config and options;
 //! `workspace` finds, decodes and writes files; `cache` answers for unchanged files; `engine` parses each file, builds its
 //! `semantic` model, runs the `transforms` in one walk and applies their fixes (built with
-//! `edits`) until nothing changes; `output` prints diffs, findings and summaries.
+//! `edits`) until nothing changes; `output` prints diffs, findings and summaries; `server` is the
+//! language server, which runs the engine on an editor's open documents.
 mod cache;
 mod cli;
 mod edits;
@@ -12,6 +13,7 @@ mod engine;
 mod output;
 mod rules;
 mod semantic;
+mod server;
 mod settings;
 #[doc(hidden)]
 pub mod testing;

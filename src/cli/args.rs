@@ -59,6 +59,12 @@ pub(crate) enum Command {
         /// The transform id, e.g. `is-literal`.
         id: String,
     },
+    /// Run the language server (LSP over standard input and output) for an editor.
+    ///
+    /// Findings appear as diagnostics while typing, each with a quick fix, and the source action
+    /// `source.fixAll.pitfix` applies every fix `pitfix apply` would. Settings come from the
+    /// workspace's config files, as on the command line.
+    Server,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

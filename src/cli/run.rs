@@ -27,6 +27,7 @@ pub(crate) fn run(command: Command) -> Result<i32> {
             }
             None => bail!("unknown transform id `{id}` (see `pitfix rules`)"),
         },
+        Command::Server => crate::server::run(),
         Command::Diff(args) => run_files(args, Action::Diff, Report::Fixes { exit_non_zero_on_fix: false }, false),
         Command::Apply { run, exit_non_zero_on_fix, break_hardlinks } => {
             run_files(run, Action::Apply, Report::Fixes { exit_non_zero_on_fix }, break_hardlinks)

@@ -2,6 +2,7 @@
 //! transforms in one walk, and apply their fixes pass after pass until nothing changes; per run,
 //! process the files in parallel with the project index that cross-file transforms read.
 pub(crate) mod checker;
+pub(crate) mod document;
 mod file;
 pub(crate) mod first_look;
 mod top_names;

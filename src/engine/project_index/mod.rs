@@ -19,7 +19,7 @@ use crate::semantic::knowledge::STDLIB_MODULES;
 const MAX_REEXPORTS: usize = 8;
 
 /// What one module contributes to the index: what its text says, under its names.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct ModuleSummary {
     /// The dotted names the module can be imported by (package root, given folder, `src/`).
     pub(crate) names: Vec<String>,
