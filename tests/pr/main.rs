@@ -160,3 +160,4 @@ mod checkout;
 mod flow;
 mod ownership;
 mod outputs_and_signals;
+mod per_transform;

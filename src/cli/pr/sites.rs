@@ -4,6 +4,8 @@
 //! them. A site is what one fix changes in one function or class: the changed lines of a
 //! module-level statement are a site each, and those inside one `def` or `class` (its header
 //! included) are one site, so that a fix that touches a `def` line and its body stays whole.
+//! Lines a fix adds at module level to define a name (an import, a helper, a module variable)
+//! are no site: they go with any site of their file that is fixed.
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -58,7 +60,7 @@ pub(crate) fn sites(path: &str, old: &str, new: &str) -> FileSites {
     let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
     for (index, hunk) in hunks.iter().enumerate() {
         let added = &new_lines[hunk.new.clone()];
-        if hunk.old.is_empty() && !added.is_empty() && added.iter().all(|l| is_import(l)) {
+        if hunk.old.is_empty() && added.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_definition(l)) {
             support.push(index);
             continue;
         }
@@ -68,6 +70,10 @@ pub(crate) fn sites(path: &str, old: &str, new: &str) -> FileSites {
             Some((_, members)) => members.push(index),
             None => grouped.push((scope, vec![index])),
         }
+    }
+    // A file whose only changes are new module-level names: those are its sites.
+    if grouped.is_empty() {
+        grouped = support.drain(..).map(|i| (String::new(), vec![i])).collect();
     }
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     let sites = grouped
@@ -107,6 +113,20 @@ fn split_imports(hunk: Hunk, old: &[&str], new: &[&str]) -> Vec<Hunk> {
     }
     let at = hunk.new.start + added;
     vec![Hunk { old: hunk.old.start..hunk.old.start, new: hunk.new.start..at }, Hunk { old: hunk.old, new: at..hunk.new.end }]
+}
+
+/// A line that adds a module-level name other code of the fix may use: an import, a `def`,
+/// `class` or decorator, or an assignment (`_tasks: set[Task] = set()`).
+fn is_definition(line: &str) -> bool {
+    if line.starts_with([' ', '\t']) {
+        return false;
+    }
+    if is_import(line) || ["def ", "async def ", "class ", "@"].iter().any(|p| line.starts_with(p)) {
+        return true;
+    }
+    let name_end = line.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(line.len());
+    let rest = line[name_end..].trim_start();
+    name_end > 0 && (rest.starts_with(':') || (rest.starts_with('=') && !rest.starts_with("==")))
 }
 
 fn is_import(line: &str) -> bool {
@@ -233,6 +253,21 @@ mod tests {
         assert_eq!(only_g, "import functools\ndef f(a={}):\n    return a\n\ndef g(b=None):\n    return b\n");
         assert_eq!(found.apply(old, new, |_| true), new);
         assert_eq!(found.apply(old, new, |_| false), old);
+    }
+
+    #[test]
+    fn a_module_level_helper_goes_with_each_site() {
+        let old = "import asyncio\n\nasync def a():\n    asyncio.create_task(w())\n\nasync def b():\n    asyncio.create_task(w())\n";
+        let new = "import asyncio\n_tasks: set = set()\n\nasync def a():\n    t = asyncio.create_task(w())\n    _tasks.add(t)\n\nasync def b():\n    t = asyncio.create_task(w())\n    _tasks.add(t)\n";
+        let found = sites("m.py", old, new);
+        let scopes: Vec<&str> = found.sites.iter().map(|s| s.scope.as_str()).collect();
+        assert_eq!(scopes, ["a", "b"]);
+        let b = found.sites[1].id.clone();
+        let only_b = found.apply(old, new, |s| s.id == b);
+        assert!(only_b.starts_with("import asyncio\n_tasks: set = set()\n\nasync def a():\n    asyncio.create_task(w())\n"), "{only_b}");
+        assert!(only_b.ends_with("    t = asyncio.create_task(w())\n    _tasks.add(t)\n"), "{only_b}");
+        // Only a new name: that is the site.
+        assert_eq!(sites("n.py", "x = 1\n", "import os\nx = 1\n").sites.len(), 1);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub(crate) fn print(ctx: &Ctx, entries: &[Entry], declined: &[Declined]) -> Repo
         "Open",
         pick(|d| matches!(d, Decision::Update(_) | Decision::Close(_)))
             .map(|e| match &e.decision {
-                Decision::Update(pull) => line(e, &format!("  #{} {}", pull.number, pull.html_url)),
+                Decision::Update(pull) => line(e, &format!("  #{} {}{}", pull.number, pull.html_url, declined_note(e))),
                 Decision::Close(pull) => format!("{:<26} nothing left to fix: the next run closes #{} {}", e.id, pull.number, pull.html_url),
                 _ => String::new(),
             })
@@ -62,7 +62,7 @@ pub(crate) fn print(ctx: &Ctx, entries: &[Entry], declined: &[Declined]) -> Repo
                 let new = now.and_then(|e| e.candidate.as_ref()).map_or(0, |c| c.site_ids().filter(|s| !d.sites.contains(*s)).count());
                 let after = match new {
                     0 => String::new(),
-                    n => format!(" ({} new since)", sites(n)),
+                    n => format!(" ({n} new site{} since)", if n == 1 { "" } else { "s" }),
                 };
                 format!("{:<26} {:<10} fingerprint {}  #{} {}{after}", d.transform, sites(d.sites.len()), d.fingerprint, d.number, d.url)
             })
