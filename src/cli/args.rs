@@ -46,7 +46,8 @@ pub(crate) enum Command {
     ///
     /// Runs in a git checkout (usually a GitHub Actions job) without touching its branch, index or
     /// files. Exit codes: 0 done (also when there is nothing to fix), 2 a step failed.
-    Pr(PrArgs),
+    // Boxed: its options make it much larger than the other commands.
+    Pr(Box<PrArgs>),
     /// List every transform: id, summary, fix safety, and whether it is on by default.
     Rules,
     /// Print a transform's documentation.
