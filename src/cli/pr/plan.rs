@@ -60,3 +60,48 @@ impl Plan {
         format!("{}{id}", self.prefix)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::args::{Cli, Command};
+
+    fn plan(flags: &[&str], bot: &BotSettings) -> Result<Plan> {
+        let cli = Cli::try_parse_from([&["pitfix", "pr"], flags].concat()).expect("valid flags");
+        let Command::Pr(args) = cli.command else { panic!("not pr") };
+        Plan::resolve(&args, bot)
+    }
+
+    #[test]
+    fn defaults_then_config_then_flags() {
+        let plan0 = plan(&[], &BotSettings::default()).unwrap();
+        assert_eq!((plan0.group, plan0.prefix.as_str(), plan0.max_open, plan0.draft, plan0.unsafe_fixes), (Group::PerTransform, "pitfix/", 5, false, false));
+        let bot = BotSettings {
+            group: Some(Group::Single),
+            branch_prefix: Some("bot/".to_owned()),
+            max_open_prs: Some(2),
+            labels: Some(vec!["a".to_owned()]),
+            draft: Some(true),
+            unsafe_fixes: Some(true),
+            ..BotSettings::default()
+        };
+        let from_config = plan(&[], &bot).unwrap();
+        assert_eq!((from_config.group, from_config.prefix.as_str(), from_config.max_open), (Group::Single, "bot/", 2));
+        assert_eq!((from_config.labels, from_config.draft, from_config.unsafe_fixes), (vec!["a".to_owned()], true, true));
+        let flags = plan(&["--group", "per-transform", "--max-open-prs", "7", "--label", "b,c", "--draft=false"], &bot).unwrap();
+        assert_eq!((flags.group, flags.max_open, flags.draft), (Group::PerTransform, 7, false));
+        assert_eq!(flags.labels, ["b", "c"]);
+    }
+
+    #[test]
+    fn branch_asks_for_single() {
+        let bot = BotSettings { group: Some(Group::PerTransform), ..BotSettings::default() };
+        let single = plan(&["--branch", "fixes"], &bot).unwrap();
+        assert_eq!((single.group, single.branch.as_str()), (Group::Single, "fixes"));
+        assert!(plan(&["--branch", "fixes", "--group", "per-transform"], &bot).is_err());
+        assert!(plan(&["--group", "single", "--status"], &bot).is_err());
+        assert!(plan(&["--draft"], &bot).unwrap().draft);
+    }
+}
