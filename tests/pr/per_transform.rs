@@ -228,3 +228,25 @@ fn a_transform_with_nothing_left_closes_its_pull_request() {
     assert_eq!(states, ["open", "closed"]);
     assert!(!s.remote_git(&["branch", "--list", "pitfix/*"]).contains("assert-tuple"));
 }
+
+#[test]
+fn the_single_pull_request_of_an_earlier_run_is_superseded() {
+    let s = Setup::new(&[("a.py", LITERALS), ("c.py", ASSERTS)]);
+    s.bot(&["--group", "single"]).code(0);
+    assert_eq!(s.github.pulls().len(), 1);
+    let status = s.bot(&["--status"]);
+    assert!(status.out().contains("(every transform)          superseded by pull requests per transform: the next run closes #1"), "{}", status.out());
+    let run = s.bot(&[]);
+    run.code(0);
+    assert!(run.out().contains("Closed https://github.com/octo/app/pull/1: it is superseded by one pull request per transform."), "{}", run.out());
+    let states: Vec<(String, String)> = s.github.pulls().iter().map(|p| (p.head.clone(), p.state.clone())).collect();
+    assert_eq!(
+        states,
+        [
+            (format!("{OWNER}:{BRANCH}"), "closed".to_owned()),
+            (format!("{OWNER}:pitfix/is-literal"), "open".to_owned()),
+            (format!("{OWNER}:pitfix/assert-tuple"), "open".to_owned()),
+        ]
+    );
+    assert!(!s.remote_has_branch(), "the single pull request's branch is deleted");
+}

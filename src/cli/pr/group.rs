@@ -65,6 +65,8 @@ pub(crate) enum Decision {
 /// A transform's fix set and what the run does with it.
 pub(crate) struct Entry {
     pub(crate) id: String,
+    /// Its pull request's branch.
+    pub(crate) branch: String,
     pub(crate) candidate: Option<Candidate>,
     /// The sites this run fixes.
     pub(crate) chosen: BTreeSet<String>,
@@ -201,7 +203,8 @@ fn decide(ctx: &Ctx, candidates: Vec<Candidate>, open: Vec<Pull>, declined: &[De
             (false, Some(pull)) => Decision::Update(pull),
             (false, None) => Decision::Wait,
         };
-        let entry = Entry { id: candidate.id.to_owned(), candidate: Some(candidate), chosen, fixes, left_out, decision };
+        let branch = ctx.plan.branch_of(candidate.id);
+        let entry = Entry { id: candidate.id.to_owned(), branch, candidate: Some(candidate), chosen, fixes, left_out, decision };
         if matches!(entry.decision, Decision::Wait) {
             wanting.push(entry);
         } else {
@@ -213,9 +216,14 @@ fn decide(ctx: &Ctx, candidates: Vec<Candidate>, open: Vec<Pull>, declined: &[De
         let Some(id) = pull.body.as_deref().and_then(body::marker_fields).and_then(|f| f.get("transform").cloned()) else { continue };
         let known = entries.iter().chain(&wanting).any(|e| e.id == id);
         if !known && pull.is_from(&owner, &ctx.plan.branch_of(&id)) && may_close(ctx, &id) {
-            let entry = Entry { id, candidate: None, chosen: BTreeSet::new(), fixes: 0, left_out: 0, decision: Decision::Close(pull.clone()) };
-            entries.push(entry);
+            let branch = ctx.plan.branch_of(&id);
+            entries.push(closing(id, branch, pull));
         }
+    }
+    // The single pull request of an earlier run with `group = "single"` is superseded.
+    let single = open.iter().find(|p| p.is_from(&owner, &ctx.plan.branch) && is_single(p));
+    if let Some(pull) = single.filter(|_| ctx.args.run.select.is_none()) {
+        entries.push(closing(SINGLE.to_owned(), ctx.plan.branch.clone(), pull));
     }
     let open_now = entries.iter().filter(|e| matches!(e.decision, Decision::Update(_))).count();
     let mut free = ctx.plan.max_open.saturating_sub(open_now);
@@ -229,6 +237,19 @@ fn decide(ctx: &Ctx, candidates: Vec<Candidate>, open: Vec<Pull>, declined: &[De
     }
     entries.sort_by_key(|e| order(&e.decision));
     entries
+}
+
+/// The id shown for the single pull request of `group = "single"`.
+pub(crate) const SINGLE: &str = "(every transform)";
+
+/// A pull request pitfix made in single mode: its marker names no transform.
+fn is_single(pull: &Pull) -> bool {
+    pull.body.as_deref().and_then(body::marker_fields).is_some_and(|f| !f.contains_key("transform"))
+}
+
+fn closing(id: String, branch: String, pull: &Pull) -> Entry {
+    let decision = Decision::Close(pull.clone());
+    Entry { id, branch, candidate: None, chosen: BTreeSet::new(), fixes: 0, left_out: 0, decision }
 }
 
 /// Updates and new pull requests first (most fixes first among the new), then the rest.

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, Result};
 
-use super::group::{Decision, Entry, write_fix};
+use super::group::{Decision, Entry, SINGLE, write_fix};
 use super::outputs::{Operation, PullOutcome, Report};
 use super::repo::Worktree;
 use super::words::{self, Waiting};
@@ -47,8 +47,7 @@ fn fetch_branch(ctx: &Ctx, branch: &str) -> Result<Option<String>> {
 }
 
 fn publish(ctx: &Ctx, tree: &Worktree, entry: &Entry, waiting: &[Waiting], report: &mut Report) -> Result<Option<PullOutcome>> {
-    let id = entry.id.as_str();
-    let branch = ctx.plan.branch_of(id);
+    let (id, branch) = (entry.id.as_str(), entry.branch.clone());
     let existing = match &entry.decision {
         Decision::Update(pull) => Some(pull),
         _ => None,
@@ -99,15 +98,18 @@ fn publish(ctx: &Ctx, tree: &Worktree, entry: &Entry, waiting: &[Waiting], repor
 
 /// Closes a transform's pull request that has nothing left to fix, and deletes its branch.
 fn close(ctx: &Ctx, entry: &Entry, pull: &super::github::Pull) -> Result<Option<PullOutcome>> {
-    let id = entry.id.as_str();
-    let branch = ctx.plan.branch_of(id);
-    let branch_sha = fetch_branch(ctx, &branch)?;
-    let lease = ownership::owned(ctx, &branch, branch_sha.as_deref(), Some(pull), "--branch-prefix")?;
+    let (id, branch) = (entry.id.as_str(), entry.branch.as_str());
+    let branch_sha = fetch_branch(ctx, branch)?;
+    let lease = ownership::owned(ctx, branch, branch_sha.as_deref(), Some(pull), "--branch-prefix")?;
+    let why = match id {
+        SINGLE => "it is superseded by one pull request per transform".to_owned(),
+        _ => format!("`{}` no longer needs the fixes of `{id}`", ctx.base),
+    };
     if ctx.args.dry_run {
-        println!("Dry run: `{id}`: would close {}: `{}` no longer needs its fixes.", pull.html_url, ctx.base);
+        println!("Dry run: `{id}`: would close {}: {why}.", pull.html_url);
         return Ok(None);
     }
-    let closed = ownership::close(ctx, pull, &branch, lease.as_deref())?;
-    println!("Closed {}: `{}` no longer needs the fixes of `{id}`.", closed.html_url, ctx.base);
+    let closed = ownership::close(ctx, pull, branch, lease.as_deref())?;
+    println!("Closed {}: {why}.", closed.html_url);
     Ok(Some(PullOutcome { transform: id.to_owned(), number: closed.number, url: closed.html_url, operation: Operation::Closed.as_str() }))
 }

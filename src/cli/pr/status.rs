@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Ctx;
-use super::group::{Declined, Decision, Entry};
+use super::group::{Declined, Decision, Entry, SINGLE};
 use super::outputs::Report;
 use super::words::Waiting;
 
@@ -46,7 +46,10 @@ pub(crate) fn print(ctx: &Ctx, entries: &[Entry], declined: &[Declined]) -> Repo
         pick(|d| matches!(d, Decision::Update(_) | Decision::Close(_)))
             .map(|e| match &e.decision {
                 Decision::Update(pull) => line(e, &format!("  #{} {}{}", pull.number, pull.html_url, declined_note(e))),
-                Decision::Close(pull) => format!("{:<26} nothing left to fix: the next run closes #{} {}", e.id, pull.number, pull.html_url),
+                Decision::Close(pull) => {
+                    let why = if e.id == SINGLE { "superseded by pull requests per transform" } else { "nothing left to fix" };
+                    format!("{:<26} {why}: the next run closes #{} {}", e.id, pull.number, pull.html_url)
+                }
                 _ => String::new(),
             })
             .collect(),
