@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::engine::job::RunOptions;
 use crate::output::OutputFormat;
 use crate::settings::TargetVersion;
+use crate::settings::bot::Group;
 
 /// Finds the Python traps that pass review and fail in production, and rewrites them into their fix.
 ///
@@ -45,7 +46,8 @@ pub(crate) enum Command {
     ///
     /// Runs in a git checkout (usually a GitHub Actions job) without touching its branch, index or
     /// files. Exit codes: 0 done (also when there is nothing to fix), 2 a step failed.
-    Pr(PrArgs),
+    // Boxed: its options make it much larger than the other commands.
+    Pr(Box<PrArgs>),
     /// Comment on the traps in the lines a GitHub pull request changes, with one-click suggestions.
     ///
     /// Reads the pull request from the `pull_request` event of GitHub Actions, or `--pr N`. Posts
@@ -145,21 +147,52 @@ pub(crate) struct PrArgs {
     /// The branch to fix and to open the pull request into (default: the repository's default branch).
     #[arg(long)]
     pub(crate) base: Option<String>,
-    /// The branch that holds the fix commit; pitfix force-pushes it on every run.
-    #[arg(long, default_value = "pitfix/fixes")]
-    pub(crate) branch: String,
+    /// The branch of the single pull request (`--group single`, which this option implies);
+    /// pitfix force-pushes it on every run [default: pitfix/fixes].
+    #[arg(long)]
+    pub(crate) branch: Option<String>,
     /// The git remote to fetch the base from and push the branch to.
     #[arg(long, default_value = "origin")]
     pub(crate) remote: String,
-    /// Add this label to the pull request (repeatable, or comma-separated).
+    /// Add this label to a pull request when it is opened (repeatable, or comma-separated;
+    /// replaces the config's `labels`).
     #[arg(long = "label", value_name = "LABEL", value_delimiter = ',')]
     pub(crate) labels: Vec<String>,
-    /// Open the pull request as a draft.
-    #[arg(long)]
-    pub(crate) draft: bool,
-    /// Do everything but push and write to GitHub: print the branch, title and body instead.
+    /// Open pull requests as drafts (`--draft=false` overrides the config's `draft = true`).
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", require_equals = true)]
+    pub(crate) draft: Option<bool>,
+    /// Do everything but push and write to GitHub: print the branches, titles and bodies instead.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// `per-transform`: one pull request per transform (default); `single`: one with every fix
+    /// (default: the config's `group`).
+    #[arg(long, value_enum)]
+    pub(crate) group: Option<Group>,
+    /// Per transform: the branches are this prefix and the transform id [default: pitfix/].
+    #[arg(long, value_name = "PREFIX")]
+    pub(crate) branch_prefix: Option<String>,
+    /// Per transform: at most this many of pitfix's pull requests open at once; the transforms
+    /// with the most fixes go first, the rest wait for a later run [default: 5].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_open_prs: Option<u64>,
+    /// Request a review from this user, or `org/team`, when a pull request is opened
+    /// (repeatable, or comma-separated; replaces the config's `reviewers`).
+    #[arg(long = "reviewer", value_name = "LOGIN", value_delimiter = ',')]
+    pub(crate) reviewers: Vec<String>,
+    /// Assign a pull request to this user when it is opened (repeatable, or comma-separated;
+    /// replaces the config's `assignees`).
+    #[arg(long = "assignee", value_name = "LOGIN", value_delimiter = ',')]
+    pub(crate) assignees: Vec<String>,
+    /// Put this before every pull request's title (default: the config's `title-prefix`).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) title_prefix: Option<String>,
+    /// Per transform: fix every site again, those of pull requests people closed without
+    /// merging included.
+    #[arg(long)]
+    pub(crate) recreate: bool,
+    /// Per transform: list the open, waiting and declined fix sets, and change nothing.
+    #[arg(long)]
+    pub(crate) status: bool,
 }
 
 impl RunArgs {
@@ -185,6 +218,7 @@ impl RunArgs {
             cache_dir: self.cache_dir.clone().or_else(|| {
                 std::env::var_os("PITFIX_CACHE_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from)
             }),
+            only: None,
         }
     }
 }

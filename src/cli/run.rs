@@ -33,7 +33,7 @@ pub(crate) fn run(command: Command) -> Result<i32> {
             run_files(run, Action::Apply, Report::Fixes { exit_non_zero_on_fix }, break_hardlinks)
         }
         Command::Check { run, output_format } => run_files(run, Action::Check, Report::Findings(output_format), false),
-        Command::Pr(args) => crate::cli::pr::run(args),
+        Command::Pr(args) => crate::cli::pr::run(*args),
         Command::Review(args) => crate::cli::review::run(args),
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct RunOptions {
     pub(crate) no_cache: bool,
     /// `--cache-dir`: the cache's folder instead of `.pitfix_cache` in the project root.
     pub(crate) cache_dir: Option<PathBuf>,
+    /// `pr` per transform: run only this one of the selected transforms (the config still
+    /// names and checks every transform).
+    pub(crate) only: Option<&'static str>,
 }
 
 /// What a run reports while it works: the command line shows a progress bar.
@@ -134,8 +137,9 @@ pub(crate) fn process_files(
         let full = normalize(&absolute(path.as_deref().unwrap_or(Path::new(&display)), cwd));
         let settings = if stdin && path.is_none() { resolver.for_dir(&normalize(cwd))? } else { resolver.for_file(&full)? };
         let rules = settings.rules_for(&full);
+        let runs = |t: &&'static dyn Transform| args.only.is_none_or(|only| t.rule().id == only);
         let transforms =
-            registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).collect();
+            registry.iter().copied().filter(|t| rules.iter().any(|r| std::ptr::eq(*r, t.rule()))).filter(runs).collect();
         Ok(FileSource { display, path, bytes, stamp: None, stdin, settings, transforms, cache: None, names: None })
     };
     let mut skipped = Vec::new();

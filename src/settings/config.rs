@@ -9,6 +9,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use toml::{Table, Value};
 
 use crate::rules::Rule;
+use crate::settings::bot::{self, BotSettings};
 use crate::settings::TargetVersion;
 use crate::settings::python_version;
 use crate::settings::ruff::RuffConfig;
@@ -29,6 +30,8 @@ pub(crate) struct Config {
     /// `max-file-size`: larger files are skipped and named.
     pub(crate) max_file_size: Option<u64>,
     pub(crate) transform_options: BTreeMap<String, Table>,
+    /// `[tool.pitfix.bot]` (`[bot]` of `pitfix.toml`): how `pr` and `review` behave.
+    pub(crate) bot: Option<BotSettings>,
 }
 
 /// The named config file (`--config`), and the `requires-python` of that file when it is a
@@ -195,6 +198,10 @@ fn parse_settings(table: &Table, key: &Key, known: &[&'static Rule]) -> Result<C
                 })?;
                 config.target_version = Some(version);
             }
+            "bot" => {
+                let table = value.as_table().ok_or_else(|| key.error(name, "must be a table"))?;
+                config.bot = Some(bot::parse(table, key.path, &format!("{}bot.", key.prefix))?);
+            }
             other => match known.iter().find(|rule| rule.id == other) {
                 Some(rule) => {
                     let options = value
@@ -224,5 +231,15 @@ mod tests {
         let table: Table = "[tool.pitfix]\nselct = ['is-literal']\n".parse().unwrap();
         let err = from_file(Path::new("pyproject.toml"), &table, true, &[]).unwrap_err().to_string();
         assert_eq!(err, "pyproject.toml: `tool.pitfix.selct` is not a known setting");
+    }
+
+    #[test]
+    fn bot_table_in_both_files() {
+        let table: Table = "[tool.pitfix.bot]\nmax-open-prs = 3\n".parse().unwrap();
+        let config = from_file(Path::new("pyproject.toml"), &table, true, &[]).unwrap();
+        assert_eq!(config.bot.and_then(|b| b.max_open_prs), Some(3));
+        let table: Table = "[bot]\nlabel = ['x']\n".parse().unwrap();
+        let err = from_file(Path::new("pitfix.toml"), &table, false, &[]).unwrap_err().to_string();
+        assert!(err.starts_with("pitfix.toml: `bot.label` is not a known setting"), "{err}");
     }
 }

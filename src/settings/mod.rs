@@ -12,6 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::rules::Rule;
 
+pub(crate) mod bot;
 pub(crate) mod config;
 mod python_version;
 mod ruff;

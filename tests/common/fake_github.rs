@@ -4,6 +4,7 @@
 //! `retry-after`), and records every request.
 #![allow(dead_code)]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -69,6 +70,11 @@ pub struct State {
     pub forbid_create: bool,
     /// Answered as every pull request's `html_url` instead of the real one.
     pub html_url: Option<String>,
+    /// Review requests by pull request number: people, then teams (as `team:slug`).
+    pub reviewers: BTreeMap<u64, Vec<String>>,
+    pub assignees: BTreeMap<u64, Vec<String>>,
+    /// Pull requests closed by merging (the others closed were declined).
+    pub merged: BTreeSet<u64>,
     /// `GET /pulls/{n}` of `review`: number → (base sha, head sha).
     pub pull_refs: Vec<(u64, String, String)>,
     /// Reviews posted, in order.
@@ -125,6 +131,9 @@ impl FakeGitHub {
             reviews: Vec::new(),
             review_comments: Vec::new(),
             forbid_reviews: false,
+            reviewers: BTreeMap::new(),
+            assignees: BTreeMap::new(),
+            merged: BTreeSet::new(),
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (state2, stop2) = (state.clone(), stop.clone());
@@ -163,6 +172,18 @@ impl FakeGitHub {
 
     pub fn review_comments(&self) -> Vec<ReviewComment> {
         self.state.lock().unwrap().review_comments.clone()
+    }
+
+    /// Closes a pull request as a person would, without merging (`merged` false) or by merging.
+    pub fn close_by_hand(&self, number: u64, merged: bool) {
+        self.with(|s| {
+            if let Some(pull) = s.pulls.iter_mut().find(|p| p.number == number) {
+                pull.state = "closed".to_owned();
+            }
+            if merged {
+                s.merged.insert(number);
+            }
+        });
     }
 
     pub fn clear_requests(&self) {
@@ -257,6 +278,8 @@ fn answer(request: &Request, state: &mut State) -> Answer {
         ("POST", ["pulls", n, "reviews"]) => create_review(state, n.parse().unwrap_or(0), &request.json()),
         ("PATCH", ["pulls", "comments", id]) => edit_review_comment(state, id.parse().unwrap_or(0), &request.json()),
         ("DELETE", ["pulls", "comments", id]) => delete_review_comment(state, id.parse().unwrap_or(0)),
+        ("POST", ["pulls", n, "requested_reviewers"]) => request_reviews(state, n.parse().unwrap_or(0), &request.json()),
+        ("POST", ["issues", n, "assignees"]) => assign(state, n.parse().unwrap_or(0), &request.json()),
         _ => error(404, "Not Found"),
     }
 }
@@ -265,16 +288,18 @@ fn error(status: u16, message: &str) -> Answer {
     (status, vec![], json!({ "message": message, "documentation_url": "https://docs.github.com/rest" }))
 }
 
-fn pull_json(pull: &Pull, html_url: Option<&str>) -> Value {
+fn pull_json(pull: &Pull, html_url: Option<&str>, merged: bool) -> Value {
     let url = format!("https://github.com/{OWNER}/{NAME}/pull/{}", pull.number);
+    let branch = pull.head.split_once(':').map_or(pull.head.as_str(), |(_, b)| b);
     json!({
+        "merged_at": if merged { Value::from("2026-01-01T00:00:00Z") } else { Value::Null },
         "number": pull.number,
         "html_url": html_url.unwrap_or(&url),
         "body": pull.body,
         "state": pull.state,
         "title": pull.title,
         "draft": pull.draft,
-        "head": { "label": pull.head },
+        "head": { "label": pull.head, "ref": branch },
         "base": { "ref": pull.base },
     })
 }
@@ -285,8 +310,19 @@ fn list(state: &mut State, query: &str) -> Answer {
         return (200, vec![], json!([]));
     }
     let (head, wanted) = (param("head"), param("state"));
-    let found: Vec<Value> =
-        state.pulls.iter().filter(|p| p.head == head && (wanted.is_empty() || p.state == wanted)).map(|p| pull_json(p, state.html_url.as_deref())).collect();
+    // GitHub lists open pull requests unless asked otherwise, newest first, 30 (or `per_page`) a page.
+    let wanted = if wanted.is_empty() { "open" } else { wanted };
+    let per_page: usize = param("per_page").parse().unwrap_or(30);
+    let page: usize = param("page").parse().unwrap_or(1).max(1);
+    let found: Vec<Value> = state
+        .pulls
+        .iter()
+        .rev()
+        .filter(|p| (head.is_empty() || p.head == head) && (wanted == "all" || p.state == wanted))
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .map(|p| pull_json(p, state.html_url.as_deref(), state.merged.contains(&p.number)))
+        .collect();
     (200, vec![], Value::Array(found))
 }
 
@@ -319,7 +355,7 @@ fn create(state: &mut State, body: &Value) -> Answer {
         draft: body.get("draft").and_then(Value::as_bool).unwrap_or(false),
         labels: Vec::new(),
     };
-    let value = pull_json(&pull, state.html_url.as_deref());
+    let value = pull_json(&pull, state.html_url.as_deref(), false);
     state.pulls.push(pull);
     (201, vec![], value)
 }
@@ -339,8 +375,31 @@ fn patch(state: &mut State, number: u64, body: &Value) -> Answer {
     if let Some(state) = text("state") {
         pull.state = state;
     }
-    let value = pull_json(pull, state.html_url.as_deref());
+    let merged = state.merged.contains(&number);
+    let value = pull_json(pull, state.html_url.as_deref(), merged);
     (200, vec![], value)
+}
+
+fn strings(body: &Value, key: &str) -> Vec<String> {
+    body.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect()
+}
+
+fn request_reviews(state: &mut State, number: u64, body: &Value) -> Answer {
+    if !state.pulls.iter().any(|p| p.number == number) {
+        return error(404, "Not Found");
+    }
+    let mut asked = strings(body, "reviewers");
+    asked.extend(strings(body, "team_reviewers").into_iter().map(|t| format!("team:{t}")));
+    state.reviewers.entry(number).or_default().extend(asked);
+    (201, vec![], json!({ "number": number }))
+}
+
+fn assign(state: &mut State, number: u64, body: &Value) -> Answer {
+    if !state.pulls.iter().any(|p| p.number == number) {
+        return error(404, "Not Found");
+    }
+    state.assignees.entry(number).or_default().extend(strings(body, "assignees"));
+    (201, vec![], json!({ "number": number }))
 }
 
 fn label(state: &mut State, number: u64, body: &Value) -> Answer {

@@ -123,3 +123,23 @@ fn a_path_outside_the_checkout_fails_naming_the_step() {
 }
 
 // --- Safety: pitfix changes only what it made ----------------------------------------------
+
+#[test]
+fn pull_requests_per_transform_leave_the_checkout_untouched_too() {
+    let s = Setup::new(&[("a.py", FIXABLE), ("c.py", "def check(v):\n    assert (v, \"v must be set\")\n")]);
+    s.git("work", &["switch", "--quiet", "-c", "feature"]);
+    s.project.write("work/a.py", "staged = 1\n");
+    s.git("work", &["add", "a.py"]);
+    s.project.write("work/new.py", "y = 2 is 2000\n");
+    for hook in ["pre-commit", "post-checkout", "pre-push", "reference-transaction"] {
+        let path = s.project.write(&format!("work/.git/hooks/{hook}"), "#!/bin/sh\necho hook ran >&2\nexit 1\n");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let before = checkout_state(&s);
+    let run = s.pr(&["--group", "per-transform"]);
+    run.code(0);
+    assert!(!run.stderr.contains("hook ran"), "{}", run.stderr);
+    assert_eq!(checkout_state(&s), before);
+    assert_eq!(s.github.pulls().len(), 2);
+    assert_eq!(s.remote_git(&["show", "pitfix/is-literal:a.py"]) + "\n", FIXED);
+}

@@ -112,8 +112,15 @@ impl Setup {
         self.pr_in("work", args, env)
     }
 
-    /// Runs `pitfix pr` in a folder of the project.
+    /// Runs `pitfix pr` in a folder of the project. The tests of one pull request with every fix
+    /// run in `--group single` unless they name a group.
     fn pr_in(&self, dir: &str, args: &[&str], env: &[(&str, &str)]) -> common::Run {
+        let group: &[&str] = if args.iter().any(|a| a.starts_with("--group")) { &[] } else { &["--group", "single"] };
+        self.pr_raw(dir, &[group, args].concat(), env)
+    }
+
+    /// Runs `pitfix pr` with exactly `args`.
+    fn pr_raw(&self, dir: &str, args: &[&str], env: &[(&str, &str)]) -> common::Run {
         let mut cmd = pitfix();
         cmd.arg("pr").args(args).current_dir(self.project.path(dir));
         for var in SCRUBBED {
@@ -153,3 +160,4 @@ mod checkout;
 mod flow;
 mod ownership;
 mod outputs_and_signals;
+mod per_transform;

@@ -1,4 +1,5 @@
 //! The words of a fix: the commit message, and the pull request's title and Markdown body.
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::fixes::Change;
@@ -26,8 +27,8 @@ pub(crate) const MARKER: &str = "<!-- pitfix ";
 
 /// One line per transform, under the title, so `git log` shows what the commit did; then the
 /// run's trailer.
-pub(crate) fn commit_message(change: &Change, run: &str) -> String {
-    let mut message = format!("{}\n\n", title(change));
+pub(crate) fn commit_message(title: &str, change: &Change, run: &str) -> String {
+    let mut message = format!("{title}\n\n");
     for (id, count) in &change.counts {
         let _ = writeln!(message, "{id}: {}", count.fixes);
     }
@@ -39,6 +40,20 @@ pub(crate) fn commit_message(change: &Change, run: &str) -> String {
 /// run).
 pub(crate) fn marker(run: &str, head: &str) -> String {
     format!("{MARKER}run={run} head={head} -->\n")
+}
+
+/// The marker of a pull request per transform: also its transform, the fingerprint of its fix
+/// set and the ids of its sites (what a person declines by closing it).
+pub(crate) fn set_marker(run: &str, head: &str, transform: &str, fingerprint: &str, sites: &[String]) -> String {
+    format!("{MARKER}run={run} head={head} transform={transform} fingerprint={fingerprint} sites={} -->\n", sites.join(","))
+}
+
+/// The `key=value` fields of a body's marker; `None` without a marker.
+pub(crate) fn marker_fields(body: &str) -> Option<BTreeMap<String, String>> {
+    let start = body.rfind(MARKER)?;
+    let rest = &body[start + MARKER.len()..];
+    let inside = &rest[..rest.find("-->")?];
+    Some(inside.split_whitespace().filter_map(|f| f.split_once('=')).map(|(k, v)| (k.to_owned(), v.to_owned())).collect())
 }
 
 /// Whether a pull request body carries pitfix's marker, and the commit it records.
@@ -53,14 +68,20 @@ pub(crate) fn read_marker(body: &str) -> Option<Option<String>> {
 /// The body: the table of transforms, why each matters, the files and the diff, cut to fit
 /// GitHub's limit.
 pub(crate) fn body(change: &Change) -> String {
+    body_with(change, "", 0)
+}
+
+/// The body with `extra` before the closing words, keeping `reserve` characters free (for the
+/// marker that follows it).
+pub(crate) fn body_with(change: &Change, extra: &str, reserve: usize) -> String {
     let head = summary(change);
-    let tail = footer(change);
+    let tail = format!("{extra}{}", footer(change));
     let fence = fence(&change.diff);
     let lines = change.diff.lines().count();
     let framing = format!("<details>\n<summary>Full diff ({lines} line{})</summary>\n\n{fence}diff\n", plural(lines));
     let closing = format!("{fence}\n\n</details>\n\n");
     let fixed = head.chars().count() + framing.chars().count() + closing.chars().count() + tail.chars().count();
-    let budget = BODY_LIMIT.saturating_sub(fixed + BODY_MARGIN);
+    let budget = BODY_LIMIT.saturating_sub(fixed + BODY_MARGIN + reserve);
     let diff = fit_diff(&change.diff, budget);
     format!("{head}{framing}{diff}{closing}{tail}")
 }
@@ -235,7 +256,11 @@ mod tests {
         assert_eq!(read_marker(&text), Some(Some("abc123".to_owned())));
         assert_eq!(read_marker("<!-- pitfix run=x -->"), Some(None));
         assert_eq!(read_marker("a person's pull request"), None);
-        assert!(commit_message(&change(String::new()), "r1").ends_with("mutable-default: 3\n\nPitfix-Run: r1\n"));
+        let text = format!("body\n{}", set_marker("r1", "abc", "is-literal", "f00", &["a1".to_owned(), "b2".to_owned()]));
+        let fields = marker_fields(&text).unwrap();
+        assert_eq!((fields["transform"].as_str(), fields["fingerprint"].as_str(), fields["sites"].as_str()), ("is-literal", "f00", "a1,b2"));
+        assert_eq!(read_marker(&text), Some(Some("abc".to_owned())));
+        assert!(commit_message(&title(&change(String::new())), &change(String::new()), "r1").ends_with("mutable-default: 3\n\nPitfix-Run: r1\n"));
     }
 
     #[test]

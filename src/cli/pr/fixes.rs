@@ -41,7 +41,8 @@ impl Change {
 
 /// Applies the fixes in the worktree (as `apply` would in the user's folder); problems with single
 /// files are printed and counted, as `apply` does.
-pub(crate) fn apply(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Result<Change> {
+/// `print_errors` false: a later run over the same files, whose problems are already printed.
+pub(crate) fn apply(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path, print_errors: bool) -> Result<Change> {
     let tree_cwd = tree.path.join(&checkout.prefix);
     if !tree_cwd.is_dir() {
         bail!("the current folder `{}` does not exist on the base branch", checkout.prefix.display());
@@ -58,15 +59,15 @@ pub(crate) fn apply(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd
         file_errors: 0,
     };
     for outcome in &outcomes {
-        record(&mut change, outcome, &tree.path, &tree_cwd);
+        record(&mut change, outcome, &tree.path, &tree_cwd, print_errors);
     }
     change.files.sort();
     Ok(change)
 }
 
-fn record(change: &mut Change, outcome: &Outcome, tree_root: &Path, tree_cwd: &Path) {
+fn record(change: &mut Change, outcome: &Outcome, tree_root: &Path, tree_cwd: &Path, print_errors: bool) {
     let result = &outcome.result;
-    for error in &result.errors {
+    for error in result.errors.iter().filter(|_| print_errors) {
         eprintln!("{}", crate::output::escape_message(error));
     }
     change.file_errors += usize::from(!result.errors.is_empty());
@@ -95,9 +96,13 @@ fn map_args(args: &RunOptions, checkout: &Checkout, tree: &Worktree, cwd: &Path)
     mapped.config_ceiling = Some(tree.path.clone());
     // The worktree is thrown away after the run: a cache there would never be read.
     mapped.no_cache = true;
-    mapped.config =
-        args.config.as_ref().map(|config| map_path(config, checkout, tree, cwd).unwrap_or_else(|_| cwd.join(config)));
+    mapped.config = config_in_tree(args.config.as_deref(), checkout, tree, cwd);
     Ok(mapped)
+}
+
+/// `--config` as the run reads it: the base branch's copy when the file is in the checkout.
+pub(crate) fn config_in_tree(config: Option<&Path>, checkout: &Checkout, tree: &Worktree, cwd: &Path) -> Option<PathBuf> {
+    config.map(|config| map_path(config, checkout, tree, cwd).unwrap_or_else(|_| cwd.join(config)))
 }
 
 /// The worktree's copy of a path of the checkout; a path outside the checkout, or one whose

@@ -25,7 +25,32 @@ pub(crate) struct Pull {
     /// `None` when empty.
     #[serde(default)]
     pub(crate) body: Option<String>,
+    #[serde(default)]
+    pub(crate) head: Option<Head>,
+    /// Set when the pull request was merged (a closed one without it was declined).
+    #[serde(default)]
+    pub(crate) merged_at: Option<String>,
 }
+
+/// A pull request's head branch.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Head {
+    #[serde(rename = "ref", default)]
+    pub(crate) branch: String,
+    /// `owner:branch`: tells a branch of this repository from a fork's of the same name.
+    #[serde(default)]
+    pub(crate) label: String,
+}
+
+impl Pull {
+    /// Whether the pull request's head is `branch` of the repository `owner`.
+    pub(crate) fn is_from(&self, owner: &str, branch: &str) -> bool {
+        self.head.as_ref().is_some_and(|h| h.label == format!("{owner}:{branch}") || (h.label.is_empty() && h.branch == branch))
+    }
+}
+
+/// The most pages of pull requests read in one listing (100 each).
+const MAX_PAGES: u32 = 10;
 
 #[derive(Deserialize)]
 struct Repository {
@@ -89,6 +114,36 @@ impl GitHub {
         let path = format!("{}/pulls?head={head}&state=open", self.repo_path());
         let answer = self.call("GET", &path, None)?;
         Ok(parse::<Vec<Pull>>(&answer, "GET", &path)?.into_iter().next())
+    }
+
+    /// The repository's pull requests in `state` (`open` or `closed`), newest first, up to
+    /// `MAX_PAGES` pages.
+    pub(crate) fn list_pulls(&self, state: &str) -> Result<Vec<Pull>> {
+        let mut pulls = Vec::new();
+        for page in 1..=MAX_PAGES {
+            let path = format!("{}/pulls?state={state}&sort=created&direction=desc&per_page=100&page={page}", self.repo_path());
+            let answer = self.call("GET", &path, None)?;
+            let batch = parse::<Vec<Pull>>(&answer, "GET", &path)?;
+            let full = batch.len() == 100;
+            pulls.extend(batch);
+            if !full {
+                break;
+            }
+        }
+        Ok(pulls)
+    }
+
+    /// Asks for reviews: `login`s of people, `org/team` for teams.
+    pub(crate) fn request_reviewers(&self, number: u64, reviewers: &[String]) -> Result<()> {
+        let path = format!("{}/pulls/{number}/requested_reviewers", self.repo_path());
+        let (teams, people): (Vec<&String>, Vec<&String>) = reviewers.iter().partition(|r| r.contains('/'));
+        let teams: Vec<&str> = teams.iter().filter_map(|t| t.split_once('/').map(|(_, slug)| slug)).collect();
+        self.call("POST", &path, Some(&json!({ "reviewers": people, "team_reviewers": teams }))).map(drop)
+    }
+
+    pub(crate) fn add_assignees(&self, number: u64, assignees: &[String]) -> Result<()> {
+        let path = format!("{}/issues/{number}/assignees", self.repo_path());
+        self.call("POST", &path, Some(&json!({ "assignees": assignees }))).map(drop)
     }
 
     pub(crate) fn create_pull(&self, head: &str, base: &str, title: &str, body: &str, draft: bool) -> Result<Opened> {

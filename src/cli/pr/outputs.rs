@@ -34,6 +34,25 @@ pub(crate) struct Report {
     pub(crate) url: Option<String>,
     /// The pull request body, or the one-line message when there is none.
     pub(crate) summary: String,
+    /// Per transform: every pull request the run opened, updated or closed (the
+    /// `pull-requests` output, a JSON list; not written in single mode).
+    pub(crate) pulls: Option<Vec<PullOutcome>>,
+}
+
+/// One pull request of a run per transform, for the `pull-requests` output.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct PullOutcome {
+    pub(crate) transform: String,
+    pub(crate) number: u64,
+    pub(crate) url: String,
+    pub(crate) operation: &'static str,
+}
+
+impl Report {
+    /// A run that changed no pull request.
+    pub(crate) fn none(summary: String) -> Self {
+        Report { operation: Operation::None, number: None, url: None, summary, pulls: None }
+    }
 }
 
 /// Appends to the files the environment names; nothing when it names none (outside Actions).
@@ -41,8 +60,14 @@ pub(crate) fn write(report: &Report) -> Result<()> {
     if let Some(path) = std::env::var_os("GITHUB_OUTPUT").filter(|p| !p.is_empty()) {
         let number = report.number.map(|n| n.to_string()).unwrap_or_default();
         let url = report.url.as_deref().unwrap_or("");
-        let text = [("pull-request-number", number.as_str()), ("pull-request-url", url), ("pull-request-operation", report.operation.as_str())]
-            .into_iter()
+        let pulls = report.pulls.as_ref().map(|p| serde_json::to_string(p).unwrap_or_else(|_| "[]".to_owned()));
+        let text = [
+            ("pull-request-number", number.as_str()),
+            ("pull-request-url", url),
+            ("pull-request-operation", report.operation.as_str()),
+        ]
+        .into_iter()
+        .chain(pulls.as_deref().map(|p| ("pull-requests", p)))
             .map(|(name, value)| output_line(name, value))
             .collect::<String>();
         append(Path::new(&path), &text).context("cannot write $GITHUB_OUTPUT")?;

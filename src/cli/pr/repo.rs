@@ -278,6 +278,21 @@ impl Worktree {
         Ok(Worktree { checkout_git: checkout.git.clone(), git: Git::new(&path), path, _dir: dir })
     }
 
+    /// Puts every tracked file back as the commit has it (after a transform's run).
+    pub(crate) fn reset(&self) -> Result<()> {
+        self.git.run(&["reset", "--quiet", "--hard", "HEAD"]).map(drop)
+    }
+
+    /// The bytes of a file as the worktree's commit has it (`path` from the top).
+    pub(crate) fn original(&self, path: &str) -> Result<Vec<u8>> {
+        let spec = format!("HEAD:{path}");
+        let output = self.git.output(&["cat-file", "blob", &spec], None, &[])?;
+        if !output.status.success() {
+            bail!("cannot read {path} of the base: {}", String::from_utf8_lossy(&output.stderr).trim());
+        }
+        Ok(output.stdout)
+    }
+
     /// Stages every change to tracked files and returns the tree.
     pub(crate) fn write_tree(&self) -> Result<String> {
         self.git.run(&["add", "--update", "--", "."])?;
