@@ -3,6 +3,7 @@ Windows binary), for the GitHub release: the wheel holds the binary the release 
 not built twice. Usage: python scripts/release-archive.py DIST ARCHIVE_STEM"""
 
 import io
+import time
 import sys
 import tarfile
 import zipfile
@@ -32,6 +33,7 @@ def main(dist, stem):
     info = tarfile.TarInfo(f"{stem}/{name}")
     info.size = len(data)
     info.mode = 0o755
+    info.mtime = int(time.time())
     with tarfile.open(f"{stem}.tar.gz", "w:gz") as archive:
         archive.addfile(info, io.BytesIO(data))
     print(f"{stem}.tar.gz")

@@ -59,3 +59,13 @@ fn diff_fixes_every_transform_that_has_a_fix() {
         registry().into_iter().filter(|(id, fix)| fix != "none" && !fixed.contains(id.as_str())).map(|(id, _)| id).collect();
     assert!(missing.is_empty(), "`pitfix diff demo/` fixes nothing of {missing:?}: {summary}");
 }
+
+#[test]
+fn the_packaging_pyproject_is_read_without_complaint() {
+    // The root pyproject.toml (maturin's `[tool.maturin]`, no `[tool.pitfix]`) is the config
+    // pitfix finds for the Python wrapper in python/: it must be accepted, and the wrapper clean.
+    let out = pitfix(&["check", "python/", "scripts/"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stdout: {}\nstderr: {stderr}", String::from_utf8_lossy(&out.stdout));
+    assert!(stderr.starts_with("No problems found."), "{stderr}");
+}
