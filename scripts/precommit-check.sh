@@ -39,6 +39,7 @@ def retry(status, attempts):
     return 0
 PY
 cp "$sample/trap.py" "$work/trap.orig"
+cp "$sample/clean.py" "$work/clean.orig"
 git -C "$sample" init --quiet
 git -C "$sample" add trap.py clean.py
 git -C "$sample" -c user.name=pitfix -c user.email=pitfix@example.invalid commit --quiet -m sample
@@ -62,7 +63,7 @@ try_repo pitfix
 [ "$status" -eq 1 ] || fail "pitfix on a trap: exit $status, expected 1"
 grep -q "files were modified by this hook" "$work/out" || fail "pitfix did not report a modified file"
 grep -q 'if status == "timeout":' "$sample/trap.py" || fail "trap.py was not fixed"
-cmp -s "$sample/clean.py" <(sed 's/ is "timeout"/ == "timeout"/' "$work/trap.orig") || fail "clean.py changed"
+cmp -s "$sample/clean.py" "$work/clean.orig" || fail "clean.py changed"
 
 try_repo pitfix
 [ "$status" -eq 0 ] || fail "pitfix a second time: exit $status, expected 0"

@@ -137,3 +137,15 @@ fn completions_name_the_subcommands_in_every_shell() {
     let run = p.run(&["completions", "tcsh"]);
     run.code(2);
 }
+
+#[test]
+fn the_diff_is_coloured_when_asked() {
+    let p = Project::new();
+    p.write("m.py", THREE);
+    let plain = interactive(&p, "n\nn\nn\n", &[]);
+    assert!(!plain.out().contains('\x1b'), "{}", plain.out());
+    let coloured = interactive(&p, "n\nn\nn\n", &["--color", "always"]);
+    coloured.code(0);
+    assert!(coloured.out().contains("\x1b[31m-if a is 1:"), "{}", coloured.out());
+    assert!(coloured.out().contains("\x1b[32m+if a == 1:"), "{}", coloured.out());
+}
