@@ -147,34 +147,28 @@ fn review_file<R: BufRead, W: Write>(
     let path = cwd.join(display);
     let (bytes, stamp) = read_regular(&path, u64::MAX).map_err(|e| format!("{name}: cannot read it again: {e}"))?;
     let (text, encoding) = decode(&bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
-    let index = LineIndex::from_source_text(&text);
-    let fixes = findings
-        .iter()
-        .map(|f| to_fix(&text, &index, f))
-        .collect::<Option<Vec<Fix>>>()
-        .ok_or_else(|| format!("{name}: the file changed since it was read; nothing applied"))?;
+    let choices = choices(&text, findings).ok_or_else(|| format!("{name}: the file changed since it was read; nothing applied"))?;
     let mut accepted = Vec::new();
-    for (i, (finding, fix)) in findings.iter().zip(&fixes).enumerate() {
+    for (i, choice) in choices.iter().enumerate() {
         let take = match session.mode {
             Mode::Quit => false,
             Mode::All => true,
             Mode::Ask => {
-                let alone = apply_fixes(&text, [(i, fix)]).0;
-                session.show(display, finding, &text, &alone).map_err(|e| format!("{name}: {e}"))?;
-                session.ask(i + 1, fixes.len()).map_err(|e| format!("{name}: cannot read the answer: {e}"))?
+                let alone = apply_fixes(&text, [(i, &choice.fix)]).0;
+                session.show(display, &choice.findings, &text, &alone).map_err(|e| format!("{name}: {e}"))?;
+                session.ask(i + 1, choices.len()).map_err(|e| format!("{name}: cannot read the answer: {e}"))?
             }
         };
         if take {
             accepted.push(i);
         } else {
-            tally.declined += 1;
+            tally.declined += choice.findings.len();
         }
     }
-    let (new_text, applied) = apply_fixes(&text, accepted.iter().map(|&i| (i, &fixes[i])));
+    let (new_text, applied) = apply_fixes(&text, accepted.iter().map(|&i| (i, &choices[i].fix)));
     if applied.len() < accepted.len() {
         let left = accepted.len() - applied.len();
-        eprintln!("{name}: {left} accepted fix(es) overlap another accepted fix; run again to see them");
-        tally.declined += left;
+        eprintln!("{name}: {left} accepted fix(es) overlap another accepted fix and were left out; run again to see them");
     }
     if applied.is_empty() {
         return Ok(());
@@ -184,11 +178,33 @@ fn review_file<R: BufRead, W: Write>(
     }
     let new_bytes = encode(&new_text, encoding).map_err(|why| format!("{name}: fixes dropped: {why}"))?;
     write_atomically(&path, &bytes, stamp, &new_bytes, write).map_err(|e| format!("{name}: {e:#}"))?;
-    for &i in &applied {
-        *tally.counts.entry(findings[i].rule).or_default() += 1;
+    for finding in applied.iter().flat_map(|&i| &choices[i].findings) {
+        *tally.counts.entry(finding.rule).or_default() += 1;
     }
     tally.files += 1;
     Ok(())
+}
+
+/// One question: a fix, and the findings that carry it (findings may share one fix, such as the
+/// `__init__` that mutable-class-attr creates for all the attributes it moves).
+struct Choice<'o> {
+    findings: Vec<&'o LocatedFinding>,
+    fix: Fix,
+}
+
+/// The file's fixes as questions, in the order of the findings; `None` when the file is no longer
+/// the one that was checked.
+fn choices<'o>(text: &str, findings: &[&'o LocatedFinding]) -> Option<Vec<Choice<'o>>> {
+    let index = LineIndex::from_source_text(text);
+    let mut out: Vec<Choice<'o>> = Vec::new();
+    for &finding in findings {
+        let fix = to_fix(text, &index, finding)?;
+        match out.iter_mut().find(|c| c.fix.edits() == fix.edits()) {
+            Some(choice) => choice.findings.push(finding),
+            None => out.push(Choice { findings: vec![finding], fix }),
+        }
+    }
+    Some(out)
 }
 
 /// A finding's fix as edits of `text`, from the line and column positions `check` reports (the
@@ -215,13 +231,22 @@ fn offset(text: &str, index: &LineIndex, (line, column): (usize, usize)) -> Opti
 }
 
 impl<R: BufRead, W: Write> Session<R, W> {
-    /// The finding, and the diff of its fix alone.
-    fn show(&mut self, display: &str, finding: &LocatedFinding, old: &str, new: &str) -> io::Result<()> {
-        let (line, column) = finding.start;
-        let safety = if finding.fix == Some(Applicability::Unsafe) { " (unsafe fix)" } else { "" };
-        let message = output::escape_message(&finding.message);
-        writeln!(self.out, "{}:{line}:{column}: {} {message}{safety}", escape_controls(display), finding.rule)?;
-        write_file_diff(&mut self.out, display, old.as_bytes(), new.as_bytes(), self.color)
+    /// The findings, and the diff of their fix alone (with a note when it has several hunks).
+    fn show(&mut self, display: &str, findings: &[&LocatedFinding], old: &str, new: &str) -> io::Result<()> {
+        for finding in findings {
+            let (line, column) = finding.start;
+            let safety = if finding.fix == Some(Applicability::Unsafe) { " (unsafe fix)" } else { "" };
+            let message = output::escape_message(&finding.message);
+            writeln!(self.out, "{}:{line}:{column}: {} {message}{safety}", escape_controls(display), finding.rule)?;
+        }
+        let mut diff = Vec::new();
+        write_file_diff(&mut diff, display, old.as_bytes(), new.as_bytes(), self.color)?;
+        self.out.write_all(&diff)?;
+        let hunks = diff.split(|&b| b == b'\n').filter(|line| line.starts_with(b"@@") || line.starts_with(b"\x1b[36m@@")).count();
+        if hunks > 1 {
+            writeln!(self.out, "(one fix in {hunks} hunks: they are applied together)")?;
+        }
+        Ok(())
     }
 
     /// Asks until the answer is one of the choices; `?` and anything else print the help. The

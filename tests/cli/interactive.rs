@@ -87,6 +87,20 @@ fn a_fix_with_several_edits_is_one_choice_and_other_bytes_stay() {
     // The first fix's diff shows both of its places.
     let first = &out[..out.find("(1/2)").expect("first prompt")];
     assert_eq!(first.matches("@@ ").count(), 2, "{first}");
+    assert!(first.contains("(one fix in 2 hunks: they are applied together)"), "{first}");
+}
+
+#[test]
+fn findings_that_share_one_fix_are_one_question() {
+    // mutable-class-attr moves both attributes into the one `__init__` it creates.
+    let p = Project::new();
+    p.write("c.py", "class Cart:\n    items = []\n    tags = set()\n\n    def add(self, item):\n        self.items.append(item)\n        self.tags.add(item)\n\n\ncart = Cart()\n");
+    let run = interactive(&p, "y\n", &["--unsafe-fixes"]);
+    run.code(0);
+    assert_eq!(run.out().matches("Apply this hunk").count(), 1, "{}", run.out());
+    assert!(run.out().contains("(1/1)"), "{}", run.out());
+    assert!(p.read_string("c.py").contains("    def __init__(self):\n        self.items = []\n        self.tags = set()\n"));
+    assert!(run.stderr.contains("Fixed 2 problems in 1 file (mutable-class-attr: 2)."), "{}", run.stderr);
 }
 
 #[test]
