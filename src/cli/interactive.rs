@@ -61,9 +61,9 @@ struct Session<R, W> {
 struct Tally {
     counts: BTreeMap<&'static str, usize>,
     files: usize,
+    /// Fixes answered `n`, and those left unasked after `q`.
     declined: usize,
     unfixed: usize,
-    errors: usize,
 }
 
 pub(crate) fn run(args: RunArgs, break_hardlinks: bool, exit_non_zero_on_fix: bool) -> Result<i32> {
@@ -87,7 +87,6 @@ pub(crate) fn run(args: RunArgs, break_hardlinks: bool, exit_non_zero_on_fix: bo
     for outcome in &outcomes {
         for error in &outcome.result.errors {
             eprintln!("{}", output::escape_message(error));
-            tally.errors += 1;
         }
     }
     let write = WriteOptions { break_hardlinks };
@@ -99,14 +98,14 @@ pub(crate) fn run(args: RunArgs, break_hardlinks: bool, exit_non_zero_on_fix: bo
         }
         if let Err(message) = review_file(&mut session, &cwd, &outcome.display, &fixes, write, &mut tally) {
             eprintln!("{}", output::escape_message(&message));
-            tally.errors += 1;
         }
     }
     session.out.flush()?;
     if !args.quiet {
         output::fix_summary(true, &tally.counts, tally.files, tally.unfixed);
         if tally.declined > 0 {
-            eprintln!("{} fix{} not applied (declined).", tally.declined, if tally.declined == 1 { "" } else { "es" });
+            let plural = if tally.declined == 1 { "" } else { "es" };
+            eprintln!("{} fix{plural} not applied (answered `n`, or left after `q`).", tally.declined);
         }
     }
     Ok(if exit_non_zero_on_fix && tally.files > 0 { EXIT_FOUND } else { EXIT_OK })
