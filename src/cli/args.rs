@@ -34,6 +34,10 @@ pub(crate) enum Command {
         /// other names keep the old text); without it such files are refused.
         #[arg(long)]
         break_hardlinks: bool,
+        /// Show each fix as a diff and ask whether to apply it, like `git add -p` (answers
+        /// y, n, a, q or ? are read from standard input).
+        #[arg(long, short = 'i')]
+        interactive: bool,
     },
     /// Report findings, including those with no automatic fix (exit 1 when there are any).
     Check {
@@ -67,6 +71,31 @@ pub(crate) enum Command {
     /// `source.fixAll.pitfix` applies every fix `pitfix apply` would. Settings come from the
     /// workspace's config files, as on the command line.
     Server,
+    /// Print a shell completion script (e.g. `pitfix completions bash > ~/.local/share/bash-completion/completions/pitfix`).
+    Completions {
+        /// The shell to complete in.
+        shell: Shell,
+    },
+}
+
+/// The shells `pitfix completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl Shell {
+    pub(crate) fn generator(self) -> clap_complete::Shell {
+        match self {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::Powershell => clap_complete::Shell::PowerShell,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -29,12 +29,26 @@ pub(crate) fn run(command: Command) -> Result<i32> {
         },
         Command::Server => crate::server::run(),
         Command::Diff(args) => run_files(args, Action::Diff, Report::Fixes { exit_non_zero_on_fix: false }, false),
-        Command::Apply { run, exit_non_zero_on_fix, break_hardlinks } => {
+        Command::Apply { run, exit_non_zero_on_fix, break_hardlinks, interactive: true } => {
+            crate::cli::interactive::run(run, break_hardlinks, exit_non_zero_on_fix)
+        }
+        Command::Apply { run, exit_non_zero_on_fix, break_hardlinks, interactive: false } => {
             run_files(run, Action::Apply, Report::Fixes { exit_non_zero_on_fix }, break_hardlinks)
         }
         Command::Check { run, output_format } => run_files(run, Action::Check, Report::Findings(output_format), false),
         Command::Pr(args) => crate::cli::pr::run(*args),
         Command::Review(args) => crate::cli::review::run(args),
+        Command::Completions { shell } => {
+            // Generated into memory first: clap_complete panics when its writer fails, and a
+            // closed pipe (`pitfix completions bash | head`) is no failure here.
+            let mut command = <crate::cli::args::Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell.generator(), &mut command, "pitfix", &mut script);
+            let mut out = io::stdout().lock();
+            out.write_all(&script)?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
     }
 }
 

@@ -156,6 +156,13 @@ pub(super) fn unsuppressed_findings<'p>(
     Some(findings)
 }
 
+/// `line:col: syntax error: ...` when `text` does not parse (`apply --interactive` checks the
+/// text its chosen fixes make, as the fix loop checks each pass).
+pub(crate) fn parse_error(text: &str, is_stub: bool) -> Option<String> {
+    let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
+    syntax_error(&parse_unchecked_source(text, source_type), text)
+}
+
 /// `line:col: syntax error: ...` for the first syntax error, if any.
 pub(super) fn syntax_error(parsed: &Parsed<ModModule>, text: &str) -> Option<String> {
     let error = parsed.errors().first()?;

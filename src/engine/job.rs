@@ -91,6 +91,21 @@ pub(crate) struct Outcome {
     pub(crate) stdout: Option<Vec<u8>>,
 }
 
+/// The settings of a run's files, from its options and the config files (`apply --interactive`
+/// asks it whether a file's unsafe fixes are on).
+pub(crate) fn resolver(args: &RunOptions, known: &[&'static Rule], cwd: &Path) -> Result<Resolver> {
+    let overrides = Overrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        unsafe_fixes: args.unsafe_fixes,
+        target_version: args.target_version,
+        exclude: args.exclude.clone(),
+        respect_ruff_config: args.no_respect_ruff_config.then_some(false),
+        max_file_size: args.max_file_size,
+    };
+    Ok(Resolver::new(args.config.as_deref(), overrides, known, cwd)?.stop_at(args.config_ceiling.as_deref()))
+}
+
 /// Resolves the settings and processes the files `args` names, as seen from `cwd`: the one
 /// pipeline that `diff`, `apply` and `check` run on the current folder and `pr` on its worktree
 /// of the base branch (where `cwd` is not the process's current directory, so `args.paths` must
@@ -103,16 +118,7 @@ pub(crate) fn process_files(
     observer: &dyn Observer,
 ) -> Result<Vec<Outcome>> {
     let known: Vec<&'static Rule> = registry.iter().map(|t| t.rule()).collect();
-    let overrides = Overrides {
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        unsafe_fixes: args.unsafe_fixes,
-        target_version: args.target_version,
-        exclude: args.exclude.clone(),
-        respect_ruff_config: args.no_respect_ruff_config.then_some(false),
-        max_file_size: args.max_file_size,
-    };
-    let resolver = Arc::new(Resolver::new(args.config.as_deref(), overrides, &known, cwd)?.stop_at(args.config_ceiling.as_deref()));
+    let resolver = Arc::new(resolver(args, &known, cwd)?);
     // The current folder's settings are resolved first, so that a bad `--select` or config is
     // reported even when there is no file to check.
     let cwd_settings = resolver.for_dir(&normalize(cwd))?;

@@ -17,7 +17,7 @@ pub(crate) mod transform;
 
 use std::collections::BTreeMap;
 
-pub(crate) use file::{FileResult, LocatedEdit, LocatedFinding, Mode, Prepared, prepare, process};
+pub(crate) use file::{FileResult, LocatedEdit, LocatedFinding, Mode, Prepared, parse_error, prepare, process};
 
 use crate::engine::project_index::{ModuleName, ProjectIndex};
 use crate::engine::transform::Transform;

@@ -19,6 +19,7 @@ mod bytes;
 mod config;
 mod discovery;
 mod exit_codes;
+mod interactive;
 mod order_and_paths;
 mod output;
 mod patch;
