@@ -7,7 +7,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
-use crate::engine::first_look::Look;
+use crate::engine::first_look::{Later, Look};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::{BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
@@ -61,14 +61,22 @@ impl Transform for MemoryviewSliceKept {
     }
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
-        Some(&[NodeKind::ExprCall])
+        Some(&[NodeKind::ExprSubscript])
     }
 
+    /// A partial slice (read) of a `memoryview(...)` call, or of a name the module assigns one
+    /// to (judged once the module is seen): the check looks at nothing else.
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
-        if let Expr::Call(call) = expr
-            && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview")
-        {
-            look.may_report();
+        let Expr::Subscript(subscript) = expr else { return };
+        if subscript.ctx != ExprContext::Load || !is_partial_slice(subscript) {
+            return;
+        }
+        match subscript.value.as_ref() {
+            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview") => {
+                look.may_report();
+            }
+            Expr::Name(name) => look.may_report_if(&[Later::AssignedCallOf(name.id.as_str(), "memoryview")]),
+            _ => {}
         }
     }
 }

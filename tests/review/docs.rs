@@ -8,10 +8,10 @@ fn read(path: &str) -> String {
 
 #[test]
 fn the_readme_shows_the_review_workflow_file() {
-    let file = read("docs/workflows/review.yml");
+    let file = read("docs/workflows/pitfix-review.yml");
     let readme = read("README.md");
     let section = readme.split("### Suggestions on pull requests\n").nth(1).expect("the README's review section");
-    assert!(section.contains(&format!("```yaml\n{file}```\n")), "README's block differs from docs/workflows/review.yml");
+    assert!(section.contains(&format!("```yaml\n{file}```\n")), "README's block differs from docs/workflows/pitfix-review.yml");
     assert!(file.contains("on:\n  pull_request:\n"), "{file}");
     assert!(file.contains("permissions:\n  contents: read "), "{file}");
     assert!(file.contains("\n  pull-requests: write "), "{file}");

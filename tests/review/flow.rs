@@ -147,3 +147,33 @@ fn paths_narrow_the_files() {
     assert!(run.out().starts_with("Dry run: pull request #7: would post one review with 2 comments (1 suggestion).\n"), "{}", run.out());
     assert!(!run.out().contains("a.py"), "{}", run.out());
 }
+
+#[test]
+fn review_false_in_the_bot_config_turns_it_off() {
+    let off = "[tool.pitfix.bot]\nreview = false\n";
+    let s = Setup::new(&[("a.py", BASE_A), ("pyproject.toml", off)]);
+    s.push_feature(&[("a.py", FEATURE_A)]);
+    let outputs = s.project.path("outputs");
+    let run = s.review(&[], &[("GITHUB_OUTPUT", outputs.to_str().unwrap())]);
+    run.code(0);
+    assert!(run.out().contains("turned off (`review = false` in [tool.pitfix.bot])"), "{}", run.out());
+    assert!(s.github.lines().is_empty(), "no API call: {:?}", s.github.lines());
+    let written = std::fs::read_to_string(&outputs).unwrap();
+    assert!(written.contains("findings=0") && written.contains("suggestions=0"), "{written}");
+}
+
+#[test]
+fn unsafe_fixes_in_the_bot_config_suggest_unsafe_fixes() {
+    // `tags.append` of a parameter the function hands out: mutable-default's fix is unsafe.
+    let shared = "def add(item, tags=[]):\n    tags.append(item)\n    return tags\n";
+    let on = "[tool.pitfix.bot]\nunsafe-fixes = true\n";
+    let s = Setup::new(&[("a.py", BASE_A)]);
+    s.push_feature(&[("b.py", shared)]);
+    let without = s.review(&["--dry-run"], &[]);
+    without.code(0);
+    assert!(!without.out().contains("```suggestion"), "{}", without.out());
+    s.push_feature(&[("pyproject.toml", on)]);
+    let with = s.review(&["--dry-run"], &[]);
+    with.code(0);
+    assert!(with.out().contains("```suggestion\ndef add(item, tags=None):"), "{}", with.out());
+}

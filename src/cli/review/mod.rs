@@ -22,6 +22,7 @@ use crate::cli::pr::outputs;
 use crate::cli::pr::repo::Checkout;
 use crate::cli::pr::target;
 use crate::cli::run::EXIT_OK;
+use crate::settings::bot;
 use crate::workspace::interrupt;
 use api::Written;
 use event::PullTarget;
@@ -79,6 +80,17 @@ fn steps(args: &ReviewArgs, token: Option<String>) -> Result<i32> {
     })?;
     let checkout = step("read the git checkout", || Checkout::open(&cwd))?;
     step("check the names", || checkout.check_names(&args.remote, &[]))?;
+    let known: Vec<_> = crate::transforms::ALL.iter().map(|t| t.rule()).collect();
+    let bot = step("read [tool.pitfix.bot]", || bot::find(&cwd, &checkout.top, args.run.config.as_deref(), &known))?;
+    if bot.review == Some(false) {
+        let summary = "pitfix review: turned off (`review = false` in [tool.pitfix.bot])".to_owned();
+        println!("{summary}");
+        step("write the outputs", || outputs::write_pairs(&[("findings", "0"), ("suggestions", "0")], &summary))?;
+        return Ok(EXIT_OK);
+    }
+    let mut options = args.run.options();
+    // The bot's `unsafe-fixes` turns unsafe suggestions on as the flag does.
+    options.unsafe_fixes |= bot.unsafe_fixes == Some(true);
     if token.is_none() && !args.dry_run {
         bail!("review: no token: set $GITHUB_TOKEN (or $GH_TOKEN) to a token that can write pull request reviews");
     }
@@ -86,7 +98,7 @@ fn steps(args: &ReviewArgs, token: Option<String>) -> Result<i32> {
     let target = step("find the pull request", || event::pull_target(args.pr, github.as_ref()))?;
     step("fetch the pull request's commits", || scan::fetch_commits(&checkout, &args.remote, &target))?;
     let changed = step("diff the pull request", || scan::changed_lines(&checkout, &target))?;
-    let found = step("find the traps", || scan::scan(&args.run.options(), &checkout, &cwd, &target, &changed))?;
+    let found = step("find the traps", || scan::scan(&options, &checkout, &cwd, &target, &changed))?;
     let existing = match &github {
         Some(github) => step("list the review comments", || github.review_comments(target.number))?,
         None => Vec::new(),

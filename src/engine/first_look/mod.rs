@@ -51,6 +51,10 @@ pub(crate) enum Later<'a> {
     /// module has such a generator, or an import (one of another file, through the index).
     /// Needs the index facts (`for_index`): without them any call may.
     MadeByGeneratorCall(&'a str),
+    /// The module assigns this name a call of the builtin of the second name (`view =
+    /// memoryview(data)`, anywhere). Needs the index facts (`for_index`): without them, any
+    /// name may be.
+    AssignedCallOf(&'a str, &'static str),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.

@@ -123,3 +123,11 @@ fn a_send_counts_when_its_receiver_may_be_a_generator() {
     assert!(!may_report_with_index(&format!("{generator}g = averager()\ng.send(None)\n")), "sending None starts it");
     assert!(!may_report_with_index(&format!("{generator}g.send(1)\n")), "not assigned a call");
 }
+
+#[test]
+fn a_memoryview_counts_when_it_is_sliced() {
+    assert!(may_report_with_index("def f(self, data):\n    self.h = memoryview(data)[:4]\n"));
+    assert!(may_report_with_index("def f(self, data):\n    view = memoryview(data)\n    self.h = view[4:]\n"));
+    assert!(!may_report_with_index("def f(self, data):\n    self.h = memoryview(data)\n    self.t = data[4:]\n"), "a slice of something else");
+    assert!(!may_report_with_index("def f(self, data):\n    view = memoryview(data)\n    self.h = view[:]\n"), "the whole view");
+}

@@ -192,6 +192,12 @@ impl<'a> Walker<'a> {
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
             Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2 && self.sources_known(class, 0),
+            Later::AssignedCallOf(name, builtin) => {
+                !self.for_index
+                    || self.assigned_calls.iter().any(|(target, callee)| {
+                        *target == name && matches!(callee, Expr::Name(n) if n.id.as_str() == builtin)
+                    })
+            }
             Later::MadeByGeneratorCall(name) => {
                 !self.for_index
                     || self.assigned_calls.iter().any(|(target, callee)| *target == name && self.may_make_generator(callee))
