@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::args::{ColorChoice, Command, RunArgs};
 use crate::engine::job::{Action, Outcome, RunOptions, process_files};
-use crate::output::{self, OutputFormat, diff::write_file_diff, progress::Progress};
+use crate::output::{self, OutputFormat, diff::paint_file_diff, progress::Progress};
 use crate::transforms;
 use crate::workspace::interrupt;
 
@@ -91,14 +91,14 @@ fn report_outcomes(outcomes: &[Outcome], action: Action, report: Report, quiet: 
             eprintln!("{}", output::escape_message(error));
             errors += 1;
         }
-        if let (Some(old), Some(new)) = (&outcome.original, &outcome.result.fixed) {
-            write_file_diff(&mut out, &outcome.display, old, new, color)?;
+        if let Some(diff) = &outcome.diff {
+            paint_file_diff(&mut out, diff, color)?;
         }
         if let Some(text) = &outcome.stdout {
             out.write_all(text)?;
         }
     }
-    let changed = outcomes.iter().filter(|o| o.result.fixed.is_some()).count();
+    let changed = outcomes.iter().filter(|o| o.changes()).count();
     let code = match report {
         Report::Findings(format) => {
             let results = outcomes.iter().map(|o| (o.display.as_str(), &o.result));

@@ -12,6 +12,12 @@ const RESET: &str = "\x1b[0m";
 /// Writes the diff between a file's old and new bytes, with git's headers and 3 lines of context.
 /// Works on bytes so that files in other encodings, and CRLF line ends, come out as they are.
 pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new: &[u8], color: bool) -> io::Result<()> {
+    paint_file_diff(out, &file_diff(name, old, new), color)
+}
+
+/// [`write_file_diff`]'s text, uncoloured: computed where the file is processed, so that a run
+/// keeps each changed file's diff rather than its old and new bytes until it prints.
+pub(crate) fn file_diff(name: &str, old: &[u8], new: &[u8]) -> Vec<u8> {
     // Lines end at `\n` only, as git and patch read them: a lone `\r` stays inside its line.
     let old_lines: Vec<&[u8]> = old.split_inclusive(|&b| b == b'\n').collect();
     let new_lines: Vec<&[u8]> = new.split_inclusive(|&b| b == b'\n').collect();
@@ -25,27 +31,34 @@ pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new:
     let tab = if name.contains(' ') { "\t" } else { "" };
     let (a, b) = (format!("a/{name}"), format!("b/{name}"));
     let (a, b) = (quote_path(&a), quote_path(&b));
-    let header = format!("diff --git {a} {b}\n--- {a}{tab}\n+++ {b}{tab}\n");
-    paint(out, color, BOLD, header.as_bytes())?;
-    let unified = diff.unified_diff();
-    let mut unified = unified;
+    let mut text = format!("diff --git {a} {b}\n--- {a}{tab}\n+++ {b}{tab}\n").into_bytes();
+    let mut unified = diff.unified_diff();
     unified.context_radius(3).missing_newline_hint(true);
     for hunk in unified.iter_hunks() {
-        let mut text = Vec::new();
-        hunk.to_writer(&mut text)?;
-        if !color {
-            out.write_all(&text)?;
-            continue;
-        }
-        for line in text.split_inclusive(|&b| b == b'\n') {
-            let style = match line.first() {
-                Some(b'@') => CYAN,
-                Some(b'-') => RED,
-                Some(b'+') => GREEN,
-                _ => "",
-            };
-            paint(out, !style.is_empty(), style, line)?;
-        }
+        // Writing into a `Vec` cannot fail.
+        let _ = hunk.to_writer(&mut text);
+    }
+    text
+}
+
+/// Writes a file's diff from [`file_diff`], coloured as git colours it when `color`: the three
+/// header lines bold, hunk headers cyan, removed lines red, added lines green.
+pub(crate) fn paint_file_diff(out: &mut impl Write, diff: &[u8], color: bool) -> io::Result<()> {
+    if !color {
+        return out.write_all(diff);
+    }
+    // The three header lines, as one bold block.
+    let header = diff.split_inclusive(|&b| b == b'\n').take(3).map(<[u8]>::len).sum();
+    let (header, hunks) = diff.split_at(header);
+    paint(out, true, BOLD, header)?;
+    for line in hunks.split_inclusive(|&b| b == b'\n') {
+        let style = match line.first() {
+            Some(b'@') => CYAN,
+            Some(b'-') => RED,
+            Some(b'+') => GREEN,
+            _ => "",
+        };
+        paint(out, !style.is_empty(), style, line)?;
     }
     Ok(())
 }

@@ -34,8 +34,8 @@ impl Job<'_> {
     /// A cached result as the outcome: `diff` shows a file that changes from its bytes.
     fn cached_outcome(&self, display: &str, result: FileResult, bytes: Option<Vec<u8>>) -> Outcome {
         let mut outcome = Outcome::new(display, result);
-        if outcome.result.fixed.is_some() {
-            outcome.original = bytes;
+        if let Some(bytes) = bytes {
+            outcome.keep_diff(&bytes);
         }
         outcome
     }

@@ -21,6 +21,7 @@ use crate::rules::Rule;
 use crate::semantic::SemanticModel;
 use crate::settings::{Overrides, Resolver, Settings, TargetVersion};
 use crate::workspace::discover::{Input, absolute, discover, is_stub, normalize};
+use crate::output::diff::file_diff;
 use crate::output::escape_controls;
 use crate::workspace::interrupt;
 use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regular};
@@ -87,8 +88,9 @@ pub(crate) struct Outcome {
     /// The file's name relative to the run's folder (or as given), as messages show it.
     pub(crate) display: String,
     pub(crate) result: FileResult,
-    /// Diff mode: the file's original bytes, when `result.fixed` holds new ones.
-    pub(crate) original: Option<Vec<u8>>,
+    /// Diff mode: the file's diff, uncoloured (`output::diff::file_diff`), when it changes; its
+    /// old and new bytes are not kept (`result.fixed` is `None` then).
+    pub(crate) diff: Option<Vec<u8>>,
     /// Stdin in apply mode: the text to print.
     pub(crate) stdout: Option<Vec<u8>>,
 }
@@ -480,7 +482,7 @@ impl Job<'_> {
             return outcome;
         };
         match (self.action, source.stdin, &source.path) {
-            (Action::Diff, _, _) => outcome.original = Some(bytes.to_vec()),
+            (Action::Diff, _, _) => outcome.keep_diff(bytes),
             (Action::Apply, true, _) => outcome.stdout = Some(fixed.clone()),
             (Action::Apply, false, Some(path)) => {
                 if interrupt::interrupted() {
@@ -521,8 +523,20 @@ fn failed(display: &str, why: String) -> Outcome {
 }
 
 impl Outcome {
+    /// Whether the file changes (or, with `apply`, changed).
+    pub(crate) fn changes(&self) -> bool {
+        self.diff.is_some() || self.result.fixed.is_some()
+    }
+
+    /// Diff mode: keeps the diff from `old` to the new bytes in place of the new bytes.
+    fn keep_diff(&mut self, old: &[u8]) {
+        if let Some(new) = self.result.fixed.take() {
+            self.diff = Some(file_diff(&self.display, old, &new));
+        }
+    }
+
     fn new(display: &str, result: FileResult) -> Self {
-        Outcome { display: display.to_owned(), result, original: None, stdout: None }
+        Outcome { display: display.to_owned(), result, diff: None, stdout: None }
     }
 
     fn of_error(display: &str, message: String) -> Self {
