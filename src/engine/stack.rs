@@ -69,6 +69,10 @@ pub(crate) fn nesting_estimate(source: &[u8]) -> usize {
 
 /// The stack that processing `source` may need.
 pub(crate) fn stack_needed(source: &[u8]) -> usize {
+    // A file too short to hold that many such bytes needs no count (most files).
+    if source.len().saturating_mul(PER_LEVEL).saturating_add(BASE) <= WORKER_STACK {
+        return BASE;
+    }
     // Each level of the estimate takes at least one of the bytes counted here (a bracket, an
     // operator or dot, or the line break before an indented line). Counting them is a quick
     // pass the compiler vectorises; most files have too few to need more than a worker's stack,

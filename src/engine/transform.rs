@@ -5,6 +5,7 @@ use ruff_python_ast::{Expr, NodeKind, Stmt};
 
 use crate::engine::checker::Checker;
 use crate::engine::first_look::Look;
+use crate::engine::project_index::IndexNeed;
 use crate::rules::Rule;
 
 /// Which nodes a transform looks at: the walk calls it for those only.
@@ -42,6 +43,16 @@ pub(crate) trait Transform: Sync {
     /// only. `None`: every statement and expression it visits.
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
         None
+    }
+    /// The facts of other files the checks read from the project index: a file waits for the
+    /// whole index only when a transform that could report in it needs one it lacks. By default,
+    /// every fact when the rule uses the index, none otherwise.
+    fn index_needs(&self) -> &'static [IndexNeed] {
+        if self.rule().uses_project_index {
+            &[IndexNeed::AsyncGenerators, IndexNeed::ValueGenerators, IndexNeed::Classes]
+        } else {
+            &[]
+        }
     }
     /// [`Transform::glance_stmt`] for `check_expr`.
     fn glance_expr<'a>(&self, look: &mut Look<'a>, _expr: &'a Expr) {

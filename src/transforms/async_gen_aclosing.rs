@@ -14,6 +14,7 @@ use crate::edits::fix::{Edit, Fix};
 use crate::edits::add_import::add_import_from;
 use crate::edits::fresh_name::fresh_name;
 use crate::edits::lines::{block_step, is_first_on_line, starts_inside, statement_indentation, string_spans};
+use crate::engine::project_index::IndexNeed;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule};
 use crate::semantic::queries::reads::body_range;
@@ -68,6 +69,10 @@ impl Transform for AsyncGenAclosing {
                 check_loop(checker, for_stmt);
             }
         }
+    }
+
+    fn index_needs(&self) -> &'static [IndexNeed] {
+        &[IndexNeed::AsyncGenerators]
     }
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {

@@ -13,6 +13,7 @@ use crate::edits::fix::{Edit, Fix};
 use crate::edits::lines::{is_first_on_line, statement_indentation};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
+use crate::engine::project_index::IndexNeed;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::{Binding, BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
@@ -39,6 +40,10 @@ impl Transform for UnprimedGenerator {
 
     fn visits(&self) -> Visits {
         Visits::Stmts
+    }
+
+    fn index_needs(&self) -> &'static [IndexNeed] {
+        &[IndexNeed::ValueGenerators]
     }
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {

@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 use super::{FirstLook, Later, Look, Naming, naming};
 use crate::engine::top_names::TopNames;
 use crate::engine::transform::Transform;
-use crate::semantic::knowledge::{BUILTIN_CLASSES, STDLIB_MODULES, canonical_class, library_class};
+use crate::semantic::knowledge::{STDLIB_MODULES, canonical_class, is_builtin_class, library_class};
 use crate::semantic::flow::walk_function_header;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern};
@@ -165,7 +165,7 @@ impl<'a> Walker<'a> {
 
     /// Notes a name the module binds, in any way: one that is a builtin class's is shadowed.
     fn note_bound(&mut self, name: &'a str) {
-        if BUILTIN_CLASSES.binary_search(&name).is_ok() {
+        if is_builtin_class(name) {
             self.shadowed.insert(name);
         }
     }
@@ -228,7 +228,7 @@ impl<'a> Walker<'a> {
         };
         let Expr::Name(name) = source else { return true };
         let id = name.id.as_str();
-        if BUILTIN_CLASSES.binary_search(&id).is_ok() {
+        if is_builtin_class(id) {
             return self.shadowed.contains(id);
         }
         if !self.for_index || depth >= MAX_DEPTH || !self.names.is_only_a_top_class(id) {

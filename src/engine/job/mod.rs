@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use crate::cache::{self, CacheMode, Cached, Loading, Probe, RunCache};
 use crate::engine::first_look::first_look;
-use crate::engine::project_index::{ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize_local};
+use crate::engine::project_index::{IndexNeed, ModuleName, ModuleSummary, PackageRoots, ProjectIndex, module_names, summarize_local};
 use crate::engine::stack;
 use crate::engine::timings::Timings;
 use crate::engine::transform::Transform;
@@ -423,8 +423,10 @@ impl Job<'_> {
             return (Stage::Done(self.finish_with(source, &bytes, FileResult::default(), None)), summary);
         }
         // Only a transform that reads the index and could report here makes the file wait.
-        let waits = candidates.iter().any(|t| t.rule().uses_project_index)
-            && summary.as_ref().is_some_and(|s| s.needs_index(&self.project_packages));
+        let waits = summary.as_ref().is_some_and(|summary| {
+            let needs = |need: &IndexNeed| summary.needs_index(*need, &self.project_packages);
+            candidates.iter().any(|t| t.index_needs().iter().any(needs))
+        });
         match module {
             Some(module) if waits => (Stage::Waiting(source, bytes, module, candidates), summary),
             module => {

@@ -26,8 +26,6 @@ pub(crate) struct ModuleSummary {
     /// The name its relative imports start from.
     module: ModuleName,
     local: Arc<LocalSummary>,
-    /// An `async for` iterates over a call of an imported name: the file needs the whole index.
-    pub(crate) needs_project: bool,
     /// The top-level packages (`pkg` of `pkg.models.Base`) of imported classes from which a
     /// class with several bases (or a base and a metaclass) may inherit a metaclass: the file
     /// needs the whole index when one of them is among the files processed.
@@ -36,11 +34,27 @@ pub(crate) struct ModuleSummary {
     digest: u128,
 }
 
+/// The facts of other files a transform reads from the index (`Transform::index_needs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum IndexNeed {
+    /// Which imported functions are async generators (`async for` over their calls).
+    AsyncGenerators,
+    /// Which imported functions are generators driven by `send()`.
+    ValueGenerators,
+    /// The bases and metaclasses of imported classes.
+    Classes,
+}
+
 impl ModuleSummary {
-    /// Whether the file needs the whole index, given the top-level package names of the files
-    /// processed (an import of a package outside them cannot be resolved through the index).
-    pub(crate) fn needs_index(&self, project_packages: &FxHashSet<String>) -> bool {
-        self.needs_project || self.metaclass_imports.iter().any(|top| project_packages.contains(top))
+    /// Whether the file needs the whole index for `need`, given the top-level package names of
+    /// the files processed (an import of a package outside them cannot be resolved through the
+    /// index).
+    pub(crate) fn needs_index(&self, need: IndexNeed, project_packages: &FxHashSet<String>) -> bool {
+        match need {
+            IndexNeed::AsyncGenerators => self.local.async_for_imported,
+            IndexNeed::ValueGenerators => self.local.sends_to_imported,
+            IndexNeed::Classes => self.metaclass_imports.iter().any(|top| project_packages.contains(top)),
+        }
     }
 }
 
@@ -59,6 +73,10 @@ pub(crate) struct LocalSummary {
     /// An `async for` iterates over a call of an imported name, or a `send()` goes to a name
     /// assigned from one: the file needs the whole index.
     pub(crate) needs_project: bool,
+    /// The first half of `needs_project`: an `async for` over a call of an imported name.
+    async_for_imported: bool,
+    /// The second half: a `send()` to a name assigned a call of an imported name.
+    sends_to_imported: bool,
     /// Module-level classes bound once whose bases and metaclass are all named (and whose
     /// decorators return the class), sorted by name.
     classes: Vec<(String, WrittenClass)>,
@@ -208,7 +226,6 @@ impl LocalSummary {
             names,
             module,
             local: self.clone(),
-            needs_project: self.needs_project,
             metaclass_imports,
             digest: digest.digest128(),
         }

@@ -19,8 +19,9 @@ pub(crate) fn summarize_local(look: &FirstLook) -> LocalSummary {
     summary.value_generators = look.value_generators.iter().map(|n| (*n).to_owned()).collect();
     summary.value_generators.sort_unstable();
     summary.value_generators.dedup();
-    summary.needs_project = look.async_for_callees.iter().any(|head| look.imports.contains_key(head))
-        || sends_to_imported_function(look);
+    summary.async_for_imported = look.async_for_callees.iter().any(|head| look.imports.contains_key(head));
+    summary.sends_to_imported = sends_to_imported_function(look);
+    summary.needs_project = summary.async_for_imported || summary.sends_to_imported;
     summary.imports = look.imports.iter().map(|(local, target)| ((*local).to_owned(), target.clone())).collect();
     summary.imports.sort_unstable();
     summary.classes = class_summaries(look);
@@ -38,7 +39,7 @@ pub(crate) fn summarize_local(look: &FirstLook) -> LocalSummary {
         feed(&mut digest, local);
         feed(&mut digest, target);
     }
-    digest.update(&[u8::from(summary.needs_project)]);
+    digest.update(&[u8::from(summary.async_for_imported), u8::from(summary.sends_to_imported)]);
     for (name, class) in &summary.classes {
         feed(&mut digest, name);
         for written in class.bases.iter().chain(&class.metaclass) {

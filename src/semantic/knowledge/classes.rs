@@ -84,7 +84,7 @@ pub(crate) fn library_class(qualified: &str) -> Option<LibraryClass> {
         return Some(ENUM);
     }
     let builtin = qualified.strip_prefix("builtins.").is_some_and(|name| {
-        BUILTIN_CLASSES.contains(&name)
+        is_builtin_class(name)
             || (name.starts_with(|c: char| c.is_ascii_uppercase())
                 && ["Error", "Exception", "Warning", "Exit", "Interrupt", "Iteration"].iter().any(|end| name.ends_with(end)))
     });
@@ -167,4 +167,12 @@ pub(crate) const BUILTIN_CLASSES: &[&str] = &[
     "list", "map", "memoryview", "object", "property", "range", "reversed", "set", "slice",
     "staticmethod", "str", "super", "tuple", "type", "zip"
 ];
+
+/// Whether `name` is one of [`BUILTIN_CLASSES`]: a hash lookup, since the first look asks it of
+/// every name a module binds.
+pub(crate) fn is_builtin_class(name: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| BUILTIN_CLASSES.iter().copied().collect());
+    SET.contains(name)
+}
 // ---- end of builtin classes ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ use ruff_text_size::Ranged;
 use crate::edits::fix::Fix;
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
+use crate::engine::project_index::IndexNeed;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::queries::names::{bases, metaclass_keyword};
@@ -51,6 +52,10 @@ impl Transform for MetaclassConflict {
                 check_class(checker, class);
             }
         }
+    }
+
+    fn index_needs(&self) -> &'static [IndexNeed] {
+        &[IndexNeed::Classes]
     }
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
