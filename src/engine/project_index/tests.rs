@@ -24,8 +24,9 @@ fn follows_reexports_through_a_package() {
     let stream = summary("async def records(db):\n    yield 1\nasync def plain():\n    return 1\n", "pkg.stream", false);
     let init = summary("from .stream import records\n", "pkg", true);
     let consumer = summary("from pkg import records\nasync def main():\n    async for r in records(1):\n        break\n", "app", false);
-    assert!(consumer.needs_project);
-    assert!(!stream.needs_project);
+    assert!(waits(&consumer, IndexNeed::AsyncGenerators));
+    assert!(!waits(&consumer, IndexNeed::ValueGenerators) && !waits(&consumer, IndexNeed::Classes));
+    assert!(!waits(&stream, IndexNeed::AsyncGenerators));
     let index = ProjectIndex::new(vec![stream, init, consumer]);
     assert!(index.is_async_generator("pkg.stream.records"));
     assert!(index.is_async_generator("pkg.records"));
@@ -48,12 +49,12 @@ fn classes_with_their_bases_and_metaclass_through_reexports() {
     let through_local =
         summary("from pkg import Base\nfrom abc import ABC\nclass L(Base): pass\nclass C(L, ABC): pass\n", "app4", false);
     let packages: FxHashSet<String> = ["pkg".to_owned()].into_iter().collect();
-    assert!(user.needs_index(&packages));
-    assert!(!user.needs_index(&FxHashSet::default()), "`pkg` is not among the files processed");
-    assert!(through_local.needs_index(&packages));
-    assert!(!single.needs_index(&packages));
-    assert!(!builtin_mix.needs_index(&packages), "a base mixed with builtins cannot conflict");
-    assert!(!meta.needs_index(&packages));
+    assert!(user.needs_index(IndexNeed::Classes, &packages));
+    assert!(!user.needs_index(IndexNeed::Classes, &FxHashSet::default()), "`pkg` is not among the files processed");
+    assert!(through_local.needs_index(IndexNeed::Classes, &packages));
+    assert!(!single.needs_index(IndexNeed::Classes, &packages));
+    assert!(!builtin_mix.needs_index(IndexNeed::Classes, &packages), "a base mixed with builtins cannot conflict");
+    assert!(!meta.needs_index(IndexNeed::Classes, &packages));
     let index = ProjectIndex::new(vec![meta, init, user, single]);
     let class = |q: &str| index.class(q);
     assert_eq!(class("pkg.meta.Meta"), Some(ClassSummary { bases: vec!["abc.ABCMeta".to_owned()], metaclass: None }));
@@ -96,7 +97,7 @@ fn names_syntax_cannot_settle_are_not_named() {
     assert!(!s.local.classes.iter().any(|(name, _)| name == "C"));
     let packages: FxHashSet<String> = ["pkg".to_owned()].into_iter().collect();
     let local = summary("from pkg import Base\ndef f(Mixin):\n    class C(Base, Mixin): pass\n", "m", false);
-    assert!(local.needs_index(&packages), "a parameter may be any class: wait for the index");
+    assert!(local.needs_index(IndexNeed::Classes, &packages), "a parameter may be any class: wait for the index");
 }
 
 #[test]
@@ -109,15 +110,21 @@ fn generators_driven_by_send_and_the_files_that_send_to_them() {
     let sender = summary("from pkg.workers import averager\ng = averager()\ng.send(1)\n", "app", false);
     let socket = summary("import socket\ns = socket.socket()\ns.send(b'x')\n", "net", false);
     let module = summary("from pkg import workers\ng = workers.averager()\ng.send(1)\n", "app2", false);
-    assert!(module.needs_project);
-    assert!(sender.needs_project);
-    assert!(!socket.needs_project && !workers.needs_project);
+    assert!(waits(&module, IndexNeed::ValueGenerators));
+    assert!(waits(&sender, IndexNeed::ValueGenerators));
+    assert!(!waits(&sender, IndexNeed::AsyncGenerators));
+    assert!(!waits(&socket, IndexNeed::ValueGenerators) && !waits(&workers, IndexNeed::ValueGenerators));
     let inside = summary("def f():\n    from pkg.workers import averager\n    g = averager()\n    g.send(1)\n", "app3", false);
-    assert!(inside.needs_project, "an import inside a function counts too");
+    assert!(waits(&inside, IndexNeed::ValueGenerators), "an import inside a function counts too");
     let index = ProjectIndex::new(vec![workers, sender, socket]);
     assert!(index.is_value_generator("pkg.workers.averager"));
     assert!(index.is_value_generator("app.averager"));
     assert!(!index.is_value_generator("pkg.workers.plain"));
     assert!(!index.is_value_generator("pkg.workers.wrapped"));
     assert!(!index.is_async_generator("pkg.workers.averager"));
+}
+
+/// Whether the file waits for the index for `need`, whatever the packages processed.
+fn waits(summary: &ModuleSummary, need: IndexNeed) -> bool {
+    summary.needs_index(need, &FxHashSet::default())
 }
