@@ -18,3 +18,24 @@ impl<'a> LazyLineIndex<'a> {
         self.index.get_or_init(|| LineIndex::from_source_text(self.text))
     }
 }
+
+/// The byte offset where each line of `text` starts, the first at 0: lines end at `\n`, `\r\n` or
+/// a lone `\r`, as the parser's and the editor protocol's line numbers count them. A final line
+/// end starts an empty last line.
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 1;
+                starts.push(i + 1);
+            }
+            b'\r' | b'\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}

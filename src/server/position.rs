@@ -3,6 +3,7 @@
 //! offsets into UTF-8 text; a line break is `\n`, `\r\n` or a lone `\r`, as the protocol says.
 use lsp_types::{Position, Range};
 use ruff_text_size::{TextRange, TextSize};
+use crate::engine::line_index::line_starts;
 
 /// The start of each line of a text, as byte offsets.
 pub(crate) struct Lines<'a> {
@@ -12,21 +13,7 @@ pub(crate) struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    i += 1;
-                    starts.push(i + 1);
-                }
-                b'\r' | b'\n' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        Lines { text, starts }
+        Lines { text, starts: line_starts(text) }
     }
 
     /// The position of a byte offset (clamped to the text, and back to a character boundary).

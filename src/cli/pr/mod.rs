@@ -19,7 +19,7 @@ mod words;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::cli::args::PrArgs;
 use crate::cli::run::EXIT_OK;
@@ -51,23 +51,9 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn run(args: PrArgs) -> Result<i32> {
-    // Ctrl-C, SIGTERM or SIGHUP: the current step ends, the worktree and its temporary folder are
-    // removed (their `Drop`), and nothing further is pushed or sent to GitHub.
-    interrupt::install();
-    let token = target::token();
-    let result = steps(&args, token.clone());
-    if interrupt::interrupted() {
-        eprintln!("pitfix: pr interrupted; its worktree is removed and nothing further was pushed or sent to GitHub");
-        return Ok(interrupt::EXIT_INTERRUPTED);
-    }
-    // The token must not reach the terminal, whatever message carries it.
-    result.map_err(|e| {
-        let text = format!("{e:#}");
-        anyhow!("{}", match &token {
-            Some(token) => text.replace(token.as_str(), "***"),
-            None => text,
-        })
-    })
+    // Interrupted: the worktree and its temporary folder are removed (their `Drop`).
+    let interrupted = "pr interrupted; its worktree is removed and nothing further was pushed or sent to GitHub";
+    target::with_token(interrupted, |token| steps(&args, token))
 }
 
 fn steps(args: &PrArgs, token: Option<String>) -> Result<i32> {

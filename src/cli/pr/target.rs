@@ -100,6 +100,26 @@ pub(crate) fn token() -> Option<String> {
     non_empty_env("GITHUB_TOKEN").or_else(|| non_empty_env("GH_TOKEN")).map(|t| t.trim().to_owned())
 }
 
+/// Runs a command that talks to GitHub with the token of the environment: Ctrl-C, SIGTERM or
+/// SIGHUP end the current step (then `interrupted` is printed and the exit code is 130), and the
+/// token never reaches the terminal, whatever error message carries it.
+pub(crate) fn with_token(interrupted: &str, steps: impl FnOnce(Option<String>) -> anyhow::Result<i32>) -> anyhow::Result<i32> {
+    crate::workspace::interrupt::install();
+    let token = token();
+    let result = steps(token.clone());
+    if crate::workspace::interrupt::interrupted() {
+        eprintln!("pitfix: {interrupted}");
+        return Ok(crate::workspace::interrupt::EXIT_INTERRUPTED);
+    }
+    result.map_err(|e| {
+        let text = format!("{e:#}");
+        anyhow::anyhow!("{}", match &token {
+            Some(token) => text.replace(token.as_str(), "***"),
+            None => text,
+        })
+    })
+}
+
 fn non_empty_env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }

@@ -13,7 +13,7 @@ mod suggestion;
 
 use std::collections::BTreeSet;
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use crate::cli::args::RunArgs;
@@ -52,23 +52,8 @@ pub(crate) struct ReviewArgs {
 }
 
 pub(crate) fn run(args: ReviewArgs) -> Result<i32> {
-    // Ctrl-C, SIGTERM or SIGHUP: the current step ends, a temporary worktree of the head is
-    // removed (its `Drop`), and nothing further is sent to GitHub.
-    interrupt::install();
-    let token = target::token();
-    let result = steps(&args, token.clone());
-    if interrupt::interrupted() {
-        eprintln!("pitfix: review interrupted; nothing further was sent to GitHub");
-        return Ok(interrupt::EXIT_INTERRUPTED);
-    }
-    // The token must not reach the terminal, whatever message carries it.
-    result.map_err(|e| {
-        let text = format!("{e:#}");
-        anyhow!("{}", match &token {
-            Some(token) => text.replace(token.as_str(), "***"),
-            None => text,
-        })
-    })
+    // Interrupted: a temporary worktree of the head is removed (its `Drop`).
+    target::with_token("review interrupted; nothing further was sent to GitHub", |token| steps(&args, token))
 }
 
 fn steps(args: &ReviewArgs, token: Option<String>) -> Result<i32> {

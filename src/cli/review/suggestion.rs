@@ -5,6 +5,7 @@
 use std::ops::{Range, RangeInclusive};
 
 use crate::engine::LocatedEdit;
+use crate::engine::line_index::line_starts;
 
 /// Edits more than this many lines apart (an import added at the top for a fix further down) are
 /// "several places": one suggestion would replace every line between them.
@@ -20,22 +21,7 @@ pub(crate) struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        Lines { text, starts }
+        Lines { text, starts: line_starts(text) }
     }
 
     /// The number of lines (a final line end starts no line of its own).
