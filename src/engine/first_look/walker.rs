@@ -92,11 +92,14 @@ struct Asked {
     every_expr: Vec<Asking>,
     /// The transforms that glance at some kinds of node only, indexed by kind.
     by_kind: Vec<SmallVec<[Asking; 2]>>,
+    /// A bit per kind of node (`NodeKind as usize`) that some transform glances at: most nodes
+    /// (names, constants, attributes) are of no kind asked about, and skip the lookup.
+    asked_kinds: u128,
 }
 
 impl Asked {
     fn new(transforms: &[&'static dyn Transform]) -> Self {
-        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new() };
+        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new(), asked_kinds: 0 };
         for (place, &transform) in transforms.iter().enumerate() {
             let asking = (place, transform);
             match transform.glances_at() {
@@ -107,6 +110,7 @@ impl Asked {
                             asked.by_kind.resize_with(index + 1, SmallVec::new);
                         }
                         asked.by_kind[index].push(asking);
+                        asked.asked_kinds |= kind_bit(kind);
                     }
                 }
                 None => {
@@ -116,16 +120,28 @@ impl Asked {
                     if transform.visits().exprs() {
                         asked.every_expr.push(asking);
                     }
+                    // Asked about every node it visits.
+                    asked.asked_kinds = u128::MAX;
                 }
             }
         }
         asked
     }
 
+    fn asks_about(&self, kind: NodeKind) -> bool {
+        self.asked_kinds & kind_bit(kind) != 0
+    }
+
     fn about<'s>(&'s self, kind: NodeKind, every: &'s [Asking]) -> impl Iterator<Item = &'s Asking> {
         let some = self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..]);
         every.iter().chain(some)
     }
+}
+
+/// The bit of a kind of node in [`Asked::asked_kinds`] (the AST has fewer than 128 kinds; any
+/// beyond would share the last bit, which only makes the test say yes more often).
+fn kind_bit(kind: NodeKind) -> u128 {
+    1 << (kind as usize).min(127)
 }
 
 struct Walker<'a> {
@@ -359,6 +375,9 @@ impl<'a> Walker<'a> {
     /// Asks the transforms that glance at statements of this kind and have not said yes yet.
     fn glance_stmt(&mut self, stmt: &'a Stmt) {
         let kind = AnyNodeRef::from(stmt).kind();
+        if !self.asked.asks_about(kind) {
+            return;
+        }
         for &(place, transform) in self.asked.about(kind, &self.asked.every_stmt) {
             if !self.look.yes[place] {
                 self.look.asking = place;
@@ -370,6 +389,9 @@ impl<'a> Walker<'a> {
     /// [`Self::glance_stmt`] for an expression.
     fn glance_expr(&mut self, expr: &'a Expr) {
         let kind = AnyNodeRef::from(expr).kind();
+        if !self.asked.asks_about(kind) {
+            return;
+        }
         for &(place, transform) in self.asked.about(kind, &self.asked.every_expr) {
             if !self.look.yes[place] {
                 self.look.asking = place;
