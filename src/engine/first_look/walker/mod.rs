@@ -7,13 +7,15 @@ use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
-use super::{FirstLook, Later, Look, Naming, naming};
+use super::{FirstLook, Look};
 use crate::engine::top_names::TopNames;
 use crate::engine::transform::Transform;
-use crate::semantic::knowledge::{STDLIB_MODULES, canonical_class, is_builtin_class, library_class};
+use crate::semantic::knowledge::is_builtin_class;
 use crate::semantic::flow::walk_function_header;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
 use crate::semantic::{bound_by_import, bound_by_import_from, captured_by_pattern};
+
+mod conditions;
 
 /// Looks at `module` for the selected `transforms`; `for_index`: also gather the file's
 /// project-index facts (else the walk stops at the first yes).
@@ -198,146 +200,6 @@ impl<'a> Walker<'a> {
     /// Nothing more to learn: every transform said yes and no index facts are wanted.
     fn done(&self) -> bool {
         self.look.all_yes() && !self.for_index
-    }
-
-    /// Whether a condition left for the end holds.
-    fn holds(&self, condition: Later<'a>) -> bool {
-        match condition {
-            Later::Renamed(name) => self.renamed.contains(name),
-            Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
-            Later::Derives(name, matches) => self.derives(name, matches, 0),
-            Later::ImportsFrom(package) => self.packages.contains(package),
-            Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2 && self.sources_known(class, 0),
-            Later::AssignedCallOf(name, builtin) => {
-                !self.for_index
-                    || self.assigned_calls.iter().any(|(target, callee)| {
-                        *target == name && matches!(callee, Expr::Name(n) if n.id.as_str() == builtin)
-                    })
-            }
-            Later::MadeByGeneratorCall(name) => {
-                !self.for_index
-                    || self.assigned_calls.iter().any(|(target, callee)| *target == name && self.may_make_generator(callee))
-            }
-        }
-    }
-
-    /// How many of a class's bases and `metaclass=` may bring a metaclass other than `type`.
-    fn metaclass_sources(&self, class: &StmtClassDef, depth: usize) -> usize {
-        let keywords = class.arguments.iter().flat_map(|a| a.keywords.iter());
-        if keywords.clone().any(|k| k.arg.is_none()) {
-            // `**options` may hold `metaclass=`.
-            return 2;
-        }
-        // `metaclass=` brings itself, unless it is `type`.
-        let metaclass = keywords
-            .filter(|k| k.arg.as_deref() == Some("metaclass"))
-            .filter(|k| !matches!(&k.value, Expr::Name(n) if n.id.as_str() == "type" && !self.shadowed.contains("type")));
-        let bases = class.bases().iter().filter(|base| self.may_bring_metaclass(base, depth));
-        bases.count() + metaclass.count()
-    }
-
-    fn may_bring_metaclass(&self, source: &Expr, depth: usize) -> bool {
-        const MAX_DEPTH: usize = 8;
-        let source = match source {
-            Expr::Subscript(subscript) => &*subscript.value,
-            other => other,
-        };
-        let Expr::Name(name) = source else { return true };
-        let id = name.id.as_str();
-        if is_builtin_class(id) {
-            return self.shadowed.contains(id);
-        }
-        if !self.for_index || depth >= MAX_DEPTH || !self.names.is_only_a_top_class(id) {
-            return true;
-        }
-        // The module's own class: it brings a metaclass when one of its sources does.
-        self.classes.iter().filter(|c| c.name.as_str() == id).any(|c| self.metaclass_sources(c, depth + 1) > 0)
-    }
-
-    /// Whether metaclass-conflict's check may know the metaclass of every source of a class
-    /// (it reports only then): each names a builtin or library class, a class of the module whose
-    /// own sources are known, or an import that the project index may know. Without the index
-    /// facts (`for_index`), any may.
-    fn sources_known(&self, class: &StmtClassDef, depth: usize) -> bool {
-        const MAX_DEPTH: usize = 8;
-        if !self.for_index || depth >= MAX_DEPTH {
-            return true;
-        }
-        let Some(arguments) = &class.arguments else { return true };
-        // `**options` may hold `metaclass=`: the check gives up on such a class.
-        if arguments.keywords.iter().any(|k| k.arg.is_none()) {
-            return false;
-        }
-        let keyword = arguments.keywords.iter().filter(|k| k.arg.as_deref() == Some("metaclass")).map(|k| &k.value);
-        arguments.args.iter().chain(keyword).all(|source| self.source_known(source, depth))
-    }
-
-    fn source_known(&self, source: &Expr, depth: usize) -> bool {
-        let source = match source {
-            Expr::Subscript(subscript) => &*subscript.value,
-            other => other,
-        };
-        let mut parts = Vec::new();
-        if !dotted_parts(source, &mut parts) {
-            // A call or any other expression: the check knows no class behind it.
-            return false;
-        }
-        let (head, rest) = (parts[0], &parts[1..]);
-        if self.ambiguous.contains(head) {
-            return true;
-        }
-        let imported = self.imports.get(head).is_some_and(|q| {
-            let qualified = if rest.is_empty() { q.clone() } else { format!("{q}.{}", rest.join(".")) };
-            self.import_known(&qualified)
-        });
-        imported
-            || (rest.is_empty()
-                && (self.classes.iter().any(|c| c.name.as_str() == head && self.sources_known(c, depth + 1))
-                    || library_class(&format!("builtins.{head}")).is_some()))
-    }
-
-    /// Whether the check may know an imported class: a library class of the knowledge table, or
-    /// one the project index may hold (relative imports, packages outside the standard library,
-    /// and any module when the file may wait for the whole index anyway).
-    fn import_known(&self, qualified: &str) -> bool {
-        let top = qualified.split('.').next().unwrap_or_default();
-        let may_wait_anyway = !self.async_for_callees.is_empty() || !self.send_receivers.is_empty();
-        qualified.starts_with('.')
-            || library_class(canonical_class(qualified)).is_some()
-            || !STDLIB_MODULES.contains(&top)
-            || may_wait_anyway
-    }
-
-    /// Whether a call of `callee` may make a generator that reads what `yield` gives back, as
-    /// unprimed-generator's check resolves it.
-    fn may_make_generator(&self, callee: &Expr) -> bool {
-        let Some(head) = head_name(callee) else { return false };
-        if self.imports.contains_key(head) || self.ambiguous.contains(head) {
-            return true;
-        }
-        let local = match callee {
-            Expr::Name(_) => true,
-            Expr::Attribute(attribute) => matches!(&*attribute.value, Expr::Name(n) if n.id == "self" || n.id == "cls"),
-            _ => false,
-        };
-        local && !self.reads_sent.is_empty()
-    }
-
-    fn derives(&self, name: &str, matches: fn(&str) -> bool, depth: usize) -> bool {
-        const MAX_DEPTH: usize = 8;
-        self.renamed.contains(name)
-            || (depth < MAX_DEPTH
-                && self.classes.iter().filter(|c| c.name.as_str() == name).flat_map(|c| c.bases()).any(|base| {
-                    let base = match base {
-                        Expr::Subscript(subscript) => &*subscript.value,
-                        other => other,
-                    };
-                    match naming(base, matches) {
-                        Naming::Yes => true,
-                        Naming::IfRenamed(base) => base != name && self.derives(base, matches, depth + 1),
-                        Naming::No => false,
-                    }
-                }))
     }
 
     fn note_import(&mut self, name: &'a str, qualified: String, renamed: bool) {
@@ -583,20 +445,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// The names of a dotted name, first to last (`a`, `b`, `C` of `a.b.C`); false for anything else.
-fn dotted_parts<'e>(expr: &'e Expr, parts: &mut Vec<&'e str>) -> bool {
-    match expr {
-        Expr::Name(name) => {
-            parts.push(name.id.as_str());
-            true
-        }
-        Expr::Attribute(attribute) if dotted_parts(&attribute.value, parts) => {
-            parts.push(attribute.attr.as_str());
-            true
-        }
-        _ => false,
-    }
-}
 
 /// The first name of a dotted callee: `s` in `s.records`.
 pub(crate) fn head_name(expr: &Expr) -> Option<&str> {
