@@ -13,6 +13,8 @@ use super::repo::Worktree;
 use super::sites::{self, FileSites};
 use super::{Ctx, body, status, step};
 use crate::engine::job::RunOptions;
+use crate::engine::parse_error;
+use crate::workspace::discover::is_stub;
 use crate::workspace::interrupt;
 
 /// One changed file of a transform's fix.
@@ -22,6 +24,28 @@ pub(crate) struct FileFix {
     pub(crate) new: Vec<u8>,
     pub(crate) sites: FileSites,
     pub(crate) fixes: usize,
+}
+
+impl FileFix {
+    /// The file's text with the sites `keep` accepts fixed: the whole fix when it accepts every
+    /// site, else the old text with only those sites' changes, which must parse (else `None`, and
+    /// the file keeps its text; so does a file in another encoding than UTF-8, fixed whole or not
+    /// at all).
+    fn fixed_text(&self, keep: impl Fn(&str) -> bool, transform: &str) -> Option<Vec<u8>> {
+        if self.sites.sites.iter().all(|s| keep(&s.id)) {
+            return Some(self.new.clone());
+        }
+        let (Ok(old), Ok(new)) = (std::str::from_utf8(&self.old), std::str::from_utf8(&self.new)) else { return None };
+        let partial = self.sites.apply(old, new, |s| keep(&s.id));
+        if let Some(error) = parse_error(&partial, is_stub(&self.path)) {
+            eprintln!(
+                "pitfix: {}: the fixes of `{transform}` without its declined sites would not parse ({error}); file left unchanged",
+                self.path
+            );
+            return None;
+        }
+        Some(partial.into_bytes())
+    }
 }
 
 /// A transform whose fix changes the base.
@@ -295,20 +319,14 @@ pub(crate) fn write_fix(ctx: &Ctx, tree: &Worktree, entry: &Entry) -> Result<(St
         if picked == 0 {
             continue;
         }
-        let bytes = if picked == file.sites.sites.len() {
-            file.new.clone()
-        } else {
-            match (std::str::from_utf8(&file.old), std::str::from_utf8(&file.new)) {
-                (Ok(old), Ok(new)) => file.sites.apply(old, new, |s| entry.chosen.contains(&s.id)).into_bytes(),
-                // A file in another encoding is fixed whole or not at all.
-                _ => continue,
-            }
-        };
+        let Some(bytes) = file.fixed_text(|id| entry.chosen.contains(id), &entry.id) else { continue };
         std::fs::write(tree.path.join(&file.path), bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.path))?;
         files.push((file.path.clone(), if picked == file.sites.sites.len() { file.fixes } else { picked.min(file.fixes) }));
     }
-    let unsafe_fixes = candidate.count.unsafe_fixes.min(entry.fixes);
-    let counts = BTreeMap::from([(candidate.id, RuleCount { fixes: entry.fixes, unsafe_fixes })]);
+    // A file left unchanged above does not count.
+    let fixes: usize = files.iter().map(|(_, n)| n).sum();
+    let unsafe_fixes = candidate.count.unsafe_fixes.min(fixes);
+    let counts = BTreeMap::from([(candidate.id, RuleCount { fixes, unsafe_fixes })]);
     let change = Change {
         base: ctx.base.clone(),
         base_sha: ctx.base_sha.clone(),
@@ -319,4 +337,28 @@ pub(crate) fn write_fix(ctx: &Ctx, tree: &Worktree, entry: &Entry) -> Result<(St
         file_errors: candidate.file_errors,
     };
     Ok((tree.write_tree()?, change))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(old: &str, new: &str) -> FileFix {
+        let sites = sites::sites("m.py", old, new);
+        FileFix { path: "m.py".to_owned(), old: old.into(), new: new.into(), sites, fixes: 2 }
+    }
+
+    #[test]
+    fn some_sites_alone_must_parse() {
+        // Two module-level statements, each its own site: either alone parses.
+        let fix = file("a = x is 1\nc = 0\nb = y is 2\n", "a = x == 1\nc = 0\nb = y == 2\n");
+        let first = fix.sites.sites[0].id.clone();
+        assert_eq!(fix.fixed_text(|id| id == first, "is-literal").as_deref(), Some(&b"a = x == 1\nc = 0\nb = y is 2\n"[..]));
+        assert_eq!(fix.fixed_text(|_| true, "is-literal").as_deref(), Some(&b"a = x == 1\nc = 0\nb = y == 2\n"[..]));
+        // One bracket changed at each end of a statement: one end alone does not parse.
+        let fix = file("x = [\n    1,\n    2,\n]\n", "x = (\n    1,\n    2,\n)\n");
+        assert_eq!(fix.sites.sites.len(), 2, "{:?}", fix.sites.sites);
+        let first = fix.sites.sites[0].id.clone();
+        assert_eq!(fix.fixed_text(|id| id == first, "t"), None);
+    }
 }
