@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::edits::fix::Applicability;
 use crate::engine::FileSettings;
 use crate::engine::checker::Finding;
-use crate::engine::file::{FileResult, prepare, syntax_error, unsuppressed_findings};
+use crate::engine::file::{FileResult, looked_findings, prepare, syntax_error};
 use crate::engine::first_look::first_look;
 use crate::engine::fix_loop::fix_until_stable;
 use crate::engine::line_index::LazyLineIndex;
@@ -33,8 +33,8 @@ pub(crate) fn check_text(text: &str, settings: &FileSettings) -> Result<Vec<Find
         return Err(message);
     }
     let index = LazyLineIndex::new(text);
-    // `None`: a `# pitfix: skip-file` comment; nothing to report.
-    Ok(unsuppressed_findings(&parsed, text, &index, settings, None).unwrap_or_default())
+    // Nothing for a `# pitfix: skip-file` comment.
+    Ok(looked_findings(&parsed, text, &index, settings))
 }
 
 /// `text` with every allowed fix applied, pass after pass, exactly as `apply` does it (so the

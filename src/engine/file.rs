@@ -13,6 +13,7 @@ use crate::engine::line_index::LazyLineIndex;
 use crate::edits::fix::Applicability;
 use crate::engine::fix_loop::fix_until_stable;
 use crate::engine::FileSettings;
+use crate::engine::first_look::first_look;
 use crate::engine::transform::Transform;
 use crate::workspace::decode::{TextEncoding, decode, encode};
 use crate::engine::suppression::Suppressions;
@@ -161,6 +162,15 @@ pub(super) fn unsuppressed_findings<'p>(
 pub(crate) fn parse_error(text: &str, is_stub: bool) -> Option<String> {
     let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
     syntax_error(&parse_unchecked_source(text, source_type), text)
+}
+
+/// [`unsuppressed_findings`] of a text met without a first look of its own (a fix pass's output,
+/// an editor's document): only the transforms whose first look says they could report run;
+/// without the index facts, each glance's conditions count as met.
+pub(super) fn looked_findings(parsed: &Parsed<ModModule>, text: &str, index: &LazyLineIndex, settings: &FileSettings) -> Vec<Finding> {
+    let candidates = first_look(parsed.syntax(), settings.transforms, false).reporting(settings.transforms);
+    let settings = FileSettings { transforms: &candidates, ..*settings };
+    unsuppressed_findings(parsed, text, index, &settings, None).unwrap_or_default()
 }
 
 /// `line:col: syntax error: ...` for the first syntax error, if any.

@@ -6,8 +6,7 @@ use ruff_python_parser::parse_unchecked_source;
 use crate::edits::fix::{Applicability, apply_fixes};
 use crate::engine::FileSettings;
 use crate::engine::checker::Finding;
-use crate::engine::file::{FileResult, syntax_error, unsuppressed_findings};
-use crate::engine::first_look::first_look;
+use crate::engine::file::{FileResult, looked_findings, syntax_error};
 use crate::engine::line_index::LazyLineIndex;
 
 /// Fix passes before a file is declared not to converge (each pass re-parses the new text).
@@ -53,11 +52,7 @@ pub(super) fn fix_until_stable(
                 ids.join(", ")
             ));
         }
-        // As on the first pass, only the transforms whose first look says they could report on
-        // the new text run (without the index facts, each glance's conditions count as met).
-        let candidates = first_look(parsed.syntax(), settings.transforms, false).reporting(settings.transforms);
-        let pass = FileSettings { transforms: &candidates, ..*settings };
-        findings = unsuppressed_findings(&parsed, &new_text, &index, &pass, None).unwrap_or_default();
+        findings = looked_findings(&parsed, &new_text, &index, settings);
         text = new_text;
     }
     Err(format!("{name}: fixes dropped, file left unchanged: fixes did not settle after {MAX_PASSES} passes"))
