@@ -18,7 +18,7 @@ use ruff_text_size::{TextRange, TextSize};
 use crate::cli::args::{ColorChoice, RunArgs};
 use crate::cli::run::{EXIT_FOUND, EXIT_OK};
 use crate::edits::fix::{Applicability, Edit, Fix, apply_fixes};
-use crate::engine::job::{Action, Outcome, process_files, resolver};
+use crate::engine::job::{Action, Outcome, RunOptions, process_files, resolver};
 use crate::engine::{LocatedFinding, parse_error};
 use crate::output::{self, diff::write_file_diff, escape_controls, progress::Progress};
 use crate::rules::Rule;
@@ -71,7 +71,9 @@ pub(crate) fn run(args: RunArgs, break_hardlinks: bool, exit_non_zero_on_fix: bo
         bail!("`apply --interactive` reads its answers from standard input, so it cannot also read a file from `-`; name the files instead");
     }
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let options = args.options();
+    // Read by this run, not answered by the cache: each file's stamp tells whether it changed
+    // between the check and the questions.
+    let options = RunOptions { no_cache: true, ..args.options() };
     let outcomes = process_files(&options, transforms::ALL, Action::Check, &cwd, &Progress::new(args.quiet))?;
     let known: Vec<&'static Rule> = transforms::ALL.iter().map(|t| t.rule()).collect();
     let resolver = resolver(&options, &known, &cwd)?;
@@ -96,7 +98,7 @@ pub(crate) fn run(args: RunArgs, break_hardlinks: bool, exit_non_zero_on_fix: bo
             tally.declined += fixes.len();
             continue;
         }
-        if let Err(message) = review_file(&mut session, &cwd, &outcome.display, &fixes, write, &mut tally) {
+        if let Err(message) = review_file(&mut session, &cwd, outcome, &fixes, write, &mut tally) {
             eprintln!("{}", output::escape_message(&message));
         }
     }
@@ -137,14 +139,18 @@ fn allowed_fixes<'o>(outcome: &'o Outcome, resolver: &Resolver, cwd: &Path, tall
 fn review_file<R: BufRead, W: Write>(
     session: &mut Session<R, W>,
     cwd: &Path,
-    display: &str,
+    outcome: &Outcome,
     findings: &[&LocatedFinding],
     write: WriteOptions,
     tally: &mut Tally,
 ) -> Result<(), String> {
+    let display = outcome.display.as_str();
     let name = escape_controls(display);
     let path = cwd.join(display);
     let (bytes, stamp) = read_regular(&path, u64::MAX).map_err(|e| format!("{name}: cannot read it again: {e}"))?;
+    if outcome.stamp != Some(stamp) {
+        return Err(format!("{name}: the file changed since it was checked; nothing applied"));
+    }
     let (text, encoding) = decode(&bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
     let choices = choices(&text, findings).ok_or_else(|| format!("{name}: the file changed since it was read; nothing applied"))?;
     let mut accepted = Vec::new();

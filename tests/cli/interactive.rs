@@ -163,3 +163,40 @@ fn the_diff_is_coloured_when_asked() {
     assert!(coloured.out().contains("\x1b[31m-if a is 1:"), "{}", coloured.out());
     assert!(coloured.out().contains("\x1b[32m+if a == 1:"), "{}", coloured.out());
 }
+
+#[test]
+fn a_file_changed_between_the_check_and_the_answers_is_not_written() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    let p = Project::new();
+    p.write("a.py", "x = int('5')\nprint(x is 5)\n");
+    p.write("b.py", "y = int('6')\nprint(y is 6)\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pitfix"))
+        .args(["apply", "--interactive", "--color", "never"])
+        .current_dir(&p.root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pitfix starts");
+    let mut stdout = child.stdout.take().expect("stdout");
+    // Both files are checked before the first question (about a.py) is asked.
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("Apply this hunk") {
+        assert_eq!(stdout.read(&mut byte).expect("reads the prompt"), 1, "pitfix ended before asking");
+        seen.push(byte[0]);
+    }
+    // Someone edits b.py meanwhile: the same length, so its checked positions still land.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    p.write("b.py", "z = int('7')\nprint(z is 7)\n");
+    child.stdin.take().expect("stdin").write_all(b"y\ny\n").expect("answers");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).expect("the rest of stdout");
+    let output = child.wait_with_output().expect("pitfix ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(p.read_string("a.py"), "x = int('5')\nprint(x == 5)\n");
+    assert_eq!(p.read_string("b.py"), "z = int('7')\nprint(z is 7)\n", "{stderr}");
+    assert!(stderr.contains("b.py: the file changed since it was checked; nothing applied"), "{stderr}");
+}

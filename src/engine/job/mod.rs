@@ -93,6 +93,9 @@ pub(crate) struct Outcome {
     pub(crate) diff: Option<Vec<u8>>,
     /// Stdin in apply mode: the text to print.
     pub(crate) stdout: Option<Vec<u8>>,
+    /// The stamp of the bytes the result is of, when this run read them (not a cached result):
+    /// `apply --interactive` writes only over that same file.
+    pub(crate) stamp: Option<Stamp>,
 }
 
 /// The settings of a run's files, from its options and the config files (`apply --interactive`
@@ -470,6 +473,7 @@ impl Job<'_> {
     fn finish_with(&self, mut source: FileSource, bytes: &[u8], result: FileResult, project: Option<&ProjectIndex>) -> Outcome {
         let name = &*escape_controls(&source.display);
         let mut outcome = Outcome::new(&source.display, result);
+        outcome.stamp = source.stamp;
         if let (Some(cache), Some(probe)) = (&self.cache, source.cache.take()) {
             // `apply` writes the files that change: their new text is read next time.
             if !(self.action == Action::Apply && outcome.result.fixed.is_some()) {
@@ -538,7 +542,7 @@ impl Outcome {
     }
 
     fn new(display: &str, result: FileResult) -> Self {
-        Outcome { display: display.to_owned(), result, diff: None, stdout: None }
+        Outcome { display: display.to_owned(), result, diff: None, stdout: None, stamp: None }
     }
 
     fn of_error(display: &str, message: String) -> Self {
