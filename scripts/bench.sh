@@ -90,8 +90,8 @@ time_commands() {
 echo "== cold (median of $runs, alternating)"
 cold=(pitfix_diff ruff pitfix_check parse_only)
 if [ -n "${BASELINE:-}" ]; then
-  commands[baseline_diff]="$BASELINE diff --unsafe-fixes -q ."
-  commands[baseline_check]="$BASELINE check -q ."
+  commands[baseline_diff]="$BASELINE diff --no-cache --unsafe-fixes -q ."
+  commands[baseline_check]="$BASELINE check --no-cache -q ."
   cold+=(baseline_diff baseline_check)
 fi
 rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"

@@ -25,44 +25,41 @@ pub(crate) fn nesting_estimate(source: &[u8]) -> usize {
     let mut estimate = 0;
     let mut indents: Vec<usize> = Vec::new();
     let (mut depth, mut deepest, mut links) = (0usize, 0usize, 0usize);
-    let mut at_line_start = true;
-    let mut column = 0;
-    for &byte in source {
-        if at_line_start {
-            match byte {
-                b' ' | b'\t' => {
-                    column += 1;
-                    continue;
+    let mut rest = source;
+    while !rest.is_empty() {
+        if depth == 0 {
+            // A line outside brackets: its indentation opens or closes blocks (a blank or
+            // comment line's does not).
+            let column = rest.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+            if !matches!(rest.get(column), None | Some(b'\n' | b'\r' | b'#')) {
+                while indents.last().is_some_and(|&i| i > column) {
+                    indents.pop();
                 }
-                b'\n' | b'\r' | b'#' => {}
-                _ => {
-                    while indents.last().is_some_and(|&i| i > column) {
-                        indents.pop();
-                    }
-                    if indents.last().is_none_or(|&i| i < column) && column > 0 {
-                        indents.push(column);
-                    }
+                if indents.last().is_none_or(|&i| i < column) && column > 0 {
+                    indents.push(column);
                 }
             }
-            at_line_start = false;
+            rest = &rest[column..];
         }
-        match byte {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'.' | b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' => links += 1,
-            b'\n' => {
-                if depth == 0 {
-                    estimate = estimate.max(indents.len() + deepest + links);
-                    (deepest, links) = (0, 0);
+        // The physical line: most of its bytes are of no kind counted, one table lookup each.
+        let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+        let (line, after) = rest.split_at(end);
+        for &byte in line {
+            match KIND[usize::from(byte)] {
+                OPEN => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
                 }
-                at_line_start = depth == 0;
-                column = 0;
+                CLOSE => depth = depth.saturating_sub(1),
+                LINK => links += 1,
+                _ => {}
             }
-            _ => {}
         }
+        if depth == 0 && line.last() == Some(&b'\n') {
+            estimate = estimate.max(indents.len() + deepest + links);
+            (deepest, links) = (0, 0);
+        }
+        rest = after;
     }
     estimate.max(indents.len() + deepest + links)
 }
@@ -83,17 +80,27 @@ pub(crate) fn stack_needed(source: &[u8]) -> usize {
     nesting_estimate(source).saturating_mul(PER_LEVEL).saturating_add(BASE)
 }
 
-/// The bytes that can each add a level to [`nesting_estimate`], marked with 1.
-const DEEPENING: [u8; 256] = {
+/// What each byte is to [`nesting_estimate`]: an opening or closing bracket, a link (an operator
+/// or dot), a line break, or nothing counted (0). The kinds that can add a level are odd.
+const KIND: [u8; 256] = {
     let mut table = [0u8; 256];
-    let bytes = b"([{.+-*/%@&|^~<>\n";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = 1;
-        i += 1;
+    let kinds: [(&[u8], u8); 4] = [(b"([{", OPEN), (b")]}", CLOSE), (b".+-*/%@&|^~<>", LINK), (b"\n", LINE)];
+    let mut k = 0;
+    while k < kinds.len() {
+        let (bytes, kind) = kinds[k];
+        let mut i = 0;
+        while i < bytes.len() {
+            table[bytes[i] as usize] = kind;
+            i += 1;
+        }
+        k += 1;
     }
     table
 };
+const OPEN: u8 = 1;
+const CLOSE: u8 = 2;
+const LINK: u8 = 3;
+const LINE: u8 = 5;
 
 /// How many bytes of `source` can each add a level to [`nesting_estimate`]: a table lookup per
 /// byte (half the instructions of comparing each byte with the seventeen kinds).
@@ -101,7 +108,7 @@ fn deepening_bytes(source: &[u8]) -> usize {
     let mut total = 0;
     // A `u8` counter per chunk cannot overflow.
     for chunk in source.chunks(255) {
-        let count: u8 = chunk.iter().fold(0, |count, &b| count + DEEPENING[usize::from(b)]);
+        let count: u8 = chunk.iter().fold(0, |count, &b| count + (KIND[usize::from(b)] & 1));
         total += usize::from(count);
     }
     total
@@ -144,6 +151,77 @@ mod tests {
         assert_eq!(nesting_estimate(b"if a:\n    if b:\n        pass\n    c\nd\n"), 2);
         // A bracket spanning lines keeps counting; the indentation inside it is not a block.
         assert_eq!(nesting_estimate(b"x = (\n        a +\n  b)\n"), 2);
+    }
+
+    /// The estimate byte by byte, as first written: the line-at-a-time one must agree with it.
+    fn bytewise(source: &[u8]) -> usize {
+        let mut estimate = 0;
+        let mut indents: Vec<usize> = Vec::new();
+        let (mut depth, mut deepest, mut links, mut column) = (0usize, 0usize, 0usize, 0usize);
+        let mut at_line_start = true;
+        for &byte in source {
+            if at_line_start {
+                match byte {
+                    b' ' | b'\t' => {
+                        column += 1;
+                        continue;
+                    }
+                    b'\n' | b'\r' | b'#' => {}
+                    _ => {
+                        while indents.last().is_some_and(|&i| i > column) {
+                            indents.pop();
+                        }
+                        if indents.last().is_none_or(|&i| i < column) && column > 0 {
+                            indents.push(column);
+                        }
+                    }
+                }
+                at_line_start = false;
+            }
+            match byte {
+                b'(' | b'[' | b'{' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'.' | b'+' | b'-' | b'*' | b'/' | b'%' | b'@' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' => links += 1,
+                b'\n' => {
+                    if depth == 0 {
+                        estimate = estimate.max(indents.len() + deepest + links);
+                        (deepest, links) = (0, 0);
+                    }
+                    at_line_start = depth == 0;
+                    column = 0;
+                }
+                _ => {}
+            }
+        }
+        estimate.max(indents.len() + deepest + links)
+    }
+
+    #[test]
+    fn agrees_with_the_bytewise_estimate() {
+        let shapes: &[&[u8]] = &[
+            b"", b"\n", b"x", b"  x", b"if a:\n  b\n\tc\n", b"x = (\n  a\n)\n  y\n", b"  # c\n    x\n",
+            b"a)(\nb\n", b")))\n  x.y\n", b"\r\n  x\r\n", b"def f():\n    return [\n        1,\n    ]\n",
+            b"x = 1 \\\n    + 2\n", b"   ", b"a\n  b\n    c\n  d\ne",
+        ];
+        for shape in shapes {
+            assert_eq!(nesting_estimate(shape), bytewise(shape), "{:?}", String::from_utf8_lossy(shape));
+        }
+        // And every Python file of the repository's fixtures and demo.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for folder in ["transforms", "demo"] {
+            for entry in ignore::Walk::new(root.join(folder)).flatten() {
+                if entry.path().extension().is_some_and(|e| e == "py") {
+                    let bytes = std::fs::read(entry.path()).unwrap();
+                    assert_eq!(nesting_estimate(&bytes), bytewise(&bytes), "{}", entry.path().display());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} files");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! function or a container reachable from one, brings the object back to life; CPython then
 //! never runs its `__del__` again. Reported, without a fix: what should be kept instead (a copy
 //! of the state, a weak reference) cannot be inferred.
+use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::visitor::{Visitor, walk_expr};
 use ruff_python_ast::{Expr, ExprCall, NodeKind, Stmt, StmtFunctionDef};
 use ruff_text_size::Ranged;
 
@@ -54,8 +56,14 @@ impl Transform for DelResurrection {
         Some(&[NodeKind::StmtFunctionDef])
     }
 
+    /// A `__del__` whose own code has a statement the check could report: a storing call or an
+    /// assignment whose value may hold `self`, told from syntax alone.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
-        if matches!(stmt, Stmt::FunctionDef(func) if func.name.as_str() == "__del__") {
+        if let Stmt::FunctionDef(func) = stmt
+            && func.name.as_str() == "__del__"
+            && let Some(instance) = first_parameter(func)
+            && may_store_instance(&func.body, instance)
+        {
             look.may_report();
         }
     }
@@ -91,14 +99,93 @@ impl Transform for DelResurrection {
     }
 }
 
-/// A call statement that may store `self`: a storing method, a registry, `setattr`.
-fn check_call(checker: &mut Checker, del: &Finalizer, call: &ExprCall) {
+/// Whether a statement of `body`'s own code (not of a nested function or class) is one the
+/// check may report: a call of a storing method or registry, or an assignment, with a value that
+/// may hold `instance` (a superset of [`Finalizer::holds_self`], which needs the model).
+fn may_store_instance(body: &[Stmt], instance: &str) -> bool {
+    struct Own<'i> {
+        instance: &'i str,
+        found: bool,
+    }
+    impl<'a> StatementVisitor<'a> for Own<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            let may_hold = |value: &Expr| may_hold_instance(value, self.instance);
+            self.found |= match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+                Stmt::Expr(expr) => match expr.value.as_ref() {
+                    Expr::Call(call) if is_storing_call(call) => {
+                        let arguments = &call.arguments;
+                        arguments.args.iter().chain(arguments.keywords.iter().map(|k| &k.value)).any(may_hold)
+                    }
+                    _ => false,
+                },
+                Stmt::Assign(assign) => may_hold(&assign.value),
+                Stmt::AugAssign(assign) => may_hold(&assign.value),
+                Stmt::AnnAssign(assign) => assign.value.as_deref().is_some_and(may_hold),
+                _ => {
+                    walk_stmt(self, stmt);
+                    false
+                }
+            };
+        }
+    }
+    let mut own = Own { instance, found: false };
+    own.visit_body(body);
+    own.found
+}
+
+/// [`Finalizer::holds_self`] from syntax: any attribute of the instance may be a bound method,
+/// and a lambda may use it wherever the name occurs.
+fn may_hold_instance(value: &Expr, instance: &str) -> bool {
+    let is_instance = |expr: &Expr| matches!(expr, Expr::Name(name) if name.id.as_str() == instance);
+    match value {
+        Expr::Name(_) => is_instance(value),
+        Expr::Attribute(attribute) => is_instance(&attribute.value),
+        Expr::Tuple(t) => t.elts.iter().any(|e| may_hold_instance(e, instance)),
+        Expr::List(l) => l.elts.iter().any(|e| may_hold_instance(e, instance)),
+        Expr::Set(s) => s.elts.iter().any(|e| may_hold_instance(e, instance)),
+        Expr::Dict(d) => d.items.iter().any(|i| {
+            i.key.as_ref().is_some_and(|k| may_hold_instance(k, instance)) || may_hold_instance(&i.value, instance)
+        }),
+        Expr::Starred(s) => may_hold_instance(&s.value, instance),
+        Expr::Lambda(_) => names_anywhere(value, instance),
+        _ => false,
+    }
+}
+
+/// Whether `name` is read or written anywhere in `expr`.
+fn names_anywhere(expr: &Expr, name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Name(n) => self.found |= n.id.as_str() == self.name,
+                _ if !self.found => walk_expr(self, expr),
+                _ => {}
+            }
+        }
+    }
+    let mut finder = Finder { name, found: false };
+    finder.visit_expr(expr);
+    finder.found
+}
+
+/// A call whose last name is a storing method's or a registry's (what [`check_call`] looks at).
+fn is_storing_call(call: &ExprCall) -> bool {
     let method = match call.func.as_ref() {
         Expr::Attribute(a) => a.attr.as_str(),
         Expr::Name(n) => n.id.as_str(),
-        _ => return,
+        _ => return false,
     };
-    if !STORING_METHODS.contains(&method) && !matches!(method, "register" | "signal" | "addaudithook" | "setattr") {
+    STORING_METHODS.contains(&method) || matches!(method, "register" | "signal" | "addaudithook" | "setattr")
+}
+
+/// A call statement that may store `self`: a storing method, a registry, `setattr`.
+fn check_call(checker: &mut Checker, del: &Finalizer, call: &ExprCall) {
+    if !is_storing_call(call) {
         return;
     }
     if let Some((stored, container, kept)) = del.kept_by_call(call) {

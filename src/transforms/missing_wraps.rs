@@ -2,6 +2,7 @@
 //! `functools.wraps` gets `@wraps(func)` as its first decorator, so the result keeps the
 //! function's `__name__`, `__qualname__`, `__doc__`, `__module__` and gains `__wrapped__`.
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+use ruff_python_ast::visitor::{self, Visitor, walk_expr};
 use ruff_python_ast::{Expr, ExprCall, ExprContext, NodeKind, Stmt, StmtFunctionDef, UnaryOp};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange};
@@ -63,17 +64,20 @@ impl Transform for MissingWraps {
 }
 
 /// Whether the own code of `outer` (its blocks, not nested functions or classes) defines a
-/// function and returns it by name, a function no decorator named like `wraps` already marks.
+/// function and returns it by name, a function no decorator named like `wraps` already marks,
+/// whose body calls one of the parameters of `outer` that may hold the decorated callable (what
+/// the check asks, from syntax: a superset of [`callable_parameters`] and of the calls
+/// [`calls_parameter`] counts).
 fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
     #[derive(Default)]
     struct OwnCode<'a> {
-        defined: Vec<&'a str>,
+        defined: Vec<&'a StmtFunctionDef>,
         returned: Vec<&'a str>,
     }
     impl<'a> StatementVisitor<'a> for OwnCode<'a> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
-                Stmt::FunctionDef(inner) if !named_like_a_copier(inner) => self.defined.push(inner.name.as_str()),
+                Stmt::FunctionDef(inner) if !named_like_a_copier(inner) => self.defined.push(inner),
                 Stmt::FunctionDef(_) => {}
                 Stmt::ClassDef(_) => {}
                 Stmt::Return(ret) => {
@@ -87,7 +91,44 @@ fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
     }
     let mut own = OwnCode::default();
     own.visit_body(&outer.body);
-    own.returned.iter().any(|name| own.defined.contains(name))
+    let parameters: Vec<&str> = outer
+        .parameters
+        .iter_non_variadic_params()
+        .filter(|p| p.default.as_deref().is_none_or(Expr::is_none_literal_expr))
+        .filter(|p| !p.parameter.annotation.as_deref().is_some_and(is_class_annotation))
+        .map(|p| p.parameter.name.as_str())
+        .collect();
+    !parameters.is_empty()
+        && own.defined.iter().any(|inner| own.returned.contains(&inner.name.as_str()) && calls_one_of(&inner.body, &parameters))
+}
+
+/// Whether code in `body` (nested functions too) calls one of `names` by that name.
+fn calls_one_of(body: &[Stmt], names: &[&str]) -> bool {
+    struct Calls<'n> {
+        names: &'n [&'n str],
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Calls<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr
+                && let Expr::Name(name) = call.func.as_ref()
+                && self.names.contains(&name.id.as_str())
+            {
+                self.found = true;
+            }
+            if !self.found {
+                walk_expr(self, expr);
+            }
+        }
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !self.found {
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+    }
+    let mut calls = Calls { names, found: false };
+    calls.visit_body(body);
+    calls.found
 }
 
 /// A decorator found: the scope of the function that decorates (`outer`), whose code also

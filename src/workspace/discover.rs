@@ -168,6 +168,49 @@ pub(crate) fn absolute(path: &Path, cwd: &Path) -> PathBuf {
 
 /// Removes `.` and folds `..` lexically (no symlink resolution, as the user typed the path).
 pub(crate) fn normalize(path: &Path) -> PathBuf {
+    // Most paths (`./pkg/mod.py` from a walk of `.`, joined to the working directory) have at
+    // most a `.` to drop: done on the bytes, not by rebuilding the path component by component.
+    without_dots(path).unwrap_or_else(|| fold_components(path))
+}
+
+/// [`normalize`] of a path with no `..` and no doubled or trailing separator: its bytes without
+/// the `.` segments; `None` for other paths.
+#[cfg(unix)]
+fn without_dots(path: &Path) -> Option<PathBuf> {
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    let bytes = path.as_os_str().as_bytes();
+    let mut segments = bytes.split(|&b| b == b'/');
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    match segments.next().unwrap_or_default() {
+        b"" if bytes.is_empty() => return Some(PathBuf::new()),
+        b"" => out.push(b'/'),
+        b".." => return None,
+        b"." => {}
+        name => out.extend_from_slice(name),
+    }
+    for segment in segments {
+        match segment {
+            b"" | b".." => return None,
+            b"." => {}
+            name => {
+                if out.last().is_some_and(|&b| b != b'/') {
+                    out.push(b'/');
+                }
+                out.extend_from_slice(name);
+            }
+        }
+    }
+    Some(PathBuf::from(std::ffi::OsString::from_vec(out)))
+}
+
+/// Off Unix, `/` is not the one separator: every path is folded component by component.
+#[cfg(not(unix))]
+fn without_dots(_path: &Path) -> Option<PathBuf> {
+    None
+}
+
+/// [`normalize`], component by component.
+fn fold_components(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -186,6 +229,23 @@ pub(crate) fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalizing_on_the_bytes_folds_as_the_components_do() {
+        // Every path of up to four segments from these, absolute or not.
+        let parts = ["", ".", "..", "a", "bc"];
+        let mut paths = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = paths.iter().flat_map(|p| parts.iter().map(move |s| format!("{p}/{s}"))).collect();
+            paths.extend(longer);
+        }
+        let relative: Vec<String> = paths.iter().map(|p| p.trim_start_matches('/').to_owned()).collect();
+        for path in paths.iter().chain(&relative) {
+            assert_eq!(normalize(Path::new(path)), fold_components(Path::new(path)), "{path:?}");
+        }
+        assert!(without_dots(Path::new("/p/./q/a.py")).is_some() == cfg!(unix));
+        assert!(without_dots(Path::new("/p/../a.py")).is_none());
+    }
 
     #[test]
     fn display_names() {

@@ -57,7 +57,9 @@ pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, Stamp), 
     if metadata.len() > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    let bytes = read_bounded(&file, limit).map_err(|e| match e {
+    // Sized to the file up front: growing a buffer by doubling copies a large file several times.
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).map_or(0, |len| len.saturating_add(1)));
+    read_bounded_into(&file, limit, &mut bytes).map_err(|e| match e {
         BoundedError::Io(e) => ReadError::Io(e),
         BoundedError::TooLarge => ReadError::TooLarge { limit },
     })?;
@@ -79,11 +81,17 @@ pub(crate) enum BoundedError {
 /// stream longer than it) from one that fits.
 pub(crate) fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, BoundedError> {
     let mut bytes = Vec::new();
-    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(BoundedError::Io)?;
+    read_bounded_into(reader, limit, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bounded`] into a buffer the caller sized.
+fn read_bounded_into(reader: impl Read, limit: u64, bytes: &mut Vec<u8>) -> Result<(), BoundedError> {
+    reader.take(limit.saturating_add(1)).read_to_end(bytes).map_err(BoundedError::Io)?;
     if bytes.len() as u64 > limit {
         return Err(BoundedError::TooLarge);
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Opens `path` for reading without following a symlink in its last component (`ELOOP` then),

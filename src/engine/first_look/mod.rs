@@ -2,7 +2,8 @@
 //! the AST that asks each selected transform whether a node could be one it reports
 //! (`Transform::glance_stmt`), so that the files where none could (most files) skip building
 //! the model and the checker's walk; and that gathers what the file gives the project index.
-use ruff_python_ast::{Expr, StmtClassDef};
+use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use ruff_text_size::TextRange;
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
@@ -11,11 +12,14 @@ use crate::engine::transform::Transform;
 
 /// What a transform's glance sees besides the node, and where it answers.
 pub(crate) struct Look<'a> {
-    /// Loops (`for`, `while`, comprehensions) around the node, in any scope.
-    loops: usize,
+    /// Loops (`for`, `while`, comprehensions) around the node, in any scope, outermost first:
+    /// each one's span and the [`Look::frames`] it is in.
+    loops: Vec<(TextRange, usize)>,
     /// Whether the node is in the own code of an `async def` (not of a function, lambda or
     /// class in it).
     in_async_def: bool,
+    /// Functions, lambdas and class bodies around the node.
+    frames: usize,
     /// The transform being asked: its place in the selection.
     asking: usize,
     /// Per selected transform, whether its glance said yes somewhere.
@@ -51,10 +55,20 @@ pub(crate) enum Later<'a> {
     /// module has such a generator, or an import (one of another file, through the index).
     /// Needs the index facts (`for_index`): without them any call may.
     MadeByGeneratorCall(&'a str),
+    /// A name that the closure (a `def` or lambda) reads and does not bind as a parameter is
+    /// bound somewhere in this span (the outermost loop around the closure in its scope).
+    CapturesFromLoop(Function<'a>, TextRange),
     /// The module assigns this name a call of the builtin of the second name (`view =
     /// memoryview(data)`, anywhere). Needs the index facts (`for_index`): without them, any
     /// name may be.
     AssignedCallOf(&'a str, &'static str),
+}
+
+/// A function made at run time: a `def` or a lambda.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Function<'a> {
+    Def(&'a StmtFunctionDef),
+    Lambda(&'a ExprLambda),
 }
 
 /// Whether a dotted name may name one of a set of qualified names, as far as syntax tells.
@@ -119,7 +133,13 @@ impl<'a> Look<'a> {
 
     /// Whether a `for`, `while` or comprehension encloses the node (in any scope).
     pub(crate) fn in_loop(&self) -> bool {
-        self.loops > 0
+        !self.loops.is_empty()
+    }
+
+    /// The span of the outermost loop around the node in the same function, lambda or class
+    /// body (not around an enclosing one).
+    pub(crate) fn outer_loop_in_frame(&self) -> Option<TextRange> {
+        self.loops.iter().find(|(_, frames)| *frames == self.frames).map(|(range, _)| *range)
     }
 
     /// Whether the node is in the own code of an `async def`.
@@ -127,8 +147,13 @@ impl<'a> Look<'a> {
         self.in_async_def
     }
 
+    /// Whether a function, lambda or class body encloses the node (it is not top-level code).
+    pub(crate) fn in_frame(&self) -> bool {
+        self.frames > 0
+    }
+
     fn new(transforms: usize) -> Self {
-        Look { loops: 0, in_async_def: false, asking: 0, yes: vec![false; transforms], yes_count: 0, pending: Vec::new() }
+        Look { loops: Vec::new(), in_async_def: false, frames: 0, asking: 0, yes: vec![false; transforms], yes_count: 0, pending: Vec::new() }
     }
 
     /// Whether every transform said yes already: nothing more to ask.

@@ -131,3 +131,75 @@ fn a_memoryview_counts_when_it_is_sliced() {
     assert!(!may_report_with_index("def f(self, data):\n    self.h = memoryview(data)\n    self.t = data[4:]\n"), "a slice of something else");
     assert!(!may_report_with_index("def f(self, data):\n    view = memoryview(data)\n    self.h = view[:]\n"), "the whole view");
 }
+
+#[test]
+fn a_finalizer_counts_when_it_may_store_its_instance() {
+    let class = |body: &str| format!("class C:\n    def __del__(self):\n{body}");
+    // Cleaning up is what a finalizer is for.
+    assert!(!may_report(&class("        self.close()\n        self._file = None\n        log.append(len(self.items))\n")));
+    assert!(!may_report(&class("        def later():\n            _bin.append(self)\n")));
+    assert!(!may_report("def __del__():\n    _bin.append(1)\n"), "no instance parameter");
+    for stores in [
+        "        _bin.append(self)\n",
+        "        if x:\n            atexit.register(self.close)\n",
+        "        global LAST\n        LAST = self\n",
+        "        C.kept = (1, [self])\n",
+        "        with lock:\n            handlers['x'] = lambda: self.flush()\n",
+        "        setattr(C, 'last', self)\n",
+    ] {
+        assert!(may_report(&class(stores)), "{stores}");
+    }
+}
+
+#[test]
+fn a_pool_call_counts_when_it_may_send_a_local_function() {
+    let module = |code: &str| format!("from multiprocessing import Pool, Process\n{code}");
+    assert!(!may_report(&module("with Pool() as pool:\n    pool.map(work, items)\n")), "a module-level function pickles");
+    assert!(!may_report(&module("def main(pool):\n    pool.map(self.work, items)\n    pool.submit(partial(f, 1))\n")));
+    assert!(may_report(&module("with Pool() as pool:\n    pool.map(lambda x: x, items)\n")));
+    assert!(may_report(&module("def main(pool):\n    def work(x):\n        return x\n    pool.map(work, items)\n")));
+    assert!(may_report(&module("def main():\n    Process(target=work).start()\n")));
+    assert!(may_report(&module("def main(ex):\n    ex.submit(fn=work)\n")));
+}
+
+#[test]
+fn a_returned_inner_function_counts_when_it_calls_a_parameter() {
+    let decorator = "def deco(func):\n    def wrapper(*a):\n        return func(*a)\n    return wrapper\n";
+    assert!(may_report(decorator));
+    assert!(may_report("def deco(func=None):\n    def wrapper():\n        if x:\n            return func()\n    return wrapper\n"));
+    // A factory of closures decorates nothing.
+    assert!(!may_report("def make(prefix):\n    def show(x):\n        return prefix + x\n    return show\n"));
+    assert!(!may_report("def make(*funcs):\n    def run():\n        return funcs[0]()\n    return run\n"));
+    assert!(!may_report("def make(kind=list):\n    def new():\n        return kind()\n    return new\n"));
+    assert!(!may_report("def deco(func):\n    @functools.wraps(func)\n    def wrapper(*a):\n        return func(*a)\n    return wrapper\n"));
+}
+
+#[test]
+fn a_closure_in_a_loop_counts_when_it_reads_a_name_the_loop_binds() {
+    assert!(!may_report("for row in rows:\n    rows2 = sorted(row, key=lambda cell: cell.width)\n"));
+    assert!(!may_report("def f(xs):\n    for x in xs:\n        handlers.append(lambda: LIMIT)\n"));
+    assert!(!may_report("for x in xs:\n    def helper(y):\n        return y * 2\n"));
+    // The loop is outside the lambda's own function: it has no loop to capture from (and the
+    // function reads only its parameter).
+    assert!(!may_report("for x in xs:\n    def outer(y):\n        return lambda: y\n"));
+    for captures in [
+        "for x in xs:\n    fs.append(lambda: x)\n",
+        "fs = [lambda: x for x in xs]\n",
+        "def f(xs):\n    for x in xs:\n        def show():\n            print(total)\n        total = x\n",
+        "while (line := read()):\n    cbs.append(lambda: line)\n",
+        "for x in xs:\n    with open(x) as fh:\n        cbs.append(lambda: fh.read())\n",
+        "for x in xs:\n    try:\n        pass\n    except E as err:\n        cbs.append(lambda: err)\n",
+    ] {
+        assert!(may_report(captures), "{captures}");
+    }
+}
+
+#[test]
+fn a_library_class_brings_the_metaclass_the_table_gives() {
+    let with = |imports: &str, base: &str| format!("from models import Base\n{imports}\nclass C(Base, {base}):\n    pass\n");
+    assert!(!may_report_with_index(&with("from typing import Generic", "Generic[T]")), "`typing.Generic` is a plain class");
+    assert!(!may_report_with_index(&with("import threading", "threading.Thread")));
+    assert!(may_report_with_index(&with("import abc", "abc.ABC")), "its metaclass is `abc.ABCMeta`");
+    assert!(may_report_with_index(&with("from enum import Enum", "Enum")));
+    assert!(may_report_with_index(&with("from typing import Generic\nGeneric = make()", "Generic[T]")), "a rebound name may be anything");
+}

@@ -28,6 +28,9 @@ use crate::workspace::read::{BoundedError, format_size, read_bounded, read_regul
 use crate::workspace::write::{Stamp, WriteOptions, write_atomically};
 
 mod cached;
+mod waiting;
+
+use waiting::Waiting;
 
 
 /// What one run does with each file's result.
@@ -251,9 +254,8 @@ struct FileSource {
 /// A file after its first stage: finished, or parsed and waiting for the whole project index.
 enum Stage {
     Done(Outcome),
-    /// Waiting for the index: the parse is dropped and made again then, since keeping the parses
-    /// of hundreds of waiting files would multiply the run's peak memory.
-    Waiting(FileSource, Vec<u8>, ModuleName, Vec<&'static dyn Transform>),
+    /// Checked without the index, waiting for it to tell whether that result holds.
+    Waiting(Box<Waiting>),
     /// A cached result that holds if the project index is as it was (the bytes when read).
     Cached(FileSource, Option<Vec<u8>>, ModuleName),
 }
@@ -316,22 +318,7 @@ impl Job<'_> {
             .into_par_iter()
             .map(|stage| {
                 let outcome = match stage {
-                    Stage::Waiting(source, bytes, module, candidates) => {
-                        let display = source.display.clone();
-                        let needed = stack::stack_needed(&bytes);
-                        let project = &project;
-                        // Parsed, and the parse dropped (a walk as deep as the tree), on the same stack.
-                        stack::with_stack(needed, move || {
-                            match prepare(&escape_controls(&source.display), &bytes, is_stub(&source.display)) {
-                                Ok(prepared) => {
-                                    let found = Found { semantic: None, candidates: &candidates };
-                                    self.finish(source, &bytes, &prepared, found, Some(&module), Some(project))
-                                }
-                                Err(message) => Outcome::of_error(&source.display, message),
-                            }
-                        })
-                        .unwrap_or_else(|why| failed(&display, why))
-                    }
+                    Stage::Waiting(waiting) => self.settle(*waiting, &project, &timings),
                     Stage::Cached(source, bytes, module) => self.finish_cached(source, bytes, &module, &project),
                     Stage::Done(outcome) => outcome,
                 };
@@ -420,23 +407,23 @@ impl Job<'_> {
             (None, None)
         };
         let candidates = look.reporting(&source.transforms);
-        timings.let_through(&candidates);
+        timings.let_through(&candidates, bytes.len());
         if candidates.is_empty() {
             // No transform could report anything here (most files): no model, no walk.
             return (Stage::Done(self.finish_with(source, &bytes, FileResult::default(), None)), summary);
         }
         // Only a transform that reads the index and could report here makes the file wait.
-        let waits = summary.as_ref().is_some_and(|summary| {
-            let needs = |need: &IndexNeed| summary.needs_index(*need, &self.project_packages);
-            candidates.iter().any(|t| t.index_needs().iter().any(needs))
+        let missing: Vec<IndexNeed> = summary.as_ref().map_or_else(Vec::new, |summary| {
+            let needs = candidates.iter().flat_map(|t| t.index_needs().iter().copied());
+            needs.filter(|need| summary.needs_index(*need, &self.project_packages)).collect()
         });
+        if let Some(module) = module.clone().filter(|_| !missing.is_empty()) {
+            let checked = self.check_provisionally(&source, &prepared, &candidates, &module, &missing);
+            return (Stage::Waiting(Box::new(Waiting { source, bytes, module, candidates, checked })), summary);
+        }
+        let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates: &candidates };
         match module {
-            Some(module) if waits => (Stage::Waiting(source, bytes, module, candidates), summary),
-            module => {
-                let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates: &candidates };
-                let outcome = self.finish(source, &bytes, &prepared, found, module.as_ref(), None);
-                (Stage::Done(outcome), summary)
-            }
+            module => (Stage::Done(self.finish(source, &bytes, &prepared, found, module.as_ref(), None)), summary),
         }
     }
 
@@ -450,6 +437,19 @@ impl Job<'_> {
         module: Option<&ModuleName>,
         project: Option<&ProjectIndex>,
     ) -> Outcome {
+        let result = self.checked(&source, prepared, found, module, project);
+        self.finish_with(source, bytes, result, project)
+    }
+
+    /// Runs the transforms over a prepared file (and, for `diff` and `apply`, its fixes).
+    fn checked<'p>(
+        &self,
+        source: &FileSource,
+        prepared: &'p Prepared,
+        found: Found<'p, '_>,
+        module: Option<&ModuleName>,
+        project: Option<&ProjectIndex>,
+    ) -> FileResult {
         let settings = FileSettings {
             transforms: &source.transforms,
             target_version: source.settings.target_version,
@@ -464,8 +464,7 @@ impl Job<'_> {
         };
         // Messages name the file with its control characters escaped (`output::escape_controls`).
         let name = &*escape_controls(&source.display);
-        let result = process(name, prepared, found.semantic, &settings, found.candidates, mode);
-        self.finish_with(source, bytes, result, project)
+        process(name, prepared, found.semantic, &settings, found.candidates, mode)
     }
 
     /// Records the file's result in the cache, keeps what the diff needs, and writes the file

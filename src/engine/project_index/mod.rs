@@ -251,9 +251,46 @@ pub(crate) struct ProjectIndex {
     modules: FxHashMap<String, Option<usize>>,
     /// A digest of everything a lookup can read (`digest`).
     digest: u128,
+    /// An empty index made to be asked ([`ProjectIndex::recording`]): the questions asked.
+    asked: Option<Mutex<Vec<Question>>>,
+}
+
+/// A question a check asked of the index. A file checked against an empty index that records
+/// its questions needs no second check once the whole index answers each of them as the empty
+/// one did (no): the checks take the same path, so they reach the same result.
+#[derive(Debug, Clone)]
+pub(crate) enum Question {
+    AsyncGenerator(String),
+    ValueGenerator(String),
+    Class(String),
 }
 
 impl ProjectIndex {
+    /// An index that knows nothing and records what it is asked.
+    pub(crate) fn recording() -> Self {
+        ProjectIndex { asked: Some(Mutex::default()), ..ProjectIndex::default() }
+    }
+
+    /// The questions a [`ProjectIndex::recording`] was asked.
+    pub(crate) fn into_questions(self) -> Vec<Question> {
+        self.asked.map(|asked| asked.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)).unwrap_or_default()
+    }
+
+    /// Whether this index answers every question no, as an empty one does.
+    pub(crate) fn answers_no(&self, questions: &[Question]) -> bool {
+        questions.iter().all(|question| match question {
+            Question::AsyncGenerator(q) => !self.is_async_generator(q),
+            Question::ValueGenerator(q) => !self.is_value_generator(q),
+            Question::Class(q) => self.class(q).is_none(),
+        })
+    }
+
+    fn note(&self, question: impl FnOnce() -> Question) {
+        if let Some(asked) = &self.asked {
+            asked.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(question());
+        }
+    }
+
     pub(crate) fn new(summaries: Vec<ModuleSummary>) -> Self {
         let mut modules: FxHashMap<String, Option<usize>> = FxHashMap::default();
         for (i, summary) in summaries.iter().enumerate() {
@@ -265,7 +302,7 @@ impl ProjectIndex {
         for summary in &summaries {
             hasher.update(&summary.digest.to_le_bytes());
         }
-        ProjectIndex { summaries, modules, digest: hasher.digest128() }
+        ProjectIndex { summaries, modules, digest: hasher.digest128(), asked: None }
     }
 
     /// A digest of everything a lookup can read: equal digests, equal answers. A cached result
@@ -277,18 +314,21 @@ impl ProjectIndex {
     /// Whether an absolute qualified name (`pkg.stream.records`) is an async generator
     /// function of a processed module, following re-exports.
     pub(crate) fn is_async_generator(&self, qualified: &str) -> bool {
+        self.note(|| Question::AsyncGenerator(qualified.to_owned()));
         self.lookup(qualified, MAX_REEXPORTS, &|local| &local.async_generators)
     }
 
     /// Whether an absolute qualified name is a generator function of a processed module that
     /// reads what `yield` gives back (driven by `send()`), following re-exports.
     pub(crate) fn is_value_generator(&self, qualified: &str) -> bool {
+        self.note(|| Question::ValueGenerator(qualified.to_owned()));
         self.lookup(qualified, MAX_REEXPORTS, &|local| &local.value_generators)
     }
 
     /// The bases and metaclass of a module-level class of a processed module, by its absolute
     /// qualified name, following re-exports.
     pub(crate) fn class(&self, qualified: &str) -> Option<ClassSummary> {
+        self.note(|| Question::Class(qualified.to_owned()));
         self.class_lookup(qualified, MAX_REEXPORTS)
     }
 

@@ -128,3 +128,19 @@ fn generators_driven_by_send_and_the_files_that_send_to_them() {
 fn waits(summary: &ModuleSummary, need: IndexNeed) -> bool {
     summary.needs_index(need, &FxHashSet::default())
 }
+
+#[test]
+fn a_recording_index_knows_nothing_and_keeps_every_question() {
+    let recording = ProjectIndex::recording();
+    assert!(!recording.is_async_generator("pkg.stream.records"));
+    assert!(!recording.is_value_generator("pkg.gen"));
+    assert_eq!(recording.class("pkg.meta.Base"), None);
+    let questions = recording.into_questions();
+    assert_eq!(questions.len(), 3);
+    let stream = summary("async def records(db):\n    yield 1\n", "pkg.stream", false);
+    let index = ProjectIndex::new(vec![stream]);
+    assert!(!index.answers_no(&questions), "the whole index knows `records`");
+    assert!(index.answers_no(&questions[1..]));
+    assert!(index.answers_no(&[]));
+    assert!(ProjectIndex::new(Vec::new()).into_questions().is_empty(), "a real index records nothing");
+}

@@ -168,11 +168,40 @@ pub(crate) const BUILTIN_CLASSES: &[&str] = &[
     "staticmethod", "str", "super", "tuple", "type", "zip"
 ];
 
-/// Whether `name` is one of [`BUILTIN_CLASSES`]: a hash lookup, since the first look asks it of
-/// every name a module binds.
+/// Whether `name` is one of [`BUILTIN_CLASSES`]. The first look asks it of every name a module
+/// binds: most (`self`, `i`, `result`) share no first letter and length with any builtin class,
+/// which one table lookup tells; the rest take a hash lookup.
 pub(crate) fn is_builtin_class(name: &str) -> bool {
     static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| BUILTIN_CLASSES.iter().copied().collect());
-    SET.contains(name)
+    let (Some(&first), length) = (name.as_bytes().first(), name.len()) else { return false };
+    length < 32 && BUILTIN_LENGTHS_BY_FIRST[usize::from(first & 0x7f)] & (1 << length) != 0 && SET.contains(name)
 }
+
+/// Per first byte (ASCII), a bit for each length of a [`BUILTIN_CLASSES`] name that starts with
+/// it (every one is shorter than 32).
+const BUILTIN_LENGTHS_BY_FIRST: [u32; 128] = {
+    let mut table = [0u32; 128];
+    let mut i = 0;
+    while i < BUILTIN_CLASSES.len() {
+        let name = BUILTIN_CLASSES[i].as_bytes();
+        assert!(name.len() < 32 && name[0] < 128);
+        table[name[0] as usize] |= 1 << name.len();
+        i += 1;
+    }
+    table
+};
 // ---- end of builtin classes ---------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::{BUILTIN_CLASSES, is_builtin_class};
+
+    #[test]
+    fn tells_builtin_classes_from_other_names() {
+        assert!(BUILTIN_CLASSES.iter().all(|name| is_builtin_class(name)));
+        for name in ["", "self", "x", "result", "Int", "lists", "dic", "ValueErrors", "é", "Σ", "a_name_well_over_thirty_two_bytes_long"] {
+            assert!(!is_builtin_class(name), "{name}");
+        }
+    }
+}

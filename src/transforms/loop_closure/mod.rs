@@ -13,7 +13,7 @@ mod tables;
 use ruff_python_ast::{Expr, NodeKind, Stmt};
 
 use crate::engine::checker::Checker;
-use crate::engine::first_look::Look;
+use crate::engine::first_look::{Function, Later, Look};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
@@ -63,16 +63,21 @@ impl Transform for LoopClosure {
         Some(&[NodeKind::StmtFunctionDef, NodeKind::ExprLambda])
     }
 
-    // A closure can only capture a loop's variable inside a loop.
+    // A closure can only capture a loop's variable inside a loop of its own scope, and only one
+    // that it reads and the loop binds.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
-        if matches!(stmt, Stmt::FunctionDef(_)) && look.in_loop() {
-            look.may_report();
+        if let Stmt::FunctionDef(def) = stmt
+            && let Some(span) = look.outer_loop_in_frame()
+        {
+            look.may_report_if(&[Later::CapturesFromLoop(Function::Def(def), span)]);
         }
     }
 
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
-        if matches!(expr, Expr::Lambda(_)) && look.in_loop() {
-            look.may_report();
+        if let Expr::Lambda(lambda) = expr
+            && let Some(span) = look.outer_loop_in_frame()
+        {
+            look.may_report_if(&[Later::CapturesFromLoop(Function::Lambda(lambda), span)]);
         }
     }
 }

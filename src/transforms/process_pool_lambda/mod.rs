@@ -58,6 +58,7 @@ impl Transform for ProcessPoolLambda {
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         if let Expr::Call(call) = expr
             && is_candidate(call)
+            && may_send_local_function(call, look.in_frame())
         {
             look.may_report_if(&[Later::ImportsFrom("multiprocessing")]);
             look.may_report_if(&[Later::ImportsFrom("concurrent")]);
@@ -72,6 +73,20 @@ fn is_candidate(call: &ExprCall) -> bool {
         Expr::Name(n) => n.id.as_str() == "Process",
         _ => false,
     }
+}
+
+/// Whether a candidate call may send what the check reports: a lambda, or (from code in a
+/// function) a name that may be a function defined there. Any argument the check may take as the
+/// function counts (`fn=`/`func=`, the first positional one, `target=`).
+fn may_send_local_function(call: &ExprCall, in_frame: bool) -> bool {
+    let arguments = &call.arguments;
+    let keywords = arguments.keywords.iter().filter(|k| k.arg.as_ref().is_some_and(|a| matches!(a.as_str(), "fn" | "func" | "target")));
+    let mut sent = arguments.args.first().into_iter().chain(keywords.map(|k| &k.value));
+    sent.any(|function| match function {
+        Expr::Lambda(_) => true,
+        Expr::Name(_) => in_frame,
+        _ => false,
+    })
 }
 
 fn check_call(checker: &mut Checker, call: &ExprCall) {

@@ -1,11 +1,12 @@
 //! The first look's conditions judged once the whole module is seen ([`Later`]): renamed
 //! imports, attributes changed in place, classes deriving from named ones, and what the checks of
 //! metaclass-conflict, unprimed-generator and memoryview-slice-kept need to be able to report.
-use ruff_python_ast::{Expr, StmtClassDef};
+use ruff_python_ast::visitor::{Visitor, walk_expr};
+use ruff_python_ast::{Expr, ExprContext, StmtClassDef};
 
 use super::{Walker, head_name};
-use crate::engine::first_look::{Later, Naming, naming};
-use crate::semantic::knowledge::{STDLIB_MODULES, canonical_class, is_builtin_class, library_class};
+use crate::engine::first_look::{Function, Later, Naming, naming};
+use crate::semantic::knowledge::{LibraryClass, STDLIB_MODULES, canonical_class, is_builtin_class, library_class};
 
 impl<'a> Walker<'a> {
     /// Whether a condition left for the end holds.
@@ -15,6 +16,10 @@ impl<'a> Walker<'a> {
             Later::ChangedInPlace(name) => self.changed_in_place.contains(name),
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
+            Later::CapturesFromLoop(closure, span) => {
+                let bound_in_loop = |name: &str| self.loop_bindings.iter().any(|(n, at)| *n == name && span.contains(*at));
+                free_reads(closure).iter().any(|name| bound_in_loop(name))
+            }
             Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2 && self.sources_known(class, 0),
             Later::AssignedCallOf(name, builtin) => {
                 !self.for_index
@@ -50,6 +55,14 @@ impl<'a> Walker<'a> {
             Expr::Subscript(subscript) => &*subscript.value,
             other => other,
         };
+        // A library class (`unittest.TestCase` after `import unittest`) brings what the
+        // knowledge table says, as the check reads it.
+        if self.for_index
+            && let Some(qualified) = self.qualified(source)
+            && let Some(class) = library_class(canonical_class(&qualified))
+        {
+            return library_brings_metaclass(&class, 0);
+        }
         let Expr::Name(name) = source else { return true };
         let id = name.id.as_str();
         if is_builtin_class(id) {
@@ -60,6 +73,14 @@ impl<'a> Walker<'a> {
         }
         // The module's own class: it brings a metaclass when one of its sources does.
         self.classes.iter().filter(|c| c.name.as_str() == id).any(|c| self.metaclass_sources(c, depth + 1) > 0)
+    }
+
+    /// The qualified name a base names, when syntax settles it (not for a class of the module).
+    fn qualified(&self, expr: &Expr) -> Option<String> {
+        let imported = |name: &str| {
+            if self.ambiguous.contains(name) { Some(None) } else { self.imports.get(name).map(|q| Some(q.clone())) }
+        };
+        self.names.anywhere(expr, &imported)
     }
 
     /// Whether metaclass-conflict's check may know the metaclass of every source of a class
@@ -147,6 +168,49 @@ impl<'a> Walker<'a> {
                     }
                 }))
     }
+}
+
+/// Whether a library class's metaclass is other than `type`: one it declares, or one of its
+/// bases brings (each base is a library class too; past a few levels, say it may).
+fn library_brings_metaclass(class: &LibraryClass, depth: usize) -> bool {
+    const MAX_DEPTH: usize = 8;
+    depth >= MAX_DEPTH
+        || class.metaclass.is_some_and(|m| m != "builtins.type")
+        || class.bases.iter().any(|base| library_class(base).is_none_or(|base| library_brings_metaclass(&base, depth + 1)))
+}
+
+/// The names a closure's body reads, but for its own parameters: a superset of the free names
+/// loop-closure's check asks about (names a nested function binds are not told apart).
+fn free_reads<'a>(closure: Function<'a>) -> Vec<&'a str> {
+    #[derive(Default)]
+    struct Reads<'a> {
+        names: Vec<&'a str>,
+    }
+    impl<'a> Visitor<'a> for Reads<'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(name) = expr {
+                if name.ctx == ExprContext::Load {
+                    self.names.push(name.id.as_str());
+                }
+            } else {
+                walk_expr(self, expr);
+            }
+        }
+    }
+    let mut reads = Reads::default();
+    let parameters = match closure {
+        Function::Def(def) => {
+            reads.visit_body(&def.body);
+            Some(&*def.parameters)
+        }
+        Function::Lambda(lambda) => {
+            reads.visit_expr(&lambda.body);
+            lambda.parameters.as_deref()
+        }
+    };
+    let own = |name: &&str| parameters.is_some_and(|p| p.iter().any(|p| p.name().as_str() == *name));
+    reads.names.retain(|name| !own(name));
+    reads.names
 }
 
 /// The names of a dotted name, first to last (`a`, `b`, `C` of `a.b.C`); false for anything else.

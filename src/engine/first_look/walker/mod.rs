@@ -3,7 +3,7 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{AnyNodeRef, ExceptHandler, Expr, ExprContext, ModModule, NodeKind, Parameter, Pattern, Stmt, StmtClassDef};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
@@ -39,6 +39,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         send_receivers: Vec::new(),
         assigned_calls: Vec::new(),
         plain_modules: FxHashSet::default(),
+        loop_bindings: Vec::new(),
     };
     walker.visit_body(&module.body);
     let mut reporting = walker.look.yes.clone();
@@ -173,6 +174,8 @@ struct Walker<'a> {
     send_receivers: Vec<&'a str>,
     assigned_calls: Vec<(&'a str, &'a Expr)>,
     plain_modules: FxHashSet<&'a str>,
+    /// The names bound inside a loop, each with where.
+    loop_bindings: Vec<(&'a str, TextSize)>,
 }
 
 impl<'a> Walker<'a> {
@@ -181,16 +184,20 @@ impl<'a> Walker<'a> {
         self.frames.is_empty()
     }
 
-    /// Notes a name the module binds, in any way: one that is a builtin class's is shadowed.
-    fn note_bound(&mut self, name: &'a str) {
+    /// Notes a name the module binds (at `at`), in any way: one that is a builtin class's is
+    /// shadowed, and one bound in a loop may be what a closure there captures.
+    fn note_bound(&mut self, name: &'a str, at: TextSize) {
         if is_builtin_class(name) {
             self.shadowed.insert(name);
+        }
+        if self.look.in_loop() {
+            self.loop_bindings.push((name, at));
         }
     }
 
     /// Notes a name that code other than an import or a class statement binds.
-    fn note_other(&mut self, name: &'a str) {
-        self.note_bound(name);
+    fn note_other(&mut self, name: &'a str, at: TextSize) {
+        self.note_bound(name, at);
         if self.for_index {
             let at_top = self.at_top();
             self.names.bind_other(name, at_top);
@@ -202,8 +209,8 @@ impl<'a> Walker<'a> {
         self.look.all_yes() && !self.for_index
     }
 
-    fn note_import(&mut self, name: &'a str, qualified: String, renamed: bool) {
-        self.note_bound(name);
+    fn note_import(&mut self, name: &'a str, at: TextSize, qualified: String, renamed: bool) {
+        self.note_bound(name, at);
         if renamed {
             self.renamed.insert(name);
         }
@@ -226,12 +233,21 @@ impl<'a> Walker<'a> {
     /// Walks `body` as the own code of a new frame (a function's, a lambda's, a class's).
     fn in_frame(&mut self, start: TextSize, is_async: bool, walk: impl FnOnce(&mut Self)) {
         self.frames.push((start, is_async, false));
+        self.look.frames += 1;
         let outer = std::mem::replace(&mut self.look.in_async_def, is_async);
         walk(self);
         self.look.in_async_def = outer;
+        self.look.frames -= 1;
         if let Some((start, true, true)) = self.frames.pop() {
             self.generators.insert(start);
         }
+    }
+
+    /// Walks a loop (`for`, `while`, a comprehension) spanning `range`.
+    fn in_loop(&mut self, range: TextRange, walk: impl FnOnce(&mut Self)) {
+        self.look.loops.push((range, self.look.frames));
+        walk(self);
+        self.look.loops.pop();
     }
 
     /// Asks the transforms that glance at statements of this kind and have not said yes yet.
@@ -278,7 +294,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     self.plain_modules.extend(bound_by_import(import).map(|(name, _, _)| name));
                 }
                 for (alias, (name, qualified, _)) in import.names.iter().zip(bound_by_import(import)) {
-                    self.note_import(name, qualified, alias.asname.is_some());
+                    self.note_import(name, alias.start(), qualified, alias.asname.is_some());
                 }
             }
             Stmt::ImportFrom(import) => {
@@ -287,18 +303,18 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 }
                 let aliases = import.names.iter().filter(|a| a.name.as_str() != "*");
                 for (alias, (name, qualified, _)) in aliases.zip(bound_by_import_from(import)) {
-                    self.note_import(name, qualified, alias.asname.is_some());
+                    self.note_import(name, alias.start(), qualified, alias.asname.is_some());
                 }
             }
             Stmt::FunctionDef(func) => {
-                self.note_other(func.name.as_str());
+                self.note_other(func.name.as_str(), func.start());
                 // Decorators, defaults and annotations run in the enclosing code.
                 walk_function_header(self, func);
                 self.in_frame(func.start(), func.is_async, |walker| walker.visit_body(&func.body));
             }
             Stmt::ClassDef(class) => {
                 self.classes.push(class);
-                self.note_bound(class.name.as_str());
+                self.note_bound(class.name.as_str(), class.start());
                 if self.for_index {
                     let at_top = self.at_top();
                     self.names.bind_class(class.name.as_str(), at_top);
@@ -320,15 +336,9 @@ impl<'a> Visitor<'a> for Walker<'a> {
                         self.async_for_callees.extend(head_name(&call.func));
                     }
                 }
-                self.look.loops += 1;
-                visitor::walk_stmt(self, stmt);
-                self.look.loops -= 1;
+                self.in_loop(stmt.range(), |walker| visitor::walk_stmt(walker, stmt));
             }
-            Stmt::While(_) => {
-                self.look.loops += 1;
-                visitor::walk_stmt(self, stmt);
-                self.look.loops -= 1;
-            }
+            Stmt::While(_) => self.in_loop(stmt.range(), |walker| visitor::walk_stmt(walker, stmt)),
             Stmt::Expr(statement) if matches!(&*statement.value, Expr::Yield(_)) => {
                 // The value `send()` passed is dropped: the frame yields but reads nothing.
                 if let Some(frame) = self.frames.last_mut() {
@@ -377,9 +387,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 self.in_frame(lambda.start(), false, |walker| walker.visit_expr(&lambda.body));
             }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
-                self.look.loops += 1;
-                visitor::walk_expr(self, expr);
-                self.look.loops -= 1;
+                self.in_loop(expr.range(), |walker| visitor::walk_expr(walker, expr));
             }
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 if let Some(frame) = self.frames.last_mut() {
@@ -394,7 +402,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
             }
             Expr::Name(name) => {
                 if name.ctx != ExprContext::Load {
-                    self.note_other(name.id.as_str());
+                    self.note_other(name.id.as_str(), name.start());
                 }
             }
             Expr::Call(call) => {
@@ -415,7 +423,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
     }
 
     fn visit_parameter(&mut self, parameter: &'a Parameter) {
-        self.note_bound(parameter.name.as_str());
+        self.note_bound(parameter.name.as_str(), parameter.start());
         if self.for_index {
             // A parameter is the function's own name, wherever the def is.
             self.names.bind_other(parameter.name.as_str(), false);
@@ -430,7 +438,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
 
     fn visit_pattern(&mut self, pattern: &'a Pattern) {
         if let Some(name) = captured_by_pattern(pattern) {
-            self.note_other(name.as_str());
+            self.note_other(name.as_str(), pattern.start());
         }
         visitor::walk_pattern(self, pattern);
     }
@@ -440,7 +448,7 @@ impl<'a> Walker<'a> {
     fn visit_handler_name(&mut self, handler: &'a ExceptHandler) {
         let ExceptHandler::ExceptHandler(inner) = handler;
         if let Some(name) = &inner.name {
-            self.note_other(name.as_str());
+            self.note_other(name.as_str(), inner.start());
         }
     }
 }
