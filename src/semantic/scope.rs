@@ -55,6 +55,17 @@ pub(crate) struct Variable<'a> {
 /// Up to this many names, a scope finds a name by scanning its list.
 const SMALL_SCOPE: usize = 8;
 
+/// A name's first seven bytes and its length in one word: equal names have equal keys, and
+/// names shorter than eight bytes with equal keys are equal.
+fn name_key(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut key = [0u8; 8];
+    let head = bytes.len().min(7);
+    key[..head].copy_from_slice(&bytes[..head]);
+    key[7] = u8::try_from(bytes.len()).unwrap_or(u8::MAX);
+    u64::from_le_bytes(key)
+}
+
 #[derive(Debug)]
 pub(crate) struct Scope<'a> {
     pub(crate) kind: ScopeKind<'a>,
@@ -75,6 +86,9 @@ pub(crate) struct Scope<'a> {
     pub(crate) nonlocals: FxHashSet<&'a str>,
     /// In the order their names were first bound (or first reached through `global`).
     variables: Vec<Variable<'a>>,
+    /// [`name_key`] of each of the first [`SMALL_SCOPE`] variables' names: the scan compares
+    /// words, not strings.
+    keys: SmallVec<[u64; SMALL_SCOPE]>,
     by_name: FxHashMap<&'a str, u32>,
 }
 
@@ -90,6 +104,7 @@ impl<'a> Scope<'a> {
             globals: FxHashSet::default(),
             nonlocals: FxHashSet::default(),
             variables: Vec::new(),
+            keys: SmallVec::new(),
             by_name: FxHashMap::default(),
         }
     }
@@ -102,7 +117,9 @@ impl<'a> Scope<'a> {
     /// only for scopes that grow past [`SMALL_SCOPE`].
     fn index_of(&self, name: &str) -> Option<usize> {
         if self.variables.len() <= SMALL_SCOPE {
-            self.variables.iter().position(|v| v.name == name)
+            let key = name_key(name);
+            let same = |(i, &k): (usize, &u64)| k == key && (name.len() < 8 || self.variables[i].name == name);
+            self.keys.iter().enumerate().position(|entry| same(entry))
         } else {
             self.by_name.get(name).map(|&i| i as usize)
         }
@@ -114,7 +131,9 @@ impl<'a> Scope<'a> {
         }
         let next = self.variables.len();
         self.variables.push(Variable { name, bindings: SmallVec::new(), references: SmallVec::new() });
-        if next == SMALL_SCOPE {
+        if next < SMALL_SCOPE {
+            self.keys.push(name_key(name));
+        } else if next == SMALL_SCOPE {
             self.by_name = self.variables.iter().enumerate().map(|(i, v)| (v.name, i as u32)).collect();
         } else if next > SMALL_SCOPE {
             self.by_name.insert(name, u32::try_from(next).expect("fewer than 2^32 names"));
@@ -135,5 +154,28 @@ impl<'a> Scope<'a> {
     /// Whether `other` is this scope or nested in it.
     pub(crate) fn holds(&self, own: ScopeId, other: ScopeId) -> bool {
         own <= other && other <= self.last_nested
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Scope, ScopeId, ScopeKind};
+
+    #[test]
+    fn finds_each_name_whether_the_scope_is_small_or_large() {
+        // Names alike in their first seven bytes, or in length, or a prefix of one another.
+        let names = ["abcdefgX", "abcdefgY", "abcdefg", "abcdef", "x", "y", "self", "abcdefgXZ", "é", "éé", "a_much_longer_name_of_a_variable"];
+        let mut scope = Scope::new(ScopeKind::Module, None, ScopeId::MODULE);
+        for (count, name) in names.iter().enumerate() {
+            for earlier in &names[..count] {
+                assert_eq!(scope.variable(earlier).map(|v| v.name), Some(*earlier));
+            }
+            for later in &names[count..] {
+                assert!(scope.variable(later).is_none(), "{later} before it is bound");
+            }
+            assert_eq!(scope.variable_mut(name).name, *name);
+        }
+        assert_eq!(scope.variable_mut("abcdefgY").name, "abcdefgY", "found, not added again");
+        assert_eq!(scope.variables.len(), names.len());
     }
 }
