@@ -91,6 +91,10 @@ fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
     }
     let mut own = OwnCode::default();
     own.visit_body(&outer.body);
+    own.defined.retain(|inner| own.returned.contains(&inner.name.as_str()));
+    if own.defined.is_empty() {
+        return false;
+    }
     let parameters: Vec<&str> = outer
         .parameters
         .iter_non_variadic_params()
@@ -98,8 +102,7 @@ fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
         .filter(|p| !p.parameter.annotation.as_deref().is_some_and(is_class_annotation))
         .map(|p| p.parameter.name.as_str())
         .collect();
-    !parameters.is_empty()
-        && own.defined.iter().any(|inner| own.returned.contains(&inner.name.as_str()) && calls_one_of(&inner.body, &parameters))
+    !parameters.is_empty() && own.defined.iter().any(|inner| calls_one_of(&inner.body, &parameters))
 }
 
 /// Whether code in `body` (nested functions too) calls one of `names` by that name.

@@ -183,7 +183,10 @@ pub(crate) fn process_files(
             eprintln!("{}", crate::output::escape_message(&warning));
         }
         skipped = found.skipped;
-        found.inputs.into_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect::<Result<_>>()?
+        // Each file's settings, found in parallel; the first error in the files' order stops the run.
+        let found: Vec<Result<FileSource>> =
+            pool.install(|| found.inputs.into_par_iter().map(|i: Input| source(i.display, Some(i.path), None, false)).collect());
+        found.into_iter().collect::<Result<_>>()?
     };
     let mut job = Job {
         uses_project_index: sources.iter().flat_map(|s: &FileSource| &s.transforms).any(|t| t.rule().uses_project_index),
