@@ -3,6 +3,8 @@
 //! and metaclass of a class for the project index without the semantic model; a name whose
 //! meaning syntax cannot settle (bound twice, or by an assignment) is not named.
 use ruff_python_ast::Expr;
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What a top-level name is bound by.
@@ -17,8 +19,11 @@ enum Top {
 #[derive(Debug, Default)]
 pub(crate) struct TopNames<'a> {
     top: FxHashMap<&'a str, Top>,
-    /// Names that code other than the top level binds (imports aside).
-    elsewhere: FxHashSet<&'a str>,
+    /// Names that code other than the top level binds (imports aside), as the walk meets them
+    /// (repeats too): made a set the first time one is asked about, after the walk (a module with
+    /// no class to name the bases of never is).
+    elsewhere: Vec<&'a str>,
+    elsewhere_set: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a> TopNames<'a> {
@@ -40,8 +45,12 @@ impl<'a> TopNames<'a> {
         if at_top {
             self.bind(name, Top::Other);
         } else {
-            self.elsewhere.insert(name);
+            self.elsewhere.push(name);
         }
+    }
+
+    fn bound_elsewhere(&self, name: &str) -> bool {
+        self.elsewhere_set.get_or_init(|| self.elsewhere.iter().copied().collect()).contains(name)
     }
 
     /// A class statement at the top level is the only binding of `name`.
@@ -52,7 +61,7 @@ impl<'a> TopNames<'a> {
     /// [`TopNames::is_class_bound_once`], and no other code binds the name either: every class
     /// statement of that name is the top-level one.
     pub(crate) fn is_only_a_top_class(&self, name: &str) -> bool {
-        self.is_class_bound_once(name) && !self.elsewhere.contains(name)
+        self.is_class_bound_once(name) && !self.bound_elsewhere(name)
     }
 
     /// The qualified name of a dotted name read by top-level code (`abc.ABCMeta` after
@@ -80,7 +89,7 @@ impl<'a> TopNames<'a> {
         match expr {
             Expr::Name(name) => {
                 let id = name.id.as_str();
-                if self.elsewhere.contains(id) {
+                if self.bound_elsewhere(id) {
                     return None;
                 }
                 match (self.top.get(id), imported(id)) {
