@@ -420,13 +420,15 @@ impl Job<'_> {
             let needs = candidates.iter().flat_map(|t| t.index_needs().iter().copied());
             needs.filter(|need| summary.needs_index(*need, &self.project_packages)).collect()
         });
-        if let Some(module) = module.clone().filter(|_| !missing.is_empty()) {
-            let checked = self.check_provisionally(&source, &prepared, &candidates, &module, &missing);
-            return (Stage::Waiting(Box::new(Waiting { source, bytes, module, candidates, checked })), summary);
-        }
-        let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates: &candidates };
         match module {
-            module => (Stage::Done(self.finish(source, &bytes, &prepared, found, module.as_ref(), None)), summary),
+            Some(module) if !missing.is_empty() => {
+                let checked = self.check_provisionally(&source, &prepared, &candidates, &module, &missing);
+                (Stage::Waiting(Box::new(Waiting { source, bytes, module, candidates, checked })), summary)
+            }
+            module => {
+                let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates: &candidates };
+                (Stage::Done(self.finish(source, &bytes, &prepared, found, module.as_ref(), None)), summary)
+            }
         }
     }
 
