@@ -220,7 +220,7 @@ mod tests {
         for folder in ["transforms", "demo"] {
             for entry in ignore::Walk::new(root.join(folder)).flatten() {
                 if entry.path().extension().is_some_and(|e| e == "py") {
-                    let bytes = std::fs::read(entry.path()).unwrap();
+                    let bytes = std::fs::read(entry.path()).expect("a fixture file reads");
                     assert_eq!(nesting_estimate(&bytes), bytewise(&bytes), "{}", entry.path().display());
                     checked += 1;
                 }
