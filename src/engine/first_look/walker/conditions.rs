@@ -55,8 +55,8 @@ impl<'a> Walker<'a> {
             Expr::Subscript(subscript) => &*subscript.value,
             other => other,
         };
-        // A library class (`unittest.TestCase` after `import unittest`) brings what the
-        // knowledge table says, as the check reads it.
+        // A library class of the knowledge table (`typing.Generic` after `from typing import
+        // Generic`) brings the metaclass the table gives, as the check reads it.
         if self.for_index
             && let Some(qualified) = self.qualified(source)
             && let Some(class) = library_class(canonical_class(&qualified))
