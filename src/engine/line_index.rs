@@ -1,5 +1,6 @@
-//! A file's line index, built on first use: most files have no finding and no suppression
-//! comment, and never need line numbers.
+//! Line numbers: a file's line index, built on first use (most files have no finding and no
+//! suppression comment, and never need line numbers), and the line starts that `pitfix review`
+//! and the language server turn positions into byte offsets with.
 use std::cell::OnceCell;
 
 use ruff_source_file::LineIndex;
@@ -19,10 +20,25 @@ impl<'a> LazyLineIndex<'a> {
     }
 }
 
+/// A text and where each of its lines starts, for the modules that turn positions into byte
+/// offsets (`pitfix review`'s suggestions, the language server's UTF-16 positions): each adds
+/// its own methods.
+pub(crate) struct Lines<'a> {
+    pub(crate) text: &'a str,
+    /// [`line_starts`] of the text.
+    pub(crate) starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Lines { text, starts: line_starts(text) }
+    }
+}
+
 /// The byte offset where each line of `text` starts, the first at 0: lines end at `\n`, `\r\n` or
 /// a lone `\r`, as the parser's and the editor protocol's line numbers count them. A final line
 /// end starts an empty last line.
-pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     let mut i = 0;

@@ -3,19 +3,9 @@
 //! offsets into UTF-8 text; a line break is `\n`, `\r\n` or a lone `\r`, as the protocol says.
 use lsp_types::{Position, Range};
 use ruff_text_size::{TextRange, TextSize};
-use crate::engine::line_index::line_starts;
+pub(crate) use crate::engine::line_index::Lines;
 
-/// The start of each line of a text, as byte offsets.
-pub(crate) struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Lines { text, starts: line_starts(text) }
-    }
-
+impl Lines<'_> {
     /// The position of a byte offset (clamped to the text, and back to a character boundary).
     pub(crate) fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
@@ -31,7 +21,7 @@ impl<'a> Lines<'a> {
     /// The byte offset of a position. As the protocol asks, a column past the end of its line
     /// means the line's end, and a line past the last means the end of the text; a column inside
     /// a character that takes two UTF-16 units means the character's end.
-    pub(crate) fn offset(&self, position: Position) -> usize {
+    pub(crate) fn offset_of(&self, position: Position) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else { return self.text.len() };
         let end = self.content_end(position.line as usize);
         let mut units = 0;
@@ -59,7 +49,7 @@ impl<'a> Lines<'a> {
 
     /// The byte range of a protocol range (its ends in order).
     pub(crate) fn text_range(&self, range: Range) -> TextRange {
-        let (a, b) = (self.offset(range.start), self.offset(range.end));
+        let (a, b) = (self.offset_of(range.start), self.offset_of(range.end));
         TextRange::new(text_size(a.min(b)), text_size(a.max(b)))
     }
 }
@@ -87,10 +77,10 @@ mod tests {
         let lines = Lines::new(text);
         assert_eq!(lines.position(text.find('=').unwrap()), pos(0, 2));
         assert_eq!(lines.position(text.find("is").unwrap()), pos(1, 3));
-        assert_eq!(lines.offset(pos(1, 3)), text.find("is").unwrap());
-        assert_eq!(lines.offset(pos(0, 2)), text.find('=').unwrap());
+        assert_eq!(lines.offset_of(pos(1, 3)), text.find("is").unwrap());
+        assert_eq!(lines.offset_of(pos(0, 2)), text.find('=').unwrap());
         // Inside the surrogate pair: the character's end.
-        assert_eq!(lines.offset(pos(1, 1)), "é = 1\n".len() + 4);
+        assert_eq!(lines.offset_of(pos(1, 1)), "é = 1\n".len() + 4);
     }
 
     #[test]
@@ -99,10 +89,10 @@ mod tests {
         let lines = Lines::new(text);
         assert_eq!(lines.position(text.find('b').unwrap()), pos(1, 0));
         assert_eq!(lines.position(text.find('c').unwrap()), pos(2, 0));
-        assert_eq!(lines.offset(pos(1, 0)), text.find('b').unwrap());
-        assert_eq!(lines.offset(pos(2, 4)), text.find('3').unwrap());
+        assert_eq!(lines.offset_of(pos(1, 0)), text.find('b').unwrap());
+        assert_eq!(lines.offset_of(pos(2, 4)), text.find('3').unwrap());
         // A column past the end stops before the line break, never between `\r` and `\n`.
-        assert_eq!(lines.offset(pos(0, 99)), text.find('\r').unwrap());
+        assert_eq!(lines.offset_of(pos(0, 99)), text.find('\r').unwrap());
         assert_eq!(lines.position(text.len()), pos(3, 0));
     }
 
@@ -110,9 +100,9 @@ mod tests {
     fn out_of_range_positions_clamp() {
         let text = "x = 1";
         let lines = Lines::new(text);
-        assert_eq!(lines.offset(pos(7, 0)), text.len());
+        assert_eq!(lines.offset_of(pos(7, 0)), text.len());
         assert_eq!(lines.position(1000), pos(0, 5));
-        assert_eq!(Lines::new("").offset(pos(0, 3)), 0);
+        assert_eq!(Lines::new("").offset_of(pos(0, 3)), 0);
     }
 
     #[test]
@@ -120,7 +110,7 @@ mod tests {
         let text = "s = \"naïve 🐍\"\r\nif s is \"ü\":\n    pass\n";
         let lines = Lines::new(text);
         for (at, _) in text.char_indices().filter(|&(at, _)| !text[..at].ends_with('\r')) {
-            assert_eq!(lines.offset(lines.position(at)), at, "offset {at}");
+            assert_eq!(lines.offset_of(lines.position(at)), at, "offset {at}");
         }
     }
 }

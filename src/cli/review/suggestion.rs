@@ -5,25 +5,15 @@
 use std::ops::{Range, RangeInclusive};
 
 use crate::engine::LocatedEdit;
-use crate::engine::line_index::line_starts;
+pub(crate) use crate::engine::line_index::Lines;
 
 /// Edits more than this many lines apart (an import added at the top for a fix further down) are
 /// "several places": one suggestion would replace every line between them.
 pub(crate) const MAX_GAP: usize = 3;
 
-/// A file's lines, split where the engine splits them (`\n`, `\r\n`, or a lone `\r`), so that
+/// A file's lines are split where the engine splits them (`\n`, `\r\n`, or a lone `\r`), so that
 /// the engine's (line, column) positions find their byte offsets.
-pub(crate) struct Lines<'a> {
-    text: &'a str,
-    /// The byte offset where each line starts.
-    starts: Vec<usize>,
-}
-
 impl<'a> Lines<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Lines { text, starts: line_starts(text) }
-    }
-
     /// The number of lines (a final line end starts no line of its own).
     #[cfg(test)]
     fn count(&self) -> usize {

@@ -3,6 +3,8 @@
 //! metaclass-conflict, unprimed-generator and memoryview-slice-kept need to be able to report.
 use ruff_python_ast::visitor::{Visitor, walk_expr};
 use ruff_python_ast::{Expr, ExprContext, StmtClassDef};
+use ruff_text_size::TextSize;
+use rustc_hash::FxHashMap;
 
 use super::{Walker, head_name};
 use crate::engine::first_look::{Function, Later, Naming, naming};
@@ -17,7 +19,14 @@ impl<'a> Walker<'a> {
             Later::Derives(name, matches) => self.derives(name, matches, 0),
             Later::ImportsFrom(package) => self.packages.contains(package),
             Later::CapturesFromLoop(closure, span) => {
-                let bound_in_loop = |name: &str| self.loop_bindings.iter().any(|(n, at)| *n == name && span.contains(*at));
+                let bound_at = self.loop_bindings_by_name.get_or_init(|| {
+                    let mut by_name: FxHashMap<&str, Vec<TextSize>> = FxHashMap::default();
+                    for &(name, at) in &self.loop_bindings {
+                        by_name.entry(name).or_default().push(at);
+                    }
+                    by_name
+                });
+                let bound_in_loop = |name: &str| bound_at.get(name).is_some_and(|ats| ats.iter().any(|at| span.contains(*at)));
                 free_reads(closure).iter().any(|name| bound_in_loop(name))
             }
             Later::TwoMetaclassSources(class) => self.metaclass_sources(class, 0) >= 2 && self.sources_known(class, 0),

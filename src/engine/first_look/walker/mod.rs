@@ -1,6 +1,8 @@
 //! The first look's walk: one pass over the AST that asks the transforms about the kinds of node
 //! they name and gathers the module's facts for the project index.
 
+use std::cell::OnceCell;
+
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{AnyNodeRef, ExceptHandler, Expr, ExprContext, ModModule, NodeKind, Parameter, Pattern, Stmt, StmtClassDef};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -40,6 +42,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
         assigned_calls: Vec::new(),
         plain_modules: FxHashSet::default(),
         loop_bindings: Vec::new(),
+        loop_bindings_by_name: OnceCell::new(),
     };
     walker.visit_body(&module.body);
     let mut reporting = walker.look.yes.clone();
@@ -176,6 +179,9 @@ struct Walker<'a> {
     plain_modules: FxHashSet<&'a str>,
     /// The names bound inside a loop, each with where.
     loop_bindings: Vec<(&'a str, TextSize)>,
+    /// The same by name, made when a closure's condition is first judged (a file with thousands
+    /// of closures in loops would otherwise scan every binding for each).
+    loop_bindings_by_name: OnceCell<FxHashMap<&'a str, Vec<TextSize>>>,
 }
 
 impl<'a> Walker<'a> {
