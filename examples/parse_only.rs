@@ -2,7 +2,10 @@
 //! and tool folders skipped), read and parse each one with the same parser, in parallel, and do
 //! nothing else. `scripts/bench.sh` times it next to `pitfix` and Ruff.
 //!
-//! Usage: `cargo run --release --example parse_only -- [PATH...]`
+//! With `--arena`, each tree is parsed into a per-file arena as pitfix parses (`src/arena`), so
+//! that the floor can also be read on those terms.
+//!
+//! Usage: `cargo run --release --example parse_only -- [--arena] [PATH...]`
 use std::path::PathBuf;
 
 use ignore::WalkBuilder;
@@ -16,13 +19,17 @@ const SKIPPED: &[&str] = &[
     ".tox", ".venv", "__pypackages__", "_build", "buck-out", "dist", "node_modules", "site-packages", "venv",
 ];
 
-// The same allocator as pitfix, so that the floor is measured on equal terms.
+// The same allocator as pitfix, so that the floor is measured on equal terms (without `--arena`
+// it serves no arena: jemalloc's own allocations).
 #[cfg(all(unix, any(target_arch = "x86_64", target_arch = "aarch64")))]
 #[global_allocator]
-static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static GLOBAL: pitfix::ArenaAlloc<tikv_jemallocator::Jemalloc> = pitfix::ArenaAlloc::new(tikv_jemallocator::Jemalloc);
 
 fn main() {
-    let mut roots: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<_> = std::env::args_os().skip(1).collect();
+    let arena = args.iter().any(|a| a == "--arena");
+    args.retain(|a| a != "--arena");
+    let mut roots: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     if roots.is_empty() {
         roots.push(PathBuf::from("."));
     }
@@ -47,8 +54,12 @@ fn main() {
                 let Ok(bytes) = std::fs::read(path) else { return (0, 1) };
                 let text = String::from_utf8_lossy(&bytes);
                 let kind = if path.extension().is_some_and(|e| e == "pyi") { PySourceType::Stub } else { PySourceType::Python };
-                let result = parse_unchecked_source(&text, kind);
-                (1, usize::from(!result.errors().is_empty()))
+                let has_errors = if arena {
+                    pitfix::testing::parse_in_arena_has_errors(&text, kind)
+                } else {
+                    !parse_unchecked_source(&text, kind).errors().is_empty()
+                };
+                (1, usize::from(has_errors))
             })
             .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     });

@@ -3,7 +3,8 @@
 # one run (commands alternate, so a noisy machine slows them alike). Prints medians, peak memory
 # and three tables:
 #   cold     pitfix diff/check without the cache, Ruff with `--no-cache` and the rules that match
-#            pitfix's transforms (the `noqa_codes` of src/transforms), and the parse-only floor;
+#            pitfix's transforms (the `noqa_codes` of src/transforms), and the parse-only floor
+#            (a bare parse of each file; also with pitfix's per-file arenas, `parse_only_arena`);
 #   warm     a second pitfix check/diff over unchanged files (the cache in `.pitfix_cache/`) next
 #            to Ruff's own cached second run;
 #   scaling  pitfix check on 1x, 2x and 4x copies of the corpus, and with -j 1 and -j 2.
@@ -64,6 +65,7 @@ declare -A commands=(
   [pitfix_check]="$pitfix check --no-cache -q ."
   [ruff]="$ruff check --no-cache --isolated --select $codes --unsafe-fixes --diff ."
   [parse_only]="$parse_only ."
+  [parse_only_arena]="$parse_only --arena ."
   [warm_check]="$pitfix check -q ."
   [warm_diff]="$pitfix diff --unsafe-fixes -q ."
   [ruff_warm]="$ruff check --isolated --select $codes ."
@@ -92,7 +94,7 @@ time_commands() {
 }
 
 echo "== cold (median of $runs, alternating)"
-cold=(pitfix_diff ruff pitfix_check parse_only)
+cold=(pitfix_diff ruff pitfix_check parse_only parse_only_arena)
 if [ -n "${BASELINE:-}" ]; then
   commands[baseline_diff]="$BASELINE diff --no-cache --unsafe-fixes -q ."
   commands[baseline_check]="$BASELINE check --no-cache -q ."
@@ -100,10 +102,11 @@ if [ -n "${BASELINE:-}" ]; then
 fi
 rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
 time_commands "$tree" "${cold[@]}"
-awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" \
+awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" -v pa="$med_parse_only_arena" \
     -v md="$peak_pitfix_diff" -v mc="$peak_pitfix_check" -v mr="$peak_ruff" 'BEGIN {
   printf "  pitfix diff / ruff        = %.2f   (target <= 0.8)\n  pitfix check / ruff       = %.2f   (target <= 0.8)\n", d / r, c / r
   printf "  pitfix diff / parse-only  = %.2f   (target <= 1.3)\n  pitfix check / parse-only = %.2f   (target <= 1.3)\n", d / p, c / p
+  printf "  next to a parse-only pass with the same arenas: diff %.2f, check %.2f\n", d / pa, c / pa
   printf "  peak memory pitfix diff / ruff = %.2f, pitfix check / ruff = %.2f   (target <= 1.0)\n", md / mr, mc / mr }'
 if [ -n "${BASELINE:-}" ]; then
   awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v bd="$med_baseline_diff" -v bc="$med_baseline_check" \

@@ -6,6 +6,7 @@
 //! `semantic` model, runs the `transforms` in one walk and applies their fixes (built with
 //! `edits`) until nothing changes; `output` prints diffs, findings and summaries; `server` is the
 //! language server, which runs the engine on an editor's open documents.
+mod arena;
 mod cache;
 mod cli;
 mod edits;
@@ -20,7 +21,13 @@ pub mod testing;
 mod transforms;
 mod workspace;
 
+pub use arena::ArenaAlloc;
 pub use cli::run::{EXIT_FATAL, EXIT_FOUND, EXIT_OK};
+
+// The unit tests parse through the arenas as the binary does.
+#[cfg(test)]
+#[global_allocator]
+static TEST_ALLOCATOR: ArenaAlloc<std::alloc::System> = ArenaAlloc::new(std::alloc::System);
 
 /// Parses the command line, runs it, and returns the process exit code.
 pub fn main() -> i32 {

@@ -36,3 +36,9 @@ pub fn check_promises(name: &str, source: &[u8]) -> Result<(), String> {
         (None, None) => Ok(()),
     }
 }
+
+/// Parses `text` as `scripts/bench.sh`'s parse-only floor does with `--arena`: the tree in a
+/// per-file arena, as pitfix parses; whether it has a syntax error.
+pub fn parse_in_arena_has_errors(text: &str, source_type: ruff_python_ast::PySourceType) -> bool {
+    !crate::arena::parse_in_arena(text, source_type).errors().is_empty()
+}

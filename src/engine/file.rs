@@ -8,6 +8,7 @@ use ruff_python_ast::ModModule;
 use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 
+use crate::arena::{InArena, parse_in_arena};
 use crate::engine::checker::{Finding, check_module};
 use crate::engine::line_index::LazyLineIndex;
 use crate::edits::fix::Applicability;
@@ -68,7 +69,7 @@ pub(crate) struct FileResult {
 pub(crate) struct Prepared {
     text: String,
     encoding: TextEncoding,
-    parsed: Parsed<ModModule>,
+    parsed: InArena<Parsed<ModModule>>,
 }
 
 impl Prepared {
@@ -81,7 +82,7 @@ impl Prepared {
 pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepared, String> {
     let (text, encoding) = decode(bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
     let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
-    let parsed = parse_unchecked_source(&text, source_type);
+    let parsed = parse_in_arena(&text, source_type);
     if let Some(message) = syntax_error(&parsed, &text) {
         return Err(format!("{name}:{message}"));
     }
@@ -103,6 +104,7 @@ pub(crate) fn process<'p>(
 ) -> FileResult {
     let mut result = FileResult::default();
     let Prepared { text, encoding, parsed } = prepared;
+    let parsed: &Parsed<ModModule> = parsed;
     let index = LazyLineIndex::new(text);
     let first_check = FileSettings { transforms: candidates, ..*settings };
     let Some(findings) = unsuppressed_findings(parsed, text, &index, &first_check, semantic) else {

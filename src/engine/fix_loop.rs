@@ -1,8 +1,8 @@
 //! The fix loop: apply the allowed fixes, re-parse, check again, until nothing is left to apply.
 //! Each pass's output must parse, or the file keeps its old text.
 use ruff_python_ast::PySourceType;
-use ruff_python_parser::parse_unchecked_source;
 
+use crate::arena::parse_in_arena;
 use crate::edits::fix::{Applicability, apply_fixes};
 use crate::engine::FileSettings;
 use crate::engine::checker::Finding;
@@ -41,7 +41,7 @@ pub(super) fn fix_until_stable(
             }
         }
         let source_type = if settings.is_stub { PySourceType::Stub } else { PySourceType::Python };
-        let parsed = parse_unchecked_source(&new_text, source_type);
+        let parsed = parse_in_arena(&new_text, source_type);
         let index = LazyLineIndex::new(&new_text);
         if let Some(message) = syntax_error(&parsed, &new_text) {
             let mut ids = rules.clone();

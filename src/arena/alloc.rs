@@ -1,0 +1,170 @@
+//! The global allocator: another allocator's, except that while a thread serves an arena
+//! ([`super::Arena::serve`]) its small allocations are bumped from the arena's chunks, and any
+//! free of arena memory does nothing (the arena gives its chunks back at once, later).
+use std::alloc::{GlobalAlloc, Layout};
+use std::cell::Cell;
+use std::ptr;
+
+use super::chunks::{self, CHUNK};
+
+/// Allocations above this size go to the inner allocator even while an arena is served (a
+/// file's token list, its text): they would waste most of a chunk.
+const MAX_SMALL: usize = CHUNK / 4;
+/// Alignments above this go to the inner allocator.
+const MAX_ALIGN: usize = 64;
+/// The start of each chunk holds the address of the arena's previous chunk.
+pub(super) const HEADER: usize = 16;
+
+/// Where an arena bumps: the current chunk's free part, and the chain of its chunks.
+pub(super) struct State {
+    /// The next free byte of the current chunk and the chunk's end (both 0 before the first chunk).
+    cursor: usize,
+    end: usize,
+    /// The current chunk; its header links the one before.
+    pub(super) last_chunk: *mut u8,
+}
+
+impl State {
+    pub(super) const fn new() -> State {
+        State { cursor: 0, end: 0, last_chunk: ptr::null_mut() }
+    }
+
+    /// Bumps `layout` from the current chunk, taking a new chunk when it is full.
+    fn bump(&mut self, layout: Layout) -> Option<*mut u8> {
+        if layout.size() > MAX_SMALL || layout.align() > MAX_ALIGN {
+            return None;
+        }
+        if let Some(ptr) = self.bump_in_chunk(layout) {
+            return Some(ptr);
+        }
+        if !chunks::reserve() {
+            return None;
+        }
+        let chunk = chunks::acquire()?;
+        // SAFETY: a fresh chunk of CHUNK bytes, ours alone; the header is aligned for a pointer.
+        unsafe { chunk.cast::<*mut u8>().write(self.last_chunk) };
+        self.last_chunk = chunk;
+        self.cursor = chunk as usize + HEADER;
+        self.end = chunk as usize + CHUNK;
+        self.bump_in_chunk(layout)
+    }
+
+    fn bump_in_chunk(&mut self, layout: Layout) -> Option<*mut u8> {
+        let start = self.cursor.checked_add(layout.align() - 1)? & !(layout.align() - 1);
+        let end = start.checked_add(layout.size())?;
+        (self.cursor != 0 && end <= self.end).then(|| {
+            self.cursor = end;
+            start as *mut u8
+        })
+    }
+
+    /// Whether `ptr` (of `size` bytes) is the last allocation bumped: it can grow or give its
+    /// bytes back in place.
+    fn is_last(&self, ptr: *mut u8, size: usize) -> bool {
+        ptr as usize + size == self.cursor
+    }
+}
+
+thread_local! {
+    /// The arena this thread serves, if any.
+    static SERVED: Cell<*mut State> = const { Cell::new(ptr::null_mut()) };
+}
+
+/// Makes `state` the arena this thread serves until the returned guard drops (which puts back
+/// what was served before, on return or panic).
+pub(super) fn serve(state: *mut State) -> impl Drop {
+    struct Restore(*mut State);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SERVED.with(|s| s.set(self.0));
+        }
+    }
+    Restore(SERVED.with(|s| s.replace(state)))
+}
+
+#[inline(always)]
+fn served() -> Option<&'static mut State> {
+    let state = SERVED.try_with(Cell::get).ok()?;
+    // SAFETY: a served state outlives its serving (the guard of `serve` is dropped first) and only
+    // this thread touches it meanwhile.
+    unsafe { state.as_mut() }
+}
+
+/// The global allocator: `inner`, with arenas on top (see the module documentation).
+pub struct ArenaAlloc<A> {
+    inner: A,
+}
+
+impl<A> ArenaAlloc<A> {
+    pub const fn new(inner: A) -> Self {
+        ArenaAlloc { inner }
+    }
+}
+
+// SAFETY: every pointer returned is either the inner allocator's (and freed by it alone, since
+// `chunks::contains` is false for it) or bumped from a chunk with room for the layout, aligned
+// as asked, and valid until the arena releases the chunk, which it does only after the values
+// allocated in it are gone (`InArena`).
+unsafe impl<A: GlobalAlloc> GlobalAlloc for ArenaAlloc<A> {
+    #[inline]
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if let Some(ptr) = served().and_then(|state| state.bump(layout)) {
+            return ptr;
+        }
+        // SAFETY: the caller's layout, passed on.
+        unsafe { self.inner.alloc(layout) }
+    }
+
+    #[inline]
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if let Some(ptr) = served().and_then(|state| state.bump(layout)) {
+            // SAFETY: the bump has `layout.size()` bytes; a reused chunk holds old bytes.
+            unsafe { ptr::write_bytes(ptr, 0, layout.size()) };
+            return ptr;
+        }
+        // SAFETY: the caller's layout, passed on.
+        unsafe { self.inner.alloc_zeroed(layout) }
+    }
+
+    #[inline]
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if chunks::contains(ptr) {
+            // Arena memory is given back a chunk at a time; the last bump can be taken back now.
+            if let Some(state) = served().filter(|state| state.is_last(ptr, layout.size())) {
+                state.cursor = ptr as usize;
+            }
+            return;
+        }
+        // SAFETY: not arena memory, so the inner allocator's, with the caller's layout.
+        unsafe { self.inner.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if !chunks::contains(ptr) {
+            // SAFETY: the inner allocator's memory, with the caller's layout and size.
+            return unsafe { self.inner.realloc(ptr, layout, new_size) };
+        }
+        if new_size <= layout.size() {
+            // Shrinking in place: the block stays as large as it was, which is large enough.
+            return ptr;
+        }
+        if let Some(state) = served().filter(|state| state.is_last(ptr, layout.size()))
+            && ptr as usize + new_size <= state.end
+            && new_size <= MAX_SMALL
+        {
+            // The last bump grows into the chunk's free part.
+            state.cursor = ptr as usize + new_size;
+            return ptr;
+        }
+        // SAFETY: `new_size` with the old alignment is a valid layout (the caller's contract).
+        let new_layout = unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) };
+        // SAFETY: a layout of non-zero size.
+        let new = unsafe { self.alloc(new_layout) };
+        if !new.is_null() {
+            // SAFETY: both blocks hold at least the smaller size, and they do not overlap (the
+            // old one is still allocated: arena memory is not reused before its chunk is).
+            unsafe { ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size)) };
+        }
+        new
+    }
+}
