@@ -30,13 +30,17 @@ impl State {
     }
 
     /// Bumps `layout` from the current chunk, taking a new chunk when it is full.
+    #[inline]
     fn bump(&mut self, layout: Layout) -> Option<*mut u8> {
         if layout.size() > MAX_SMALL || layout.align() > MAX_ALIGN {
             return None;
         }
-        if let Some(ptr) = self.bump_in_chunk(layout) {
-            return Some(ptr);
-        }
+        self.bump_in_chunk(layout).or_else(|| self.bump_in_new_chunk(layout))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn bump_in_new_chunk(&mut self, layout: Layout) -> Option<*mut u8> {
         if !chunks::reserve() {
             return None;
         }
@@ -49,10 +53,13 @@ impl State {
         self.bump_in_chunk(layout)
     }
 
+    /// The bump in the current chunk, if it has room (never before the first chunk: `end` is 0).
+    /// No sum overflows: addresses are far below `usize::MAX`, sizes at most `MAX_SMALL`.
+    #[inline]
     fn bump_in_chunk(&mut self, layout: Layout) -> Option<*mut u8> {
-        let start = self.cursor.checked_add(layout.align() - 1)? & !(layout.align() - 1);
-        let end = start.checked_add(layout.size())?;
-        (self.cursor != 0 && end <= self.end).then(|| {
+        let start = (self.cursor + layout.align() - 1) & !(layout.align() - 1);
+        let end = start + layout.size();
+        (end <= self.end).then(|| {
             self.cursor = end;
             start as *mut u8
         })

@@ -89,7 +89,7 @@ pub(crate) fn summarize_folder(
             Ok((bytes, _)) => bytes,
             Err(e) => return Some(Err(format!("{}: {e}", input.display))),
         };
-        let text = decode(&bytes).ok()?.0;
+        let text = decode(&bytes).ok()?.0.into_owned();
         let summary = stack::with_stack(stack::stack_needed(&bytes), || {
             summarize_text(&input.path, &text, &roots, packages, transforms)
         });

@@ -1,5 +1,6 @@
 //! The per-file pipeline: decode, parse, run the transforms, apply their fixes until nothing
 //! changes, check the result still parses, and encode it back.
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ruff_python_ast::PySourceType;
@@ -66,20 +67,21 @@ pub(crate) struct FileResult {
 
 /// A file decoded and parsed, ready for the transforms; parsed once, whether the project index
 /// reads it first or not.
-pub(crate) struct Prepared {
-    text: String,
+pub(crate) struct Prepared<'b> {
+    /// Borrowed from the file's bytes when they are UTF-8.
+    text: Cow<'b, str>,
     encoding: TextEncoding,
     parsed: InArena<Parsed<ModModule>>,
 }
 
-impl Prepared {
+impl Prepared<'_> {
     pub(crate) fn module(&self) -> &ModModule {
         self.parsed.syntax()
     }
 }
 
 /// Decodes and parses a file; the error is a message naming the file (and line).
-pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepared, String> {
+pub(crate) fn prepare<'b>(name: &str, bytes: &'b [u8], is_stub: bool) -> Result<Prepared<'b>, String> {
     let (text, encoding) = decode(bytes).map_err(|why| format!("{name}: skipped: {why}"))?;
     let source_type = if is_stub { PySourceType::Stub } else { PySourceType::Python };
     let parsed = parse_in_arena(&text, source_type);
@@ -96,7 +98,7 @@ pub(crate) fn prepare(name: &str, bytes: &[u8], is_stub: bool) -> Result<Prepare
 /// new text.
 pub(crate) fn process<'p>(
     name: &str,
-    prepared: &'p Prepared,
+    prepared: &'p Prepared<'_>,
     semantic: Option<SemanticModel<'p>>,
     settings: &FileSettings,
     candidates: &[&'static dyn Transform],
@@ -105,6 +107,7 @@ pub(crate) fn process<'p>(
     let mut result = FileResult::default();
     let Prepared { text, encoding, parsed } = prepared;
     let parsed: &Parsed<ModModule> = parsed;
+    let text: &str = text;
     let index = LazyLineIndex::new(text);
     let first_check = FileSettings { transforms: candidates, ..*settings };
     let Some(findings) = unsuppressed_findings(parsed, text, &index, &first_check, semantic) else {
@@ -121,7 +124,7 @@ pub(crate) fn process<'p>(
                 result.unfixed = findings.len();
                 return result;
             }
-            match fix_until_stable(name, text.clone(), findings, settings, allowed, &mut result) {
+            match fix_until_stable(name, text.to_owned(), findings, settings, allowed, &mut result) {
                 Ok(fixed) if fixed != *text => match encode(&fixed, *encoding) {
                     Ok(bytes) => result.fixed = Some(bytes),
                     Err(why) => fixes_dropped(&mut result, format!("{name}: fixes dropped: {why}")),

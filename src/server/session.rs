@@ -177,7 +177,7 @@ impl Session {
             return self.reload();
         }
         if let Some(project) = &mut self.project {
-            let read = |path: &PathBuf| std::fs::read(path).ok().and_then(|b| crate::workspace::decode::decode(&b).ok()).map(|d| d.0);
+            let read = |path: &PathBuf| std::fs::read(path).ok().and_then(|b| crate::workspace::decode::decode(&b).ok().map(|d| d.0.into_owned()));
             project.refresh(paths.into_iter().map(|path| {
                 let text = read(&path);
                 (path, text)

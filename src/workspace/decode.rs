@@ -1,5 +1,7 @@
 //! Reading a Python file's bytes into text and writing text back in the file's own encoding:
 //! UTF-8 with or without a BOM, or the encoding a PEP 263 coding cookie names.
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -14,7 +16,8 @@ pub(crate) enum TextEncoding {
 }
 
 /// Decodes a file; the error says why it is not Python text, for a message naming the file.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
+/// UTF-8 text is borrowed from `bytes`, not copied.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), String> {
     if let Some(pos) = memchr::memchr(0, bytes) {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..pos]).count();
         return Err(format!("line {line}: contains a NUL byte; not a Python source file"));
@@ -24,7 +27,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     }
     match coding_cookie(bytes) {
         None => decode_utf8(bytes).map(|t| (t, TextEncoding::Utf8 { bom: false })),
-        Some(name) => decode_declared(bytes, &name),
+        Some(name) => decode_declared(bytes, &name).map(|(text, encoding)| (Cow::Owned(text), encoding)),
     }
 }
 
@@ -53,8 +56,8 @@ pub(crate) fn encode(text: &str, encoding: TextEncoding) -> Result<Vec<u8>, Stri
     }
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<String, String> {
-    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
         let at = e.valid_up_to();
         let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
         format!("line {line}: invalid UTF-8 (byte offset {at}) and no coding cookie declares another encoding")
@@ -65,7 +68,7 @@ fn decode_declared(bytes: &[u8], name: &str) -> Result<(String, TextEncoding), S
     let normalized = name.to_ascii_lowercase().replace('_', "-");
     match normalized.as_str() {
         "utf-8" | "utf8" | "utf-8-sig" => {
-            decode_utf8(bytes).map(|t| (t, TextEncoding::Utf8 { bom: false }))
+            decode_utf8(bytes).map(|t| (t.into_owned(), TextEncoding::Utf8 { bom: false }))
         }
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "8859" => {
             Ok((bytes.iter().map(|&b| char::from(b)).collect(), TextEncoding::Latin1))
