@@ -4,8 +4,8 @@
 //! beyond [`KEEP_RESIDENT`] of them the pool hands their pages back to the system.
 //!
 //! Nothing here may allocate: it runs inside the global allocator.
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::UnsafeCell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The size of a chunk. Small, because a file that waits for the project index keeps its last,
 /// partly used chunk until it is checked.
@@ -25,11 +25,39 @@ static LEN: AtomicUsize = AtomicUsize::new(0);
 /// Chunks carved from the range so far.
 static CARVED: AtomicUsize = AtomicUsize::new(0);
 /// Released chunks (their indexes), the last released on top.
-static POOL: Mutex<Pool> = Mutex::new(Pool { len: 0, free: [0; MAX_CHUNKS] });
+static POOL: Pool = Pool { locked: AtomicBool::new(false), free: UnsafeCell::new(Free { len: 0, index: [0; MAX_CHUNKS] }) };
 
+/// A spin lock around the free list: `std::sync::Mutex` may allocate on some systems (a boxed
+/// pthread mutex), which the allocator cannot do, and the list is held for a push or a pop.
 struct Pool {
+    locked: AtomicBool,
+    free: UnsafeCell<Free>,
+}
+
+struct Free {
     len: usize,
-    free: [u32; MAX_CHUNKS],
+    index: [u32; MAX_CHUNKS],
+}
+
+// SAFETY: `free` is only reached through `with`, which holds `locked`.
+unsafe impl Sync for Pool {}
+
+impl Pool {
+    fn with<R>(&self, f: impl FnOnce(&mut Free) -> R) -> R {
+        let mut spins = 0_u32;
+        while self.locked.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            spins += 1;
+            if spins < 64 {
+                std::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
+        }
+        // SAFETY: the lock is ours until the store below; `f` cannot reach the pool again.
+        let result = f(unsafe { &mut *self.free.get() });
+        self.locked.store(false, Ordering::Release);
+        result
+    }
 }
 
 /// Whether `ptr` is memory of some arena's chunk.
@@ -69,24 +97,24 @@ pub(super) fn acquire() -> Option<*mut u8> {
 /// Gives a chunk back to the pool; its memory must not be read again before it is acquired.
 pub(super) fn release(chunk: *mut u8) {
     let index = (chunk as usize - BASE.load(Ordering::Relaxed)) / CHUNK;
-    let mut pool = POOL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if pool.len >= KEEP_RESIDENT {
+    if POOL.with(|free| free.len) >= KEEP_RESIDENT {
         os::discard(chunk, CHUNK);
     } else if cfg!(debug_assertions) {
         // A use after release reads this pattern instead of plausible data: tests fail loudly.
         // SAFETY: the chunk is committed, CHUNK bytes long, and no longer used.
         unsafe { std::ptr::write_bytes(chunk, 0xA5, CHUNK) };
     }
-    let len = pool.len;
-    pool.free[len] = index as u32;
-    pool.len += 1;
+    POOL.with(|free| {
+        free.index[free.len] = index as u32;
+        free.len += 1;
+    });
 }
 
 fn pop() -> Option<usize> {
-    let mut pool = POOL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let len = pool.len.checked_sub(1)?;
-    pool.len = len;
-    Some(pool.free[len] as usize)
+    POOL.with(|free| {
+        free.len = free.len.checked_sub(1)?;
+        Some(free.index[free.len] as usize)
+    })
 }
 
 #[cfg(unix)]
