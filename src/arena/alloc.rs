@@ -22,11 +22,13 @@ pub(super) struct State {
     end: usize,
     /// The current chunk; its header links the one before.
     pub(super) last_chunk: *mut u8,
+    /// A panic unwound through the serving: what it carries may be arena memory.
+    pub(super) panicked: bool,
 }
 
 impl State {
     pub(super) const fn new() -> State {
-        State { cursor: 0, end: 0, last_chunk: ptr::null_mut() }
+        State { cursor: 0, end: 0, last_chunk: ptr::null_mut(), panicked: false }
     }
 
     /// Bumps `layout` from the current chunk, taking a new chunk when it is full.
@@ -78,15 +80,22 @@ thread_local! {
 }
 
 /// Makes `state` the arena this thread serves until the returned guard drops (which puts back
-/// what was served before, on return or panic).
+/// what was served before, on return or panic, and marks `state` when a panic unwinds).
 pub(super) fn serve(state: *mut State) -> impl Drop {
-    struct Restore(*mut State);
+    struct Restore {
+        previous: *mut State,
+        served: *mut State,
+    }
     impl Drop for Restore {
         fn drop(&mut self) {
-            SERVED.with(|s| s.set(self.0));
+            SERVED.with(|s| s.set(self.previous));
+            if std::thread::panicking() {
+                // SAFETY: the state outlives its serving, and this thread alone touches it.
+                unsafe { (*self.served).panicked = true };
+            }
         }
     }
-    Restore(SERVED.with(|s| s.replace(state)))
+    Restore { previous: SERVED.with(|s| s.replace(state)), served: state }
 }
 
 #[inline(always)]

@@ -1,6 +1,7 @@
 //! Per-file arenas for the parser's syntax tree. Parsing allocates hundreds of thousands of
-//! small nodes per large file and dropping the tree frees them one by one; in a cold run that
-//! was about a fifth of the work. While a file is parsed, its small allocations are bumped from
+//! small nodes per large file and dropping the tree frees them one by one; in a cold `diff` that
+//! was about a sixth of the work (1.2 G of 7.5 G instructions: the drop 0.57 G, the allocator's
+//! calls about 0.6 G). While a file is parsed, its small allocations are bumped from
 //! the file's own chunks instead, the tree's frees cost a compare, and the chunks go back to a
 //! pool once the tree is gone.
 //!
@@ -19,7 +20,7 @@ mod tests;
 pub use alloc::ArenaAlloc;
 
 /// One file's chunks.
-pub(crate) struct Arena {
+struct Arena {
     /// Boxed: the allocator reaches it through a pointer while the arena is served.
     state: Box<alloc::State>,
 }
@@ -31,7 +32,7 @@ unsafe impl Send for Arena {}
 unsafe impl Sync for Arena {}
 
 impl Arena {
-    pub(crate) fn new() -> Self {
+    fn new() -> Self {
         Arena { state: Box::new(alloc::State::new()) }
     }
 
@@ -44,7 +45,7 @@ impl Arena {
 
 impl Drop for Arena {
     fn drop(&mut self) {
-        if std::thread::panicking() {
+        if self.state.panicked {
             // A panic while serving may carry arena memory up the stack (its message): keep the
             // chunks rather than reuse them under it.
             return;

@@ -71,3 +71,18 @@ fn allocations_outside_serving_are_not_arena_memory() {
     drop(inside);
     drop(arena);
 }
+
+#[test]
+fn only_a_panic_while_serving_keeps_the_chunks() {
+    let mut arena = Arena::new();
+    let _ = arena.serve(|| Box::new(1_u64));
+    let unrelated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _inside = arena.serve(|| Box::new(2_u64));
+        panic!("after serving");
+    }));
+    assert!(unrelated.is_err());
+    assert!(!arena.state.panicked, "a panic after serving gives the chunks back");
+    let during = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| arena.serve(|| panic!("while serving"))));
+    assert!(during.is_err());
+    assert!(arena.state.panicked, "a panic while serving keeps them");
+}

@@ -105,9 +105,7 @@ pub(crate) fn process<'p>(
     mode: Mode,
 ) -> FileResult {
     let mut result = FileResult::default();
-    let Prepared { text, encoding, parsed } = prepared;
-    let parsed: &Parsed<ModModule> = parsed;
-    let text: &str = text;
+    let (text, encoding, parsed): (&str, _, &Parsed<ModModule>) = (&prepared.text, &prepared.encoding, &prepared.parsed);
     let index = LazyLineIndex::new(text);
     let first_check = FileSettings { transforms: candidates, ..*settings };
     let Some(findings) = unsuppressed_findings(parsed, text, &index, &first_check, semantic) else {

@@ -27,7 +27,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, TextEncoding), Strin
     }
     match coding_cookie(bytes) {
         None => decode_utf8(bytes).map(|t| (t, TextEncoding::Utf8 { bom: false })),
-        Some(name) => decode_declared(bytes, &name).map(|(text, encoding)| (Cow::Owned(text), encoding)),
+        Some(name) => decode_declared(bytes, &name),
     }
 }
 
@@ -64,22 +64,21 @@ fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     })
 }
 
-fn decode_declared(bytes: &[u8], name: &str) -> Result<(String, TextEncoding), String> {
+fn decode_declared<'b>(bytes: &'b [u8], name: &str) -> Result<(Cow<'b, str>, TextEncoding), String> {
     let normalized = name.to_ascii_lowercase().replace('_', "-");
     match normalized.as_str() {
         "utf-8" | "utf8" | "utf-8-sig" => {
-            decode_utf8(bytes).map(|t| (t.into_owned(), TextEncoding::Utf8 { bom: false }))
+            decode_utf8(bytes).map(|t| (t, TextEncoding::Utf8 { bom: false }))
         }
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "8859" => {
-            Ok((bytes.iter().map(|&b| char::from(b)).collect(), TextEncoding::Latin1))
+            Ok((Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()), TextEncoding::Latin1))
         }
         _ => {
             let enc = Encoding::for_label(normalized.as_bytes())
                 .ok_or_else(|| format!("unknown encoding `{name}` in the coding cookie"))?;
             let text = enc
                 .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or_else(|| format!("bytes that are not valid {} (declared by the coding cookie)", enc.name()))?
-                .into_owned();
+                .ok_or_else(|| format!("bytes that are not valid {} (declared by the coding cookie)", enc.name()))?;
             // Only accept encodings that give back the very same bytes, so that untouched parts of
             // the file stay byte-for-byte as they were.
             let encoding = TextEncoding::Other(enc);
