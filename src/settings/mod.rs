@@ -4,6 +4,8 @@
 //! nearest Ruff config's excludes and per-file-ignores, as Ruff resolves its own settings: a run
 //! from a monorepo's root checks each project with that project's settings.
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -152,7 +154,7 @@ pub(crate) struct Resolver {
 
 #[derive(Default)]
 struct State {
-    folders: HashMap<PathBuf, Arc<Folder>>,
+    folders: FxHashMap<PathBuf, Arc<Folder>>,
     /// Keyed by the addresses of the pitfix and Ruff configs, and the version.
     shared: HashMap<(usize, Option<TargetVersion>, usize), Arc<Settings>>,
 }
@@ -190,8 +192,7 @@ impl Resolver {
 
     /// The settings of the files in `dir`, an absolute folder without `.` or `..`.
     pub(crate) fn for_dir(&self, dir: &Path) -> Result<Arc<Settings>> {
-        let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        Ok(self.folder(&mut state, dir)?.settings.clone())
+        Ok(self.folder(dir)?.settings.clone())
     }
 
     /// The settings of the file at `path`, absolute without `.` or `..`.
@@ -199,12 +200,19 @@ impl Resolver {
         self.for_dir(path.parent().unwrap_or(path))
     }
 
-    fn folder(&self, state: &mut State, dir: &Path) -> Result<Arc<Folder>> {
-        if let Some(folder) = state.folders.get(dir) {
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The folder's settings, its config files read once. They are read outside the lock, so
+    /// that the threads of a walk do not wait on each other's reads; when two read one folder at
+    /// once, the first to finish is kept and both use it (the files are the same).
+    fn folder(&self, dir: &Path) -> Result<Arc<Folder>> {
+        if let Some(folder) = self.state().folders.get(dir) {
             return Ok(folder.clone());
         }
         let parent = match dir.parent() {
-            Some(parent) if !self.ceilings.iter().any(|c| c == dir) => Some(self.folder(state, parent)?),
+            Some(parent) if !self.ceilings.iter().any(|c| c == dir) => Some(self.folder(parent)?),
             _ => None,
         };
         let files: FolderFiles = config::read_folder(dir, self.explicit.is_none(), &self.known)?;
@@ -219,6 +227,10 @@ impl Resolver {
             version,
             ruff.as_ref().map_or(0, |c| Arc::as_ptr(c) as usize),
         );
+        let mut state = self.state();
+        if let Some(folder) = state.folders.get(dir) {
+            return Ok(folder.clone());
+        }
         let settings = match state.shared.get(&key) {
             Some(settings) => settings.clone(),
             None => {
@@ -345,6 +357,31 @@ mod tests {
         // Cached: a config written after the folder was resolved is not read again.
         std::fs::write(root.join("pyproject.toml"), "not toml [").unwrap();
         assert!(Arc::ptr_eq(&top, &resolver.for_file(&root.join("pkg/sub/o.py")).unwrap()));
+    }
+
+    #[test]
+    fn threads_resolving_the_same_folders_at_once_share_one_settings() {
+        let (_dir, root) = tree(&[
+            ("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n"),
+            ("lib/pitfix.toml", "unsafe-fixes = true\n"),
+        ]);
+        let resolver = resolver(&root, Overrides::default());
+        let files: Vec<PathBuf> = (0..40).map(|i| root.join(format!("lib/d{}/s{}/m.py", i % 5, i % 3))).collect();
+        // Every thread asks for the same files in another order, so that reads of one folder overlap.
+        let results: Vec<Vec<Arc<Settings>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..4)
+                .map(|t| {
+                    let (resolver, files) = (&resolver, &files);
+                    scope.spawn(move || files.iter().cycle().skip(t * 7).take(files.len()).map(|f| resolver.for_file(f).unwrap()).collect())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let first = &results[0][0];
+        assert!(first.unsafe_fixes);
+        assert!(results.iter().flatten().all(|s| Arc::ptr_eq(s, first)));
+        let top = resolver.for_file(&root.join("m.py")).unwrap();
+        assert!(!top.unsafe_fixes && !Arc::ptr_eq(&top, first));
     }
 
     #[test]

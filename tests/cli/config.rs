@@ -197,6 +197,24 @@ fn a_folder_with_a_broken_config_is_skipped_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_broken_config_in_a_folder_without_python_files_skips_nothing() {
+    // Only the folder's Python files would be skipped, and there are none: no error.
+    let p = Project::new();
+    p.write("a.py", FIXABLE);
+    p.write("docs/pyproject.toml", "[tool.pitfix\nselect = 1\n");
+    p.write("docs/index.md", "# The docs\n");
+    let run = p.run(&["check"]);
+    run.code(1);
+    assert!(!run.stderr.contains("skipped"), "{}", run.stderr);
+    assert!(run.out().contains("a.py"), "{}", run.out());
+    // A Python file below it is skipped, and said so.
+    p.write("docs/conf/b.py", FIXABLE);
+    let run = p.run(&["check"]);
+    run.code(1);
+    assert!(run.stderr.contains("skipped, its settings cannot be read"), "{}", run.stderr);
+}
+
+#[test]
 fn a_config_above_the_home_directory_is_not_read() {
     // `home/` is the home directory; a config planted in the folder above it would turn the
     // fix off.

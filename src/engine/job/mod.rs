@@ -263,6 +263,17 @@ enum Stage {
     Cached(FileSource, Option<Vec<u8>>, ModuleName),
 }
 
+impl Stage {
+    /// The bytes of the file, as far as they were read.
+    fn size(&self) -> usize {
+        match self {
+            Stage::Done(_) => 0,
+            Stage::Waiting(waiting) => waiting.bytes.len(),
+            Stage::Cached(_, bytes, _) => bytes.as_ref().map_or(0, Vec::len),
+        }
+    }
+}
+
 impl Job<'_> {
     fn uses_project_index(&self) -> bool {
         self.uses_project_index
@@ -314,6 +325,8 @@ impl Job<'_> {
             }
         }
         let waited = waiting.len();
+        // Largest first: a large file parsed again last would leave the other threads idle.
+        waiting.sort_by_key(|stage| std::cmp::Reverse(stage.size()));
         let merge = Instant::now();
         let project = ProjectIndex::new(summaries);
         timings.index_since(merge);

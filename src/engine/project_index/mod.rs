@@ -4,7 +4,6 @@
 //! defined in another, or which metaclass a class imported from another file has. Built from
 //! each file's first look (syntax alone): each file contributes a small summary, which the
 //! cache keeps, and only the files that need the whole index wait for it.
-use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
@@ -146,7 +145,7 @@ impl ModuleName {
 /// The package root of each folder seen (the first ancestor without `__init__.py`), so that the
 /// files of one folder ask the file system once.
 #[derive(Debug, Default)]
-pub(crate) struct PackageRoots(Mutex<HashMap<PathBuf, PathBuf>>);
+pub(crate) struct PackageRoots(Mutex<FxHashMap<PathBuf, PathBuf>>);
 
 impl PackageRoots {
     fn root_of(&self, dir: &Path) -> PathBuf {
