@@ -61,23 +61,78 @@ impl Transform for MemoryviewSliceKept {
     }
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
-        Some(&[NodeKind::ExprSubscript])
+        Some(&[NodeKind::StmtReturn, NodeKind::StmtAssign, NodeKind::StmtAnnAssign, NodeKind::ExprYield, NodeKind::ExprCall])
     }
 
-    /// A partial slice (read) of a `memoryview(...)` call, or of a name the module assigns one
-    /// to (judged once the module is seen): the check looks at nothing else.
-    fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
-        let Expr::Subscript(subscript) = expr else { return };
-        if subscript.ctx != ExprContext::Load || !is_partial_slice(subscript) {
-            return;
+    /// A value returned, or assigned to a name, an attribute or an item, that holds a partial
+    /// slice of a view (see [`glance_kept`]): the places where the check may find a slice kept.
+    fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
+        let (target, value) = match stmt {
+            Stmt::Return(ret) => (None, ret.value.as_deref()),
+            Stmt::Assign(assign) => match assign.targets.as_slice() {
+                [target] => (Some(target), Some(&*assign.value)),
+                _ => return,
+            },
+            Stmt::AnnAssign(assign) => (Some(&*assign.target), assign.value.as_deref()),
+            _ => return,
+        };
+        // As `assigned_to` reads targets: a slice assignment copies into the buffer, and an
+        // unpacking keeps nothing the check follows.
+        let keeps = |target: &Expr| match target {
+            Expr::Attribute(_) | Expr::Name(_) => true,
+            Expr::Subscript(item) => !matches!(item.slice.as_ref(), Expr::Slice(_)),
+            _ => false,
+        };
+        if let Some(value) = value.filter(|_| target.is_none_or(keeps)) {
+            glance_kept(look, value);
         }
-        match subscript.value.as_ref() {
-            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview") => {
-                look.may_report();
+    }
+
+    /// A yielded value, or the kept argument of one of the [`KEEPING_METHODS`], that holds a
+    /// partial slice of a view.
+    fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
+        match expr {
+            Expr::Yield(yielded) => {
+                if let Some(value) = &yielded.value {
+                    glance_kept(look, value);
+                }
             }
-            Expr::Name(name) => look.may_report_if(&[Later::AssignedCallOf(name.id.as_str(), "memoryview")]),
+            Expr::Call(call) if call.arguments.keywords.is_empty() => {
+                let Expr::Attribute(method) = call.func.as_ref() else { return };
+                let kept = KEEPING_METHODS.iter().find(|(m, _)| *m == method.attr.as_str());
+                if let Some(argument) = kept.and_then(|&(_, position)| call.arguments.args.get(position)) {
+                    glance_kept(look, argument);
+                }
+            }
             _ => {}
         }
+    }
+}
+
+/// A partial slice (read) of a `memoryview(...)` call, or of a name the module assigns one to
+/// (judged once the module is seen), in `value` or in the tuples, lists, sets, dict values and
+/// comprehension elements of it: what [`goes`] follows up from a slice, followed down. A slice
+/// used and dropped (`sock.send(view[sent:])`) is no candidate.
+fn glance_kept<'a>(look: &mut Look<'a>, value: &'a Expr) {
+    match value {
+        Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| glance_kept(look, e)),
+        Expr::List(list) => list.elts.iter().for_each(|e| glance_kept(look, e)),
+        Expr::Set(set) => set.elts.iter().for_each(|e| glance_kept(look, e)),
+        Expr::Dict(dict) => dict.items.iter().for_each(|item| glance_kept(look, &item.value)),
+        Expr::ListComp(comp) => glance_kept(look, &comp.elt),
+        Expr::SetComp(comp) => glance_kept(look, &comp.elt),
+        Expr::Generator(comp) => glance_kept(look, &comp.elt),
+        Expr::DictComp(comp) => glance_kept(look, &comp.value),
+        Expr::Subscript(subscript) if subscript.ctx == ExprContext::Load && is_partial_slice(subscript) => {
+            match subscript.value.as_ref() {
+                Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview") => {
+                    look.may_report();
+                }
+                Expr::Name(name) => look.may_report_if(&[Later::AssignedCallOf(name.id.as_str(), "memoryview")]),
+                _ => {}
+            }
+        }
+        _ => {}
     }
 }
 

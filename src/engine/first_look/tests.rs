@@ -133,6 +133,24 @@ fn a_memoryview_counts_when_it_is_sliced() {
 }
 
 #[test]
+fn a_memoryview_slice_counts_where_it_may_be_kept() {
+    let view = "def f(sock, data, items):\n    view = memoryview(data)\n";
+    // Used and dropped: handed to a call that keeps nothing, compared, sliced again.
+    for dropped in ["sock.send(view[4:])", "n = len(view[4:]) + 1", "if view[:4] == b'ab':\n        pass", "a, b = view[:2], view[2:]", "items.append(view[2:], key=1)", "view[2:4] = b'xy'"] {
+        assert!(!may_report_with_index(&format!("{view}    {dropped}\n")), "{dropped}");
+    }
+    // Kept, or put in a local that may be: returned, yielded, stored, appended, through containers.
+    for kept in [
+        "return view[4:]", "return (1, [view[4:]])", "yield {'k': view[4:]}", "self.h = view[4:]", "items[0] = view[4:]",
+        "items.append((view[4:], 1))", "items.insert(0, view[4:])", "part: memoryview = view[4:]", "part = view[4:]",
+        "return [view[i:i + 2] for i in range(4)]", "return {k: view[k:] for k in range(4)}",
+    ] {
+        assert!(may_report_with_index(&format!("{view}    {kept}\n")), "{kept}");
+    }
+    assert!(may_report_with_index("def f(data):\n    return memoryview(data)[4:]\n"), "a slice of the call itself");
+}
+
+#[test]
 fn a_finalizer_counts_when_it_may_store_its_instance() {
     let class = |body: &str| format!("class C:\n    def __del__(self):\n{body}");
     // Cleaning up is what a finalizer is for.

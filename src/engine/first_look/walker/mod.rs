@@ -346,10 +346,12 @@ impl<'a> Visitor<'a> for Walker<'a> {
             }
             Stmt::While(_) => self.in_loop(stmt.range(), |walker| visitor::walk_stmt(walker, stmt)),
             Stmt::Expr(statement) if matches!(&*statement.value, Expr::Yield(_)) => {
-                // The value `send()` passed is dropped: the frame yields but reads nothing.
+                // The value `send()` passed is dropped: the frame yields but reads nothing. The
+                // `yield` is glanced at all the same.
                 if let Some(frame) = self.frames.last_mut() {
                     frame.2 = true;
                 }
+                self.glance_expr(&statement.value);
                 if let Expr::Yield(inner) = &*statement.value
                     && let Some(value) = &inner.value
                 {
