@@ -4,13 +4,12 @@
 //! nearest Ruff config's excludes and per-file-ignores, as Ruff resolves its own settings: a run
 //! from a monorepo's root checks each project with that project's settings.
 use std::collections::{BTreeMap, HashMap};
-
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Result, bail};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use rustc_hash::FxHashMap;
 
 use crate::rules::Rule;
 
