@@ -2,7 +2,7 @@
 //! yielded, stored in an attribute, a container or a global) keeps the whole underlying buffer
 //! alive, and a `bytearray` locked against resizing, for as long as it lives. The fix copies the
 //! slice: `bytes(view[a:b])`. Unsafe: the value becomes a `bytes` copy.
-use ruff_python_ast::{Expr, ExprContext, ExprSubscript, NodeKind, Stmt};
+use ruff_python_ast::{Expr, ExprCall, ExprContext, ExprSubscript, NodeKind, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::edits::fix::{Edit, Fix};
@@ -50,7 +50,7 @@ impl Transform for MemoryviewSliceKept {
     fn check_expr(&self, checker: &mut Checker, expr: &Expr) {
         // Driven by the rare `memoryview(...)` calls, not by every slice of the module.
         if let Expr::Call(call) = expr {
-            if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview")
+            if calls_memoryview(call)
                 && is_memoryview(checker.semantic(), expr, 0)
             {
                 for slice in slices_of_view(checker.semantic(), checker.node_id()) {
@@ -76,14 +76,7 @@ impl Transform for MemoryviewSliceKept {
             Stmt::AnnAssign(assign) => (Some(&*assign.target), assign.value.as_deref()),
             _ => return,
         };
-        // As `assigned_to` reads targets: a slice assignment copies into the buffer, and an
-        // unpacking keeps nothing the check follows.
-        let keeps = |target: &Expr| match target {
-            Expr::Attribute(_) | Expr::Name(_) => true,
-            Expr::Subscript(item) => !matches!(item.slice.as_ref(), Expr::Slice(_)),
-            _ => false,
-        };
-        if let Some(value) = value.filter(|_| target.is_none_or(keeps)) {
+        if let Some(value) = value.filter(|_| target.is_none_or(may_keep)) {
             glance_kept(look, value);
         }
     }
@@ -125,7 +118,7 @@ fn glance_kept<'a>(look: &mut Look<'a>, value: &'a Expr) {
         Expr::DictComp(comp) => glance_kept(look, &comp.value),
         Expr::Subscript(subscript) if subscript.ctx == ExprContext::Load && is_partial_slice(subscript) => {
             match subscript.value.as_ref() {
-                Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview") => {
+                Expr::Call(call) if calls_memoryview(call) => {
                     look.may_report();
                 }
                 Expr::Name(name) => look.may_report_if(&[Later::AssignedCallOf(name.id.as_str(), "memoryview")]),
@@ -365,7 +358,7 @@ fn goes<'a>(semantic: &SemanticModel<'a>, id: NodeId) -> Goes<'a> {
 }
 
 /// `items.append(<value>)` and the other [`KEEPING_METHODS`].
-fn kept_by_call<'a>(call: &ruff_python_ast::ExprCall, child: Node) -> Goes<'a> {
+fn kept_by_call<'a>(call: &ExprCall, child: Node) -> Goes<'a> {
     let Expr::Attribute(method) = call.func.as_ref() else { return Goes::Dropped };
     let Some(&(name, position)) = KEEPING_METHODS.iter().find(|(m, _)| *m == method.attr.as_str()) else {
         return Goes::Dropped;
@@ -376,12 +369,29 @@ fn kept_by_call<'a>(call: &ruff_python_ast::ExprCall, child: Node) -> Goes<'a> {
     }
 }
 
+/// Whether an assignment to `target` may keep the value, as far as syntax tells: an attribute,
+/// an item, or a name (whose scope decides). `view[a:b] = part` copies `part` into the buffer, and
+/// an unpacking keeps nothing followed here.
+fn may_keep(target: &Expr) -> bool {
+    match target {
+        Expr::Attribute(_) | Expr::Name(_) => true,
+        Expr::Subscript(item) => !matches!(item.slice.as_ref(), Expr::Slice(_)),
+        _ => false,
+    }
+}
+
+/// A call of the name `memoryview` (the check then asks whether it is the builtin).
+fn calls_memoryview(call: &ExprCall) -> bool {
+    matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "memoryview")
+}
+
 /// Where an assignment in the statement `stmt` to `target` keeps the value.
 fn assigned_to<'a>(semantic: &SemanticModel<'a>, stmt: NodeId, target: &'a Expr) -> Goes<'a> {
+    if !may_keep(target) {
+        return Goes::Dropped;
+    }
     match target {
         Expr::Attribute(_) => Goes::Kept(Fate::Attribute),
-        // `view[a:b] = part` copies `part` into the buffer; `items[k] = part` keeps it.
-        Expr::Subscript(item) if matches!(item.slice.as_ref(), Expr::Slice(_)) => Goes::Dropped,
         Expr::Subscript(_) => Goes::Kept(Fate::Item),
         Expr::Name(name) => {
             let scope = semantic.nodes.scope(stmt);
