@@ -1,19 +1,26 @@
 //! The global allocator: another allocator's, except that while a thread serves an arena
 //! ([`super::Arena::serve`]) its small allocations are bumped from the arena's chunks, and any
-//! free of arena memory does nothing (the arena gives its chunks back at once, later).
+//! free of arena memory does nothing (the arena gives its chunks back at once, later). The
+//! blocks a served arena takes from the other allocator (large ones, mostly) are listed in it,
+//! so that a value made while serving can be let go without walking it ([`super::InArena`]).
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
+use std::mem::MaybeUninit;
 use std::ptr;
 
 use super::chunks::{self, CHUNK};
 
 /// Allocations above this size go to the inner allocator even while an arena is served (a
 /// file's token list, its text): they would waste most of a chunk.
-const MAX_SMALL: usize = CHUNK / 4;
+pub(super) const MAX_SMALL: usize = CHUNK / 4;
 /// Alignments above this go to the inner allocator.
 const MAX_ALIGN: usize = 64;
 /// The start of each chunk holds the address of the arena's previous chunk.
 pub(super) const HEADER: usize = 16;
+
+/// How many blocks of the inner allocator an arena lists (a file's tree holds a few: its token
+/// list, its longest bodies and displays); past that it stops listing them.
+const MAX_LISTED: usize = 256;
 
 /// Where an arena bumps: the current chunk's free part, and the chain of its chunks.
 pub(super) struct State {
@@ -24,11 +31,65 @@ pub(super) struct State {
     pub(super) last_chunk: *mut u8,
     /// A panic unwound through the serving: what it carries may be arena memory.
     pub(super) panicked: bool,
+    /// The blocks taken from the inner allocator while serving and not freed since (the first
+    /// `listed` are set), unless `overflowed`: then some such block is not listed.
+    outside: [MaybeUninit<(*mut u8, Layout)>; MAX_LISTED],
+    listed: usize,
+    pub(super) overflowed: bool,
 }
 
 impl State {
     pub(super) const fn new() -> State {
-        State { cursor: 0, end: 0, last_chunk: ptr::null_mut(), panicked: false }
+        State {
+            cursor: 0,
+            end: 0,
+            last_chunk: ptr::null_mut(),
+            panicked: false,
+            outside: [MaybeUninit::uninit(); MAX_LISTED],
+            listed: 0,
+            overflowed: false,
+        }
+    }
+
+    /// The blocks of the inner allocator that the arena's values hold, when it knows them all.
+    pub(super) fn outside_blocks(&self) -> Option<impl Iterator<Item = (*mut u8, Layout)> + '_> {
+        // SAFETY: the first `listed` entries are initialized (`list` writes before it counts).
+        (!self.overflowed).then(|| self.outside[..self.listed].iter().map(|entry| unsafe { entry.assume_init() }))
+    }
+
+    /// Lists a block just taken from the inner allocator.
+    fn list(&mut self, block: *mut u8, layout: Layout) {
+        if self.overflowed {
+            return;
+        }
+        if self.listed == MAX_LISTED {
+            self.overflowed = true;
+            return;
+        }
+        self.outside[self.listed] = MaybeUninit::new((block, layout));
+        self.listed += 1;
+    }
+
+    /// The place of a listed block (the newest are the likeliest to go first).
+    fn find(&self, block: *mut u8) -> Option<usize> {
+        // SAFETY: as in `outside_blocks`.
+        (0..self.listed).rev().find(|&i| unsafe { self.outside[i].assume_init() }.0 == block)
+    }
+
+    /// A listed block was freed: it leaves the list (a block not listed was not taken while
+    /// serving, and is none of the arena's business).
+    fn unlist(&mut self, block: *mut u8) {
+        if let Some(i) = self.find(block) {
+            self.listed -= 1;
+            self.outside[i] = self.outside[self.listed];
+        }
+    }
+
+    /// A listed block was moved or resized by the inner allocator.
+    fn relist(&mut self, old: *mut u8, new: *mut u8, layout: Layout) {
+        if let Some(i) = self.find(old) {
+            self.outside[i] = MaybeUninit::new((new, layout));
+        }
     }
 
     /// Bumps `layout` from the current chunk, taking a new chunk when it is full.
@@ -124,22 +185,38 @@ impl<A> ArenaAlloc<A> {
 unsafe impl<A: GlobalAlloc> GlobalAlloc for ArenaAlloc<A> {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if let Some(ptr) = served().and_then(|state| state.bump(layout)) {
+        let Some(state) = served() else {
+            // SAFETY: the caller's layout, passed on.
+            return unsafe { self.inner.alloc(layout) };
+        };
+        if let Some(ptr) = state.bump(layout) {
             return ptr;
         }
         // SAFETY: the caller's layout, passed on.
-        unsafe { self.inner.alloc(layout) }
+        let block = unsafe { self.inner.alloc(layout) };
+        if !block.is_null() {
+            state.list(block, layout);
+        }
+        block
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if let Some(ptr) = served().and_then(|state| state.bump(layout)) {
+        let Some(state) = served() else {
+            // SAFETY: the caller's layout, passed on.
+            return unsafe { self.inner.alloc_zeroed(layout) };
+        };
+        if let Some(ptr) = state.bump(layout) {
             // SAFETY: the bump has `layout.size()` bytes; a reused chunk holds old bytes.
             unsafe { ptr::write_bytes(ptr, 0, layout.size()) };
             return ptr;
         }
         // SAFETY: the caller's layout, passed on.
-        unsafe { self.inner.alloc_zeroed(layout) }
+        let block = unsafe { self.inner.alloc_zeroed(layout) };
+        if !block.is_null() {
+            state.list(block, layout);
+        }
+        block
     }
 
     #[inline]
@@ -151,6 +228,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for ArenaAlloc<A> {
             }
             return;
         }
+        if let Some(state) = served() {
+            state.unlist(ptr);
+        }
         // SAFETY: not arena memory, so the inner allocator's, with the caller's layout.
         unsafe { self.inner.dealloc(ptr, layout) }
     }
@@ -158,7 +238,14 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for ArenaAlloc<A> {
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if !chunks::contains(ptr) {
             // SAFETY: the inner allocator's memory, with the caller's layout and size.
-            return unsafe { self.inner.realloc(ptr, layout, new_size) };
+            let new = unsafe { self.inner.realloc(ptr, layout, new_size) };
+            if !new.is_null()
+                && let Some(state) = served()
+            {
+                // SAFETY: as below, a valid layout.
+                state.relist(ptr, new, unsafe { Layout::from_size_align_unchecked(new_size, layout.align()) });
+            }
+            return new;
         }
         if new_size <= layout.size() {
             // Shrinking in place: the block stays as large as it was, which is large enough.

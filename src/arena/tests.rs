@@ -86,3 +86,62 @@ fn only_a_panic_while_serving_keeps_the_chunks() {
     assert!(during.is_err());
     assert!(arena.state.panicked, "a panic while serving keeps them");
 }
+
+/// The blocks of the inner allocator an arena lists, in no order.
+fn listed(arena: &Arena) -> Option<Vec<*mut u8>> {
+    arena.state.outside_blocks().map(|blocks| blocks.map(|(block, _)| block).collect())
+}
+
+#[test]
+fn the_arena_lists_the_large_blocks_its_tree_holds() {
+    // Enough statements for a body and a token list larger than a bump may be.
+    let long = "x = [1, 2, 3]\n".repeat(5_000);
+    let parsed = parse_in_arena(&long, PySourceType::Python);
+    let blocks: Vec<_> = parsed.arena.state.outside_blocks().expect("every block listed").collect();
+    let holds = |data: *const u8| {
+        blocks.iter().any(|&(block, layout)| (block as usize..block as usize + layout.size()).contains(&(data as usize)))
+    };
+    let body = parsed.syntax().body.as_ptr().cast::<u8>();
+    assert!(holds(body), "the module's body (a thin vector: the block starts with its header)");
+    assert!(holds(parsed.tokens().as_ptr().cast()), "the token list");
+    assert!(!chunks::contains(body));
+    // Dropped through the list: a double free or a free of a block it does not own would abort.
+    drop(parsed);
+}
+
+#[test]
+fn blocks_freed_or_moved_while_serving_leave_or_move_in_the_list() {
+    let mut arena = Arena::new();
+    let kept = arena.serve(|| {
+        let freed = vec![1_u8; super::alloc::MAX_SMALL * 2];
+        drop(freed);
+        let mut grown: Vec<u64> = Vec::new();
+        for i in 0..100_000 {
+            grown.push(i);
+        }
+        grown
+    });
+    assert_eq!(listed(&arena), Some(vec![kept.as_ptr().cast::<u8>().cast_mut()]), "only the grown vector, where it is now");
+    drop(kept);
+}
+
+#[test]
+fn past_the_list_the_value_is_dropped_node_by_node() {
+    let mut arena = Arena::new();
+    let many = arena.serve(|| (0..300).map(|i| vec![i as u8; super::alloc::MAX_SMALL + 1]).collect::<Vec<_>>());
+    assert!(listed(&arena).is_none(), "more blocks than the list holds");
+    let in_arena = super::InArena { value: std::mem::ManuallyDrop::new(many), arena };
+    assert!(in_arena.iter().enumerate().all(|(i, block)| block.iter().all(|&b| b == i as u8)));
+    // Each block is freed by the value's drop, once.
+    drop(in_arena);
+}
+
+#[test]
+fn blocks_from_before_the_serving_are_not_listed() {
+    let mut before = vec![0_u8; super::alloc::MAX_SMALL * 2];
+    let mut arena = Arena::new();
+    arena.serve(|| before.extend_from_slice(&[1; 1000]));
+    assert_eq!(listed(&arena), Some(Vec::new()));
+    drop(arena);
+    assert_eq!(before.len(), super::alloc::MAX_SMALL * 2 + 1000);
+}

@@ -9,6 +9,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::edits::fix::Edit;
 use crate::edits::add_import::add_import_from;
 use crate::semantic::SemanticModel;
+use crate::semantic::queries::strings::literal_text;
 
 /// What the annotation fix needs to know about the module.
 pub(crate) struct AnnotationContext<'a> {
@@ -115,7 +116,7 @@ pub(crate) fn allows_none(annotation: &Expr, imports: &SemanticModel) -> bool {
         Expr::BinOp(binop) if binop.op == Operator::BitOr => {
             allows_none(&binop.left, imports) || allows_none(&binop.right, imports)
         }
-        Expr::StringLiteral(string) => ruff_python_parser::parse_expression(string.value.to_str())
+        Expr::StringLiteral(string) => ruff_python_parser::parse_expression(&literal_text(&string.value))
             .is_ok_and(|parsed| allows_none(parsed.expr(), imports)),
         _ => false,
     }

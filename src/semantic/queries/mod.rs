@@ -12,4 +12,5 @@ pub(crate) mod parameter_uses;
 pub(crate) mod read_index;
 pub(crate) mod reads;
 pub(crate) mod scope_imports;
+pub(crate) mod strings;
 pub(crate) mod values;

@@ -5,6 +5,7 @@ use ruff_python_ast::{Expr, Operator};
 use super::tables::TYPING_MODULES;
 use crate::semantic::knowledge::{IMMUTABLE_TYPES, READ_ONLY_GENERICS};
 use crate::semantic::SemanticModel;
+use crate::semantic::queries::strings::literal_text;
 
 /// The qualified name of an annotation's outer type: `typing.ClassVar` for `ClassVar[int]`,
 /// `"ClassVar[int]"` and `t.ClassVar`.
@@ -12,7 +13,7 @@ pub(super) fn annotation_head(semantic: &SemanticModel, annotation: &Expr) -> Op
     match annotation {
         Expr::Subscript(subscript) => semantic.qualified_name(&subscript.value),
         Expr::StringLiteral(string) => {
-            let parsed = ruff_python_parser::parse_expression(string.value.to_str()).ok()?;
+            let parsed = ruff_python_parser::parse_expression(&literal_text(&string.value)).ok()?;
             annotation_head(semantic, parsed.expr())
         }
         other => semantic.qualified_name(other),
@@ -37,7 +38,7 @@ pub(super) fn is_final(head: &str) -> bool {
 pub(super) fn is_immutable_type(semantic: &SemanticModel, annotation: &Expr) -> bool {
     match annotation {
         Expr::NoneLiteral(_) => true,
-        Expr::StringLiteral(string) => ruff_python_parser::parse_expression(string.value.to_str())
+        Expr::StringLiteral(string) => ruff_python_parser::parse_expression(&literal_text(&string.value))
             .is_ok_and(|parsed| is_immutable_type(semantic, parsed.expr())),
         Expr::BinOp(binary) if binary.op == Operator::BitOr => {
             is_immutable_type(semantic, &binary.left) && is_immutable_type(semantic, &binary.right)

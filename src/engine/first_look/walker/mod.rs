@@ -101,11 +101,15 @@ struct Asked {
     /// A bit per kind of node (`NodeKind as usize`) that some transform glances at: most nodes
     /// (names, constants, attributes) are of no kind asked about, and skip the lookup.
     asked_kinds: u128,
+    /// Whether some transform glances at names or literals: else the walk passes over them
+    /// without a call (they are most of a module's expressions).
+    asks_about_leaves: bool,
 }
 
 impl Asked {
     fn new(transforms: &[&'static dyn Transform]) -> Self {
-        let mut asked = Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new(), asked_kinds: 0 };
+        let mut asked =
+            Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new(), asked_kinds: 0, asks_about_leaves: false };
         for (place, &transform) in transforms.iter().enumerate() {
             let asking = (place, transform);
             match transform.glances_at() {
@@ -131,9 +135,11 @@ impl Asked {
                 }
             }
         }
+        asked.asks_about_leaves = LEAF_KINDS.iter().any(|&kind| asked.asks_about(kind));
         asked
     }
 
+    #[inline]
     fn asks_about(&self, kind: NodeKind) -> bool {
         self.asked_kinds & kind_bit(kind) != 0
     }
@@ -141,6 +147,33 @@ impl Asked {
     fn about<'s>(&'s self, kind: NodeKind, every: &'s [Asking]) -> impl Iterator<Item = &'s Asking> {
         let some = self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..]);
         every.iter().chain(some)
+    }
+}
+
+/// The kinds of [`is_plain_leaf`] expressions.
+const LEAF_KINDS: &[NodeKind] = &[
+    NodeKind::ExprName,
+    NodeKind::ExprNumberLiteral,
+    NodeKind::ExprBooleanLiteral,
+    NodeKind::ExprNoneLiteral,
+    NodeKind::ExprEllipsisLiteral,
+    NodeKind::ExprStringLiteral,
+    NodeKind::ExprBytesLiteral,
+];
+
+/// An expression with nothing in it for the walk: a name read, or a literal without parts
+/// that are expressions (an f-string has some).
+#[inline(always)]
+fn is_plain_leaf(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(name) => name.ctx == ExprContext::Load,
+        Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_) => true,
+        _ => false,
     }
 }
 
@@ -257,11 +290,16 @@ impl<'a> Walker<'a> {
     }
 
     /// Asks the transforms that glance at statements of this kind and have not said yes yet.
+    #[inline]
     fn glance_stmt(&mut self, stmt: &'a Stmt) {
         let kind = AnyNodeRef::from(stmt).kind();
-        if !self.asked.asks_about(kind) {
-            return;
+        if self.asked.asks_about(kind) {
+            self.ask_about_stmt(kind, stmt);
         }
+    }
+
+    #[inline(never)]
+    fn ask_about_stmt(&mut self, kind: NodeKind, stmt: &'a Stmt) {
         for &(place, transform) in self.asked.about(kind, &self.asked.every_stmt) {
             if !self.look.yes[place] {
                 self.look.asking = place;
@@ -271,16 +309,72 @@ impl<'a> Walker<'a> {
     }
 
     /// [`Self::glance_stmt`] for an expression.
+    #[inline]
     fn glance_expr(&mut self, expr: &'a Expr) {
         let kind = AnyNodeRef::from(expr).kind();
-        if !self.asked.asks_about(kind) {
-            return;
+        if self.asked.asks_about(kind) {
+            self.ask_about_expr(kind, expr);
         }
+    }
+
+    #[inline(never)]
+    fn ask_about_expr(&mut self, kind: NodeKind, expr: &'a Expr) {
         for &(place, transform) in self.asked.about(kind, &self.asked.every_expr) {
             if !self.look.yes[place] {
                 self.look.asking = place;
                 transform.glance_expr(&mut self.look, expr);
             }
+        }
+    }
+
+    /// [`Visitor::visit_expr`] for an expression that is not a plain leaf (or when some
+    /// transform glances at those).
+    #[inline(never)]
+    fn visit_inner_expr(&mut self, expr: &'a Expr) {
+        if self.done() {
+            return;
+        }
+        self.glance_expr(expr);
+        match expr {
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+                self.in_frame(lambda.start(), false, |walker| walker.visit_expr(&lambda.body));
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                self.in_loop(expr.range(), |walker| visitor::walk_expr(walker, expr));
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.2 = true;
+                    // A `yield` alone as a statement drops what `send()` passed (that statement
+                    // walks its value itself); anywhere else its value is used.
+                    if self.for_index && expr.is_yield_expr() {
+                        self.reads_sent.insert(frame.0);
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Name(name) => {
+                if name.ctx != ExprContext::Load {
+                    self.note_other(name.id.as_str(), name.start());
+                }
+            }
+            Expr::Call(call) => {
+                if self.for_index
+                    && let Expr::Attribute(method) = &*call.func
+                    && method.attr.as_str() == "send"
+                    && let Expr::Name(receiver) = &*method.value
+                {
+                    self.send_receivers.push(receiver.id.as_str());
+                }
+                if let Some(name) = changed_in_place_by_call(expr) {
+                    self.changed_in_place.insert(name);
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
         }
     }
 }
@@ -382,52 +476,13 @@ impl<'a> Visitor<'a> for Walker<'a> {
         }
     }
 
+    #[inline(always)]
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.done() {
+        // Most expressions are these: a call saved on each is a tenth of the walk.
+        if is_plain_leaf(expr) && !self.asked.asks_about_leaves {
             return;
         }
-        self.glance_expr(expr);
-        match expr {
-            Expr::Lambda(lambda) => {
-                if let Some(parameters) = &lambda.parameters {
-                    self.visit_parameters(parameters);
-                }
-                self.in_frame(lambda.start(), false, |walker| walker.visit_expr(&lambda.body));
-            }
-            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
-                self.in_loop(expr.range(), |walker| visitor::walk_expr(walker, expr));
-            }
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
-                if let Some(frame) = self.frames.last_mut() {
-                    frame.2 = true;
-                    // A `yield` alone as a statement drops what `send()` passed (that statement
-                    // walks its value itself); anywhere else its value is used.
-                    if self.for_index && expr.is_yield_expr() {
-                        self.reads_sent.insert(frame.0);
-                    }
-                }
-                visitor::walk_expr(self, expr);
-            }
-            Expr::Name(name) => {
-                if name.ctx != ExprContext::Load {
-                    self.note_other(name.id.as_str(), name.start());
-                }
-            }
-            Expr::Call(call) => {
-                if self.for_index
-                    && let Expr::Attribute(method) = &*call.func
-                    && method.attr.as_str() == "send"
-                    && let Expr::Name(receiver) = &*method.value
-                {
-                    self.send_receivers.push(receiver.id.as_str());
-                }
-                if let Some(name) = changed_in_place_by_call(expr) {
-                    self.changed_in_place.insert(name);
-                }
-                visitor::walk_expr(self, expr);
-            }
-            _ => visitor::walk_expr(self, expr),
-        }
+        self.visit_inner_expr(expr);
     }
 
     fn visit_parameter(&mut self, parameter: &'a Parameter) {
