@@ -18,9 +18,7 @@ pub(crate) fn write_file_diff(out: &mut impl Write, name: &str, old: &[u8], new:
 /// [`write_file_diff`]'s text, uncoloured: computed where the file is processed, so that a run
 /// keeps each changed file's diff rather than its old and new bytes until it prints.
 pub(crate) fn file_diff(name: &str, old: &[u8], new: &[u8]) -> Vec<u8> {
-    // Lines end at `\n` only, as git and patch read them: a lone `\r` stays inside its line.
-    let old_lines: Vec<&[u8]> = old.split_inclusive(|&b| b == b'\n').collect();
-    let new_lines: Vec<&[u8]> = new.split_inclusive(|&b| b == b'\n').collect();
+    let (old_lines, new_lines) = (lines(old), lines(new));
     let diff = TextDiff::configure()
         .algorithm(similar::Algorithm::Myers)
         .newline_terminated(true)
@@ -39,6 +37,22 @@ pub(crate) fn file_diff(name: &str, old: &[u8], new: &[u8]) -> Vec<u8> {
         let _ = hunk.to_writer(&mut text);
     }
     text
+}
+
+/// The lines of `text`, each with its `\n`; they end at `\n` only, as git and patch read them
+/// (a lone `\r` stays inside its line). As `split_inclusive` splits, with `memchr`'s search
+/// rather than a test of each byte (a third of the diff's work, which reads whole files).
+fn lines(text: &[u8]) -> Vec<&[u8]> {
+    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text) {
+        lines.push(&text[start..=end]);
+        start = end + 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 /// Writes a file's diff from [`file_diff`], coloured as git colours it when `color`: the three
@@ -108,6 +122,14 @@ fn paint(out: &mut impl Write, color: bool, style: &str, text: &[u8]) -> io::Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_split_as_split_inclusive_does() {
+        for text in [&b""[..], b"\n", b"a", b"a\n", b"a\r\nb\rc\n\nd", b"\n\nx\n"] {
+            let expected: Vec<&[u8]> = text.split_inclusive(|&b| b == b'\n').collect();
+            assert_eq!(lines(text), expected, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
 
     fn render(old: &[u8], new: &[u8]) -> String {
         let mut out = Vec::new();

@@ -70,15 +70,25 @@ pub(super) struct Builder<'a> {
     store: Store,
 }
 
+/// How many entries to reserve in each table, from the module's size.
+pub(super) struct Capacities {
+    pub(super) nodes: usize,
+    pub(super) references: usize,
+    pub(super) bindings: usize,
+    pub(super) scopes: usize,
+}
+
 impl<'a> Builder<'a> {
-    pub(super) fn new(estimated_nodes: usize) -> Self {
+    pub(super) fn new(capacities: Capacities) -> Self {
         let mut module = Scope::new(ScopeKind::Module, None, ScopeId::MODULE);
         module.references.start = 0;
+        let mut scopes = Vec::with_capacity(capacities.scopes);
+        scopes.push(module);
         Builder {
-            nodes: Nodes::with_capacity(estimated_nodes),
-            scopes: vec![module],
-            bindings: Vec::with_capacity(estimated_nodes / 8),
-            references: Vec::with_capacity(estimated_nodes / 3),
+            nodes: Nodes::with_capacity(capacities.nodes),
+            scopes,
+            bindings: Vec::with_capacity(capacities.bindings),
+            references: Vec::with_capacity(capacities.references),
             scope_by_node: FxHashMap::default(),
             sends: Vec::new(),
             scope: ScopeId::MODULE,
