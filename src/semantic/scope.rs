@@ -59,11 +59,10 @@ const SMALL_SCOPE: usize = 8;
 /// names shorter than eight bytes with equal keys are equal.
 fn name_key(name: &str) -> u64 {
     let bytes = name.as_bytes();
-    let mut key = [0u8; 8];
-    let head = bytes.len().min(7);
-    key[..head].copy_from_slice(&bytes[..head]);
-    key[7] = u8::try_from(bytes.len()).unwrap_or(u8::MAX);
-    u64::from_le_bytes(key)
+    // Byte by byte: a copy of a length known only at run time is a call to `memcpy`, which cost
+    // more than the scan it serves (a million calls in a cold `diff` of the benchmark corpus).
+    let head = bytes.iter().take(7).enumerate().fold(0u64, |key, (i, &b)| key | u64::from(b) << (8 * i));
+    head | u64::from(u8::try_from(bytes.len()).unwrap_or(u8::MAX)) << 56
 }
 
 #[derive(Debug)]
@@ -159,7 +158,18 @@ impl<'a> Scope<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Scope, ScopeId, ScopeKind};
+    use super::{Scope, ScopeId, ScopeKind, name_key};
+
+    #[test]
+    fn a_key_is_the_first_seven_bytes_and_the_length() {
+        for name in ["", "x", "self", "abcdefg", "abcdefgh", "é", "a_much_longer_name"] {
+            let mut key = [0u8; 8];
+            let head = name.len().min(7);
+            key[..head].copy_from_slice(&name.as_bytes()[..head]);
+            key[7] = name.len() as u8;
+            assert_eq!(name_key(name), u64::from_le_bytes(key), "{name}");
+        }
+    }
 
     #[test]
     fn finds_each_name_whether_the_scope_is_small_or_large() {

@@ -95,7 +95,14 @@ pub(crate) fn naming<'a>(expr: &'a Expr, matches: impl Fn(&str) -> bool) -> Nami
 
 /// A test for [`naming`]: whether `last` is the last name of one of `qualified`.
 pub(crate) fn last_name_of(qualified: &[&str], last: &str) -> bool {
-    qualified.iter().any(|q| q.rsplit('.').next() == Some(last))
+    qualified.iter().any(|q| is_last_name(q, last))
+}
+
+/// Whether `last` is what follows the last `.` of `qualified` (all of it when it has none).
+/// Glances ask it of whole tables for each call they see: a compare of the end, not a search
+/// for the dot.
+pub(crate) fn is_last_name(qualified: &str, last: &str) -> bool {
+    qualified.strip_suffix(last).is_some_and(|head| head.is_empty() || head.ends_with('.')) && !last.contains('.')
 }
 
 impl<'a> Look<'a> {

@@ -221,3 +221,12 @@ fn a_library_class_brings_the_metaclass_the_table_gives() {
     assert!(may_report_with_index(&with("from enum import Enum", "Enum")));
     assert!(may_report_with_index(&with("from typing import Generic\nGeneric = make()", "Generic[T]")), "a rebound name may be anything");
 }
+
+#[test]
+fn a_last_name_is_what_follows_the_last_dot() {
+    use super::is_last_name;
+    for (qualified, last) in [("a.b.c", "c"), ("c", "c"), ("a.b.c", "b"), ("a.bc", "c"), ("a.b.", ""), ("abc", ""), ("a.b.c", "b.c"), ("x.sleep", "sleep")] {
+        let expected = qualified.rsplit('.').next() == Some(last);
+        assert_eq!(is_last_name(qualified, last), expected, "{qualified} / {last}");
+    }
+}

@@ -37,7 +37,7 @@ use ruff_text_size::Ranged;
 
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
-use crate::engine::first_look::{Later, Look, Naming, naming};
+use crate::engine::first_look::{Later, Look, Naming, is_last_name, naming};
 use crate::semantic::knowledge::IMMUTABLE_BASE_TYPES;
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
@@ -144,5 +144,5 @@ struct Verdict {
 
 /// Whether `last` is the last name of one of the immutable base types.
 fn is_immutable_base(last: &str) -> bool {
-    IMMUTABLE_BASE_TYPES.iter().any(|t| t.qualified.rsplit('.').next() == Some(last))
+    IMMUTABLE_BASE_TYPES.iter().any(|t| is_last_name(t.qualified, last))
 }
