@@ -70,8 +70,13 @@ impl State {
         self.listed += 1;
     }
 
-    /// The place of a listed block (the newest are the likeliest to go first).
+    /// The place of a listed block (the newest are the likeliest to go first). None once the list
+    /// has overflowed: it is of no use then, and every free while serving would scan it (when no
+    /// chunk can be had, each small block is one of the inner allocator's).
     fn find(&self, block: *mut u8) -> Option<usize> {
+        if self.overflowed {
+            return None;
+        }
         // SAFETY: as in `outside_blocks`.
         (0..self.listed).rev().find(|&i| unsafe { self.outside[i].assume_init() }.0 == block)
     }
