@@ -55,25 +55,11 @@ impl Transform for AsyncBlockingCall {
     /// A call in the own code of an `async def` whose name may be a blocking one, in a module
     /// that imports that one's package (`input` needs none).
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
-        let Expr::Call(call) = expr else { return };
-        if !look.in_async_def() || !may_block(call) {
-            return;
-        }
-        let last = match call.func.as_ref() {
-            Expr::Name(name) => name.id.as_str(),
-            Expr::Attribute(attribute) => attribute.attr.as_str(),
-            _ => return,
-        };
-        let matches = |qualified: &'static str| {
-            let part = qualified.rsplit('.').next().unwrap_or(qualified);
-            if call.func.is_name_expr() { last.ends_with(part) } else { last == part }
-        };
-        let tables = std::iter::once(BLOCKING_SLEEP).chain(BLOCKING_IO_CALLS.iter().copied());
-        for qualified in tables.filter(|q| matches(q)) {
-            match qualified.split('.').next().unwrap_or(qualified) {
-                "builtins" => look.may_report(),
-                package => look.may_report_if(&[Later::ImportsFrom(package)]),
-            }
+        // Asked of every call of every file: the common answer, out of an `async def`, is cheap.
+        if let Expr::Call(call) = expr
+            && look.in_async_def()
+        {
+            glance_call(look, call);
         }
     }
 
@@ -99,6 +85,29 @@ impl Transform for AsyncBlockingCall {
 }
 
 /// Whether the callee's last name is one of the tables' (a bare name ending with one counts).
+/// The glance at a call in the own code of an `async def`.
+fn glance_call<'a>(look: &mut Look<'a>, call: &'a ExprCall) {
+    if !may_block(call) {
+        return;
+    }
+    let last = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return,
+    };
+    let matches = |qualified: &'static str| {
+        let part = qualified.rsplit('.').next().unwrap_or(qualified);
+        if call.func.is_name_expr() { last.ends_with(part) } else { last == part }
+    };
+    let tables = std::iter::once(BLOCKING_SLEEP).chain(BLOCKING_IO_CALLS.iter().copied());
+    for qualified in tables.filter(|q| matches(q)) {
+        match qualified.split('.').next().unwrap_or(qualified) {
+            "builtins" => look.may_report(),
+            package => look.may_report_if(&[Later::ImportsFrom(package)]),
+        }
+    }
+}
+
 fn may_block(call: &ExprCall) -> bool {
     match call.func.as_ref() {
         Expr::Name(name) => LAST_PARTS.iter().any(|part| name.id.ends_with(part)),

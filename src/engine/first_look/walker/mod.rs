@@ -144,9 +144,11 @@ impl Asked {
         self.asked_kinds & kind_bit(kind) != 0
     }
 
-    fn about<'s>(&'s self, kind: NodeKind, every: &'s [Asking]) -> impl Iterator<Item = &'s Asking> {
-        let some = self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..]);
-        every.iter().chain(some)
+    /// The transforms to ask about a node of `kind`: `every` (those that glance at every
+    /// statement, or expression), then those that glance at that kind. Two slices, walked one
+    /// after the other: a chained iterator cost a fifth of the asking.
+    fn about<'s>(&'s self, kind: NodeKind, every: &'s [Asking]) -> [&'s [Asking]; 2] {
+        [every, self.by_kind.get(kind as usize).map_or(&[][..], |list| &list[..])]
     }
 }
 
@@ -300,10 +302,13 @@ impl<'a> Walker<'a> {
 
     #[inline(never)]
     fn ask_about_stmt(&mut self, kind: NodeKind, stmt: &'a Stmt) {
-        for &(place, transform) in self.asked.about(kind, &self.asked.every_stmt) {
-            if !self.look.yes[place] {
-                self.look.asking = place;
-                transform.glance_stmt(&mut self.look, stmt);
+        let look = &mut self.look;
+        for askers in self.asked.about(kind, &self.asked.every_stmt) {
+            for &(place, transform) in askers {
+                if !look.yes[place] {
+                    look.asking = place;
+                    transform.glance_stmt(look, stmt);
+                }
             }
         }
     }
@@ -319,10 +324,13 @@ impl<'a> Walker<'a> {
 
     #[inline(never)]
     fn ask_about_expr(&mut self, kind: NodeKind, expr: &'a Expr) {
-        for &(place, transform) in self.asked.about(kind, &self.asked.every_expr) {
-            if !self.look.yes[place] {
-                self.look.asking = place;
-                transform.glance_expr(&mut self.look, expr);
+        let look = &mut self.look;
+        for askers in self.asked.about(kind, &self.asked.every_expr) {
+            for &(place, transform) in askers {
+                if !look.yes[place] {
+                    look.asking = place;
+                    transform.glance_expr(look, expr);
+                }
             }
         }
     }
