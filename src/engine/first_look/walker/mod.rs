@@ -179,6 +179,19 @@ fn is_plain_leaf(expr: &Expr) -> bool {
     }
 }
 
+/// Has each of `askers` that has not said yes yet `glance` at the node.
+#[inline(always)]
+fn ask_each<'a>(look: &mut Look<'a>, askers: [&[Asking]; 2], glance: impl Fn(&'static dyn Transform, &mut Look<'a>)) {
+    for askers in askers {
+        for &(place, transform) in askers {
+            if !look.yes[place] {
+                look.asking = place;
+                glance(transform, look);
+            }
+        }
+    }
+}
+
 /// The bit of a kind of node in [`Asked::asked_kinds`] (the AST has fewer than 128 kinds; any
 /// beyond would share the last bit, which only makes the test say yes more often).
 fn kind_bit(kind: NodeKind) -> u128 {
@@ -302,15 +315,8 @@ impl<'a> Walker<'a> {
 
     #[inline(never)]
     fn ask_about_stmt(&mut self, kind: NodeKind, stmt: &'a Stmt) {
-        let look = &mut self.look;
-        for askers in self.asked.about(kind, &self.asked.every_stmt) {
-            for &(place, transform) in askers {
-                if !look.yes[place] {
-                    look.asking = place;
-                    transform.glance_stmt(look, stmt);
-                }
-            }
-        }
+        let askers = self.asked.about(kind, &self.asked.every_stmt);
+        ask_each(&mut self.look, askers, |transform, look| transform.glance_stmt(look, stmt));
     }
 
     /// [`Self::glance_stmt`] for an expression.
@@ -324,15 +330,8 @@ impl<'a> Walker<'a> {
 
     #[inline(never)]
     fn ask_about_expr(&mut self, kind: NodeKind, expr: &'a Expr) {
-        let look = &mut self.look;
-        for askers in self.asked.about(kind, &self.asked.every_expr) {
-            for &(place, transform) in askers {
-                if !look.yes[place] {
-                    look.asking = place;
-                    transform.glance_expr(look, expr);
-                }
-            }
-        }
+        let askers = self.asked.about(kind, &self.asked.every_expr);
+        ask_each(&mut self.look, askers, |transform, look| transform.glance_expr(look, expr));
     }
 
     /// [`Visitor::visit_expr`] for an expression that is not a plain leaf (or when some
