@@ -23,6 +23,7 @@ mod interactive;
 mod order_and_paths;
 mod output;
 mod patch;
+mod project_index;
 mod python_version;
 mod rules_and_explain;
 mod stdin;

@@ -435,7 +435,7 @@ impl Job<'_> {
         });
         match module {
             Some(module) if !missing.is_empty() => {
-                let checked = self.check_provisionally(&source, &prepared, &candidates, &module, &missing);
+                let checked = self.check_provisionally(&source, &prepared, &candidates, &module);
                 (Stage::Waiting(Box::new(Waiting { source, bytes, module, candidates, checked })), summary)
             }
             module => {

@@ -1,10 +1,10 @@
-//! Files that need the whole project index. Most are checked at once against an empty index that
+//! Files that need the whole project index. Each is checked at once against an empty index that
 //! records the questions the checks ask it, then settled when every summary is in: a file whose
 //! every question the whole index answers no, as the empty one did, keeps that result (the checks
 //! took the same path). The others are parsed and checked again then; keeping the parse of every
 //! waiting file instead would multiply the run's peak memory.
 use crate::engine::job::{Found, FileSource, Job, failed};
-use crate::engine::project_index::{IndexNeed, ModuleName, ProjectIndex, Question};
+use crate::engine::project_index::{ModuleName, ProjectIndex, Question};
 use crate::semantic::SemanticModel;
 use crate::engine::stack;
 use crate::engine::timings::Timings;
@@ -21,8 +21,8 @@ pub(super) struct Waiting {
     pub(super) bytes: Vec<u8>,
     pub(super) module: ModuleName,
     pub(super) candidates: Vec<&'static dyn Transform>,
-    /// Its result against an empty index, when checked at once.
-    pub(super) checked: Option<Provisional>,
+    /// Its result against an empty index.
+    pub(super) checked: Provisional,
 }
 
 /// The result of a check against an empty index, and what it asked the index.
@@ -32,32 +32,28 @@ pub(super) struct Provisional {
 }
 
 impl Job<'_> {
-    /// Checks a file against an empty index that records what the checks ask, when the facts
-    /// it waits for are ones the whole index seldom has for it: which imported functions are
-    /// generators (most are not). A file that waits for imported classes is not checked now:
-    /// the index knows most classes of the project, so the check would be made again anyway.
+    /// Checks a file against an empty index that records what the checks ask. Each question is
+    /// worded so that the whole index seldom changes its answer: whether an imported function is
+    /// a generator (most are not), whether a class statement's metaclasses conflict (most do not,
+    /// though the index knows most classes of the project).
     pub(super) fn check_provisionally(
         &self,
         source: &FileSource,
         prepared: &Prepared,
         candidates: &[&'static dyn Transform],
         module: &ModuleName,
-        missing: &[IndexNeed],
-    ) -> Option<Provisional> {
-        if missing.contains(&IndexNeed::Classes) {
-            return None;
-        }
+    ) -> Provisional {
         let recording = ProjectIndex::recording();
         let found = Found { semantic: Some(SemanticModel::build(prepared.module())), candidates };
         let result = self.checked(source, prepared, found, Some(module), Some(&recording));
-        Some(Provisional { result, questions: recording.into_questions() })
+        Provisional { result, questions: recording.into_questions() }
     }
 
     /// Finishes a waiting file once the whole index is in: with its first result when the index
     /// answers each of its questions no, else by parsing and checking it again.
     pub(super) fn settle(&self, waiting: Waiting, project: &ProjectIndex, timings: &Timings) -> Outcome {
         let Waiting { source, bytes, module, candidates, checked } = waiting;
-        if let Some(checked) = checked.filter(|checked| project.answers_no(&checked.questions)) {
+        if project.answers_no(&checked.questions) {
             return self.finish_with(source, &bytes, checked.result, Some(project));
         }
         timings.parsed_again();

@@ -261,7 +261,15 @@ pub(crate) struct ProjectIndex {
 pub(crate) enum Question {
     AsyncGenerator(String),
     ValueGenerator(String),
-    Class(String),
+    /// A question the check words itself: a whole judgement that read several facts, which the
+    /// whole index may know without changing its outcome (most classes' metaclass is `type`).
+    Judged(Arc<dyn Judged>),
+}
+
+/// A judgement a check made against the empty index, kept to be made again against the whole.
+pub(crate) trait Judged: std::fmt::Debug + Send + Sync {
+    /// Whether `index` leads the judgement to the outcome the empty index did.
+    fn answers_no(&self, index: &ProjectIndex) -> bool;
 }
 
 impl ProjectIndex {
@@ -280,8 +288,13 @@ impl ProjectIndex {
         questions.iter().all(|question| match question {
             Question::AsyncGenerator(q) => !self.is_async_generator(q),
             Question::ValueGenerator(q) => !self.is_value_generator(q),
-            Question::Class(q) => self.class(q).is_none(),
+            Question::Judged(judged) => judged.answers_no(self),
         })
+    }
+
+    /// Records a judgement to be made again (on a [`ProjectIndex::recording`]).
+    pub(crate) fn note_judged(&self, judged: impl FnOnce() -> Arc<dyn Judged>) {
+        self.note(|| Question::Judged(judged()));
     }
 
     fn note(&self, question: impl FnOnce() -> Question) {
@@ -325,9 +338,9 @@ impl ProjectIndex {
     }
 
     /// The bases and metaclass of a module-level class of a processed module, by its absolute
-    /// qualified name, following re-exports.
+    /// qualified name, following re-exports. Not recorded: the judgement reading it is
+    /// ([`ProjectIndex::note_judged`]).
     pub(crate) fn class(&self, qualified: &str) -> Option<ClassSummary> {
-        self.note(|| Question::Class(qualified.to_owned()));
         self.class_lookup(qualified, MAX_REEXPORTS)
     }
 

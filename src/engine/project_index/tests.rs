@@ -134,13 +134,26 @@ fn a_recording_index_knows_nothing_and_keeps_every_question() {
     let recording = ProjectIndex::recording();
     assert!(!recording.is_async_generator("pkg.stream.records"));
     assert!(!recording.is_value_generator("pkg.gen"));
-    assert_eq!(recording.class("pkg.meta.Base"), None);
+    assert_eq!(recording.class("pkg.meta.Base"), None, "asked, but a judgement reading it is what is kept");
+    recording.note_judged(|| Arc::new(Knows("pkg.meta.Base")));
     let questions = recording.into_questions();
     assert_eq!(questions.len(), 3);
     let stream = summary("async def records(db):\n    yield 1\n", "pkg.stream", false);
     let index = ProjectIndex::new(vec![stream]);
     assert!(!index.answers_no(&questions), "the whole index knows `records`");
-    assert!(index.answers_no(&questions[1..]));
+    assert!(index.answers_no(&questions[1..]), "`pkg.gen` is no generator; no class `pkg.meta.Base`");
+    let meta = summary("class Base:\n    pass\n", "pkg.meta", false);
+    assert!(!ProjectIndex::new(vec![meta]).answers_no(&questions[1..]), "a judgement is asked again");
     assert!(index.answers_no(&[]));
     assert!(ProjectIndex::new(Vec::new()).into_questions().is_empty(), "a real index records nothing");
+}
+
+/// A judgement whose outcome changes once the index knows a class.
+#[derive(Debug)]
+struct Knows(&'static str);
+
+impl Judged for Knows {
+    fn answers_no(&self, index: &ProjectIndex) -> bool {
+        index.class(self.0).is_none()
+    }
 }

@@ -4,6 +4,7 @@
 //! `metaclass=_CMeta`. Metaclasses of classes in other files come from the project index.
 mod classes;
 mod fix;
+mod hierarchy;
 
 use ruff_python_ast::{ExceptHandler, Expr, NodeKind, Stmt, StmtClassDef};
 use ruff_text_size::Ranged;
