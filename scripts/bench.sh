@@ -44,17 +44,18 @@ if [ ! -d "$tree" ]; then
 fi
 echo "corpus: $(find "$tree" -name '*.py' | wc -l) .py files, $(du -sh "$tree" | cut -f1); Ruff rules: $codes"
 
-# One timed run: prints "seconds peak_kb" (exit codes 0 and 1 both mean success here). The time is
-# taken around the run to the nanosecond (GNU time prints hundredths, 2% of a half-second run);
-# starting GNU time itself, alike for every command, is in it.
+# One timed run: prints "seconds peak_kb cpu_seconds" (exit codes 0 and 1 both mean success here).
+# The time is taken around the run to the nanosecond (GNU time prints hundredths, 2% of a
+# half-second run); starting GNU time itself, alike for every command, is in it. The CPU time
+# (user + system, in hundredths) moves less than the wall time when other work shares the machine.
 measure() {
   local dir=$1; shift
   local report start end
   report=$(mktemp)
   start=$(date +%s%N)
-  (cd "$dir" && /usr/bin/time -o "$report" -f "%M" "$@" > /dev/null 2>&1) || true
+  (cd "$dir" && /usr/bin/time -o "$report" -f "%M %U %S" "$@" > /dev/null 2>&1) || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$report")" | awk '{ printf "%.3f %d\n", $1 / 1000, $2 }'
+  echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$report")" | awk '{ printf "%.3f %d %.2f\n", $1 / 1000, $2, $3 + $4 }'
   rm -f "$report"
 }
 
@@ -70,26 +71,28 @@ declare -A commands=(
   [warm_diff]="$pitfix diff --unsafe-fixes -q ."
   [ruff_warm]="$ruff check --isolated --select $codes ."
 )
-declare -A times mems
+declare -A times mems cpus
 
 # Runs the named commands RUNS times each in DIR, alternating, and prints their medians.
 time_commands() {
   local dir=$1; shift
   local name
-  for name in "$@"; do times[$name]=""; mems[$name]=""; done
+  for name in "$@"; do times[$name]=""; mems[$name]=""; cpus[$name]=""; done
   for ((i = 0; i < runs; i++)); do
     for name in "$@"; do
-      read -r t m <<< "$(measure "$dir" ${commands[$name]})"
+      read -r t m c <<< "$(measure "$dir" ${commands[$name]})"
       times[$name]+="$t "
       mems[$name]+="$m "
+      cpus[$name]+="$c "
     done
   done
   for name in "$@"; do
-    local med peak
+    local med peak cpu
     med=$(echo "${times[$name]}" | tr ' ' '\n' | grep . | median)
     peak=$(echo "${mems[$name]}" | tr ' ' '\n' | grep . | sort -n | tail -n 1)
-    printf '  %-15s %7.3f s   peak %7d KB\n' "$name" "$med" "$peak"
-    eval "med_$name=$med; peak_$name=$peak"
+    cpu=$(echo "${cpus[$name]}" | tr ' ' '\n' | grep . | median)
+    printf '  %-15s %7.3f s   peak %7d KB   cpu %6.2f s\n' "$name" "$med" "$peak" "$cpu"
+    eval "med_$name=$med; peak_$name=$peak; cpu_$name=$cpu"
   done
 }
 
@@ -103,10 +106,12 @@ fi
 rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
 time_commands "$tree" "${cold[@]}"
 awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" -v pa="$med_parse_only_arena" \
-    -v md="$peak_pitfix_diff" -v mc="$peak_pitfix_check" -v mr="$peak_ruff" 'BEGIN {
+    -v md="$peak_pitfix_diff" -v mc="$peak_pitfix_check" -v mr="$peak_ruff" \
+    -v cd="$cpu_pitfix_diff" -v cc="$cpu_pitfix_check" -v cp="$cpu_parse_only" -v cr="$cpu_ruff" 'BEGIN {
   printf "  pitfix diff / ruff        = %.2f   (target <= 0.8)\n  pitfix check / ruff       = %.2f   (target <= 0.8)\n", d / r, c / r
   printf "  pitfix diff / parse-only  = %.2f   (target <= 1.3)\n  pitfix check / parse-only = %.2f   (target <= 1.3)\n", d / p, c / p
   printf "  next to a parse-only pass with the same arenas: diff %.2f, check %.2f\n", d / pa, c / pa
+  printf "  by CPU time (user + system): diff / parse-only %.2f, check / parse-only %.2f, diff / ruff %.2f\n", cd / cp, cc / cp, cd / cr
   printf "  peak memory pitfix diff / ruff = %.2f, pitfix check / ruff = %.2f   (target <= 1.0)\n", md / mr, mc / mr }'
 if [ -n "${BASELINE:-}" ]; then
   awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v bd="$med_baseline_diff" -v bc="$med_baseline_check" \
