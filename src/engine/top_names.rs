@@ -7,6 +7,8 @@ use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::semantic::queries::names::{dotted, extended};
+
 /// What a top-level name is bound by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Top {
@@ -73,10 +75,10 @@ impl<'a> TopNames<'a> {
                 Some(Top::Import(qualified)) => Some(qualified.clone()),
                 Some(_) => None,
                 None if imported_elsewhere(name.id.as_str()) => None,
-                None => Some(format!("builtins.{}", name.id)),
+                None => Some(dotted("builtins", name.id.as_str())),
             },
             Expr::Attribute(attribute) => {
-                Some(format!("{}.{}", self.at_top(&attribute.value, imported_elsewhere)?, attribute.attr))
+                Some(extended(self.at_top(&attribute.value, imported_elsewhere)?, attribute.attr.as_str()))
             }
             _ => None,
         }
@@ -96,10 +98,10 @@ impl<'a> TopNames<'a> {
                     (Some(Top::Import(qualified)), _) => Some(qualified.clone()),
                     (Some(_), _) => None,
                     (None, Some(qualified)) => qualified,
-                    (None, None) => Some(format!("builtins.{id}")),
+                    (None, None) => Some(dotted("builtins", id)),
                 }
             }
-            Expr::Attribute(attribute) => Some(format!("{}.{}", self.anywhere(&attribute.value, imported)?, attribute.attr)),
+            Expr::Attribute(attribute) => Some(extended(self.anywhere(&attribute.value, imported)?, attribute.attr.as_str())),
             _ => None,
         }
     }

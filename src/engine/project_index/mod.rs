@@ -6,7 +6,7 @@
 //! cache keeps, and only the files that need the whole index wait for it.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -171,12 +171,26 @@ pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoo
     let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else { return Default::default() };
     let is_package = stem == "__init__";
     let package_root = packages.root_of(path.parent().unwrap_or(Path::new("")));
-    let bases = std::iter::once(package_root)
-        .chain(roots.iter().filter(|r| path.starts_with(r)).cloned())
-        .chain(path.ancestors().filter(|a| a.file_name().is_some_and(|n| n == "src")).map(Path::to_path_buf));
+    // The path's components, parsed once (parsing them was most of the work, once per base):
+    // each base is a prefix of them, and names the components after it.
+    let components: Vec<Component> = path.components().collect();
+    let prefix = |base: &Path| {
+        let mut len = 0;
+        for component in base.components() {
+            (components.get(len) == Some(&component)).then_some(())?;
+            len += 1;
+        }
+        Some(len)
+    };
+    // `src` folders, the deepest first (as `Path::ancestors` gives them).
+    let sources = (0..components.len()).rev().filter(|&i| components[i].as_os_str() == "src").map(|i| i + 1);
+    let bases = std::iter::once(prefix(&package_root))
+        .chain(roots.iter().map(|root| prefix(root)))
+        .flatten()
+        .chain(sources);
     let mut names: Vec<String> = Vec::new();
     for base in bases {
-        if let Some(name) = dotted(path, &base, is_package) {
+        if let Some(name) = dotted(&components[base..], is_package) {
             if !names.contains(&name) {
                 names.push(name);
             }
@@ -185,9 +199,14 @@ pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoo
     (ModuleName { name: names.first().cloned(), is_package }, names)
 }
 
-fn dotted(path: &Path, base: &Path, is_package: bool) -> Option<String> {
-    let relative = path.strip_prefix(base).ok()?.with_extension("");
-    let mut parts: Vec<&str> = relative.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+/// The dotted name of the components after a base: the last without its extension, and
+/// without it at all for a package's `__init__`.
+fn dotted(relative: &[Component], is_package: bool) -> Option<String> {
+    let (last, folders) = relative.split_last()?;
+    let last = last.as_os_str();
+    let stem = Path::new(last).file_stem().unwrap_or(last);
+    let mut parts: Vec<&str> = folders.iter().map(|c| c.as_os_str().to_str()).collect::<Option<_>>()?;
+    parts.push(stem.to_str()?);
     if is_package {
         parts.pop();
     }

@@ -43,7 +43,12 @@ pub(crate) fn summarize_local(look: &FirstLook) -> LocalSummary {
     for (name, class) in &summary.classes {
         feed(&mut digest, name);
         for written in class.bases.iter().chain(&class.metaclass) {
-            feed(&mut digest, &format!("{written:?}"));
+            let (kind, name) = match written {
+                Written::Qualified(name) => (0, name),
+                Written::Local(name) => (1, name),
+            };
+            digest.update(&[kind]);
+            feed(&mut digest, name);
         }
         digest.update(&[u8::from(class.metaclass.is_some())]);
     }

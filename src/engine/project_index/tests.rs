@@ -157,3 +157,27 @@ impl Judged for Knows {
         index.class(self.0).is_none()
     }
 }
+
+#[test]
+fn module_names_from_the_package_root_the_given_folders_and_src() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("proj");
+    for file in ["src/pkg/__init__.py", "src/pkg/mod.py", "src/pkg/sub/__init__.py", "scripts/run-me.py", "tools/x.py"] {
+        let path = project.join(file);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+        std::fs::write(&path, "").expect("a file");
+    }
+    let packages = PackageRoots::default();
+    let names = |path: PathBuf, roots: &[PathBuf]| module_names(&path, roots, &packages);
+    let (module, all) = names(project.join("src/pkg/mod.py"), &[project.clone()]);
+    assert_eq!((module.name.as_deref(), module.is_package), (Some("pkg.mod"), false));
+    assert_eq!(all, ["pkg.mod", "src.pkg.mod"], "the package root's name first, then the given folder's");
+    // As a walk of `.` gives them: `./` inside the path and the given folder.
+    let (module, all) = names(project.join("./src/pkg/sub/__init__.py"), &[project.join(".")]);
+    assert_eq!((module.name.as_deref(), module.is_package), (Some("pkg.sub"), true));
+    assert_eq!(all, ["pkg.sub", "src.pkg.sub"]);
+    let (module, all) = names(project.join("scripts/run-me.py"), &[project.clone()]);
+    assert_eq!((module.name, all.len()), (None, 0), "not a name Python can import");
+    assert_eq!(names(project.join("tools/x.py"), &[]).1, ["x"]);
+    assert_eq!(names(project.join("src/pkg/mod.py"), &[project.join("tools")]).1, ["pkg.mod"], "a folder not holding it");
+}

@@ -4,6 +4,7 @@
 use ruff_python_ast::{Expr, ExprName, StmtImportFrom};
 use ruff_text_size::Ranged;
 
+use crate::semantic::queries::names::{dotted, extended};
 use crate::semantic::{Resolution, ScopeId, SemanticModel};
 
 impl<'a> SemanticModel<'a> {
@@ -17,8 +18,7 @@ impl<'a> SemanticModel<'a> {
             Expr::Attribute(attribute) => {
                 let base = self.qualified_name(&attribute.value)?;
                 // An attribute of a builtin name (`list.copy`) is not a module path.
-                let base = base.strip_prefix("builtins.").unwrap_or(&base);
-                Some(format!("{base}.{}", attribute.attr.as_str()))
+                Some(attribute_of(base, attribute.attr.as_str()))
             }
             _ => None,
         }
@@ -33,7 +33,7 @@ impl<'a> SemanticModel<'a> {
                 let owner = match self.resolve_in(scope, name.id.as_str()) {
                     Resolution::Scope(owner) => owner,
                     Resolution::Global { .. } => ScopeId::MODULE,
-                    Resolution::Unbound => return Some(format!("builtins.{}", name.id)),
+                    Resolution::Unbound => return Some(dotted("builtins", name.id.as_str())),
                 };
                 let mut imports = self.bindings_of(owner, name.id.as_str()).filter_map(|b| b.kind.qualified());
                 let first = imports.next()?;
@@ -41,15 +41,14 @@ impl<'a> SemanticModel<'a> {
             }
             Expr::Attribute(attribute) => {
                 let base = self.qualified_name_in(scope, &attribute.value)?;
-                let base = base.strip_prefix("builtins.").unwrap_or(&base);
-                Some(format!("{base}.{}", attribute.attr.as_str()))
+                Some(attribute_of(base, attribute.attr.as_str()))
             }
             _ => None,
         }
     }
 
     fn name_qualified(&self, name: &ExprName) -> Option<String> {
-        let Some(scope) = self.variable_scope(name) else { return Some(format!("builtins.{}", name.id)) };
+        let Some(scope) = self.variable_scope(name) else { return Some(dotted("builtins", name.id.as_str())) };
         let mut imports = self.bindings_of(scope, name.id.as_str()).filter_map(|b| b.kind.qualified());
         let first = imports.next()?;
         imports.all(|other| other == first).then(|| first.to_owned())
@@ -109,4 +108,13 @@ impl<'a> SemanticModel<'a> {
 /// Whether the statement is an absolute `from module import ...`.
 pub(crate) fn imports_from(import: &StmtImportFrom, module: &str) -> bool {
     import.level == 0 && import.module.as_ref().is_some_and(|m| m.as_str() == module)
+}
+
+/// The qualified name of attribute `attr` of `base`; an attribute of a builtin name
+/// (`list.copy`) is not a module path, so it drops `builtins.`.
+fn attribute_of(base: String, attr: &str) -> String {
+    match base.strip_prefix("builtins.") {
+        Some(name) => dotted(name, attr),
+        None => extended(base, attr),
+    }
 }

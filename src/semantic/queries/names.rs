@@ -90,3 +90,20 @@ pub(crate) fn metaclass_keyword(class: &StmtClassDef) -> Option<&Expr> {
     let arguments = class.arguments.as_deref()?;
     arguments.keywords.iter().find(|k| k.arg.as_deref() == Some("metaclass")).map(|k| &k.value)
 }
+
+/// `head.tail`, built by hand: `format!` costs more than the copies, and a qualified name is
+/// made for most dotted names a module reads.
+pub(crate) fn dotted(head: &str, tail: &str) -> String {
+    let mut joined = String::with_capacity(head.len() + 1 + tail.len());
+    joined.push_str(head);
+    joined.push('.');
+    joined.push_str(tail);
+    joined
+}
+
+/// `qualified.tail`, reusing `qualified`'s buffer.
+pub(crate) fn extended(mut qualified: String, tail: &str) -> String {
+    qualified.push('.');
+    qualified.push_str(tail);
+    qualified
+}
