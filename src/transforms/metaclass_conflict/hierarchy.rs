@@ -76,17 +76,7 @@ impl<'i> Hierarchy<'i> {
 
     /// The conflict of a class statement, when its metaclasses are all known and conflict.
     pub(super) fn judge(&mut self, statement: &Statement) -> Option<Verdict> {
-        let mut sources: Vec<String> = Vec::new();
-        if let Some(keyword) = &statement.metaclass {
-            // `metaclass=` a function, or a class that is no metaclass: Python calls it as is.
-            if !self.derives(keyword, TYPE)? {
-                return None;
-            }
-            sources.push(keyword.clone());
-        }
-        for base in &statement.bases {
-            sources.push(self.metaclass_of(base)?);
-        }
+        let sources = self.candidates(statement)?;
         let keys: Vec<&str> = sources.iter().map(String::as_str).collect();
         if self.winner(&keys)?.is_some() {
             return None;
@@ -163,6 +153,15 @@ impl<'i> Hierarchy<'i> {
 
     fn compute_metaclass(&mut self, key: &str) -> Option<String> {
         let facts = self.facts(key)?;
+        let candidates = self.candidates(&facts)?;
+        let keys: Vec<&str> = candidates.iter().map(String::as_str).collect();
+        self.winner(&keys)?
+    }
+
+    /// The metaclasses a class takes its own from: its `metaclass=`, then its bases'. `None`
+    /// when one is unknown, or when `metaclass=` is no metaclass (a function, or a class that
+    /// does not derive from `type`: Python calls it as is).
+    fn candidates(&mut self, facts: &Facts) -> Option<Vec<String>> {
         let mut candidates: Vec<String> = Vec::new();
         if let Some(metaclass) = &facts.metaclass {
             if !self.derives(metaclass, TYPE)? {
@@ -173,8 +172,7 @@ impl<'i> Hierarchy<'i> {
         for base in &facts.bases {
             candidates.push(self.metaclass_of(base)?);
         }
-        let keys: Vec<&str> = candidates.iter().map(String::as_str).collect();
-        self.winner(&keys)?
+        Some(candidates)
     }
 
     /// Python's choice among the candidate metaclasses: the one deriving from all others.
