@@ -177,7 +177,9 @@ pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoo
     let prefix = |base: &Path| {
         let mut len = 0;
         for component in base.components() {
-            (components.get(len) == Some(&component)).then_some(())?;
+            if components.get(len) != Some(&component) {
+                return None;
+            }
             len += 1;
         }
         Some(len)
@@ -190,7 +192,7 @@ pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoo
         .chain(sources);
     let mut names: Vec<String> = Vec::new();
     for base in bases {
-        if let Some(name) = dotted(&components[base..], is_package) {
+        if let Some(name) = dotted_name(&components[base..], is_package) {
             if !names.contains(&name) {
                 names.push(name);
             }
@@ -201,7 +203,7 @@ pub(crate) fn module_names(path: &Path, roots: &[PathBuf], packages: &PackageRoo
 
 /// The dotted name of the components after a base: the last without its extension, and
 /// without it at all for a package's `__init__`.
-fn dotted(relative: &[Component], is_package: bool) -> Option<String> {
+fn dotted_name(relative: &[Component], is_package: bool) -> Option<String> {
     let (last, folders) = relative.split_last()?;
     let last = last.as_os_str();
     let stem = Path::new(last).file_stem().unwrap_or(last);
