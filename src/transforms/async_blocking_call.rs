@@ -84,7 +84,6 @@ impl Transform for AsyncBlockingCall {
     }
 }
 
-/// Whether the callee's last name is one of the tables' (a bare name ending with one counts).
 /// The glance at a call in the own code of an `async def`.
 fn glance_call<'a>(look: &mut Look<'a>, call: &'a ExprCall) {
     if !may_block(call) {
@@ -108,6 +107,7 @@ fn glance_call<'a>(look: &mut Look<'a>, call: &'a ExprCall) {
     }
 }
 
+/// Whether the callee's last name is one of the tables' (a bare name ending with one counts).
 fn may_block(call: &ExprCall) -> bool {
     match call.func.as_ref() {
         Expr::Name(name) => LAST_PARTS.iter().any(|part| name.id.ends_with(part)),

@@ -66,12 +66,13 @@ impl<'c, 'a> Classes<'c, 'a> {
         }
         let around = self.around(class)?;
         let keyword = metaclass_keyword(class);
+        let bases = bases(class);
         let statement = Statement {
             metaclass: match keyword {
                 Some(keyword) => Some(self.key_of(around, keyword)?),
                 None => None,
             },
-            bases: bases(class).iter().map(|base| self.key_of(around, base)).collect::<Option<_>>()?,
+            bases: bases.iter().map(|base| self.key_of(around, base)).collect::<Option<_>>()?,
         };
         let project = self.checker.project();
         let mut hierarchy = Hierarchy::new(self.gather(&statement), project);
@@ -80,7 +81,6 @@ impl<'c, 'a> Classes<'c, 'a> {
             project.note_judged(|| Arc::new(pending));
         }
         let verdict = verdict?;
-        let bases = bases(class);
         let origin = |i: usize| match keyword {
             Some(keyword) if i == 0 => Origin::Keyword(keyword),
             Some(_) => Origin::Base(&bases[i - 1]),
