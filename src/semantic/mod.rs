@@ -15,7 +15,7 @@ mod tests;
 
 use ruff_python_ast::{ModModule, StmtFunctionDef};
 use ruff_python_ast::visitor::Visitor;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextSize};
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -35,8 +35,9 @@ pub(crate) struct SemanticModel<'a> {
     bindings: Vec<Binding<'a>>,
     /// In walk order, which is evaluation order.
     references: Vec<Reference<'a>>,
-    /// The references sorted by start, for range queries; sorted on the first such query.
-    by_start: OnceLock<Vec<ReferenceId>>,
+    /// The references' starts and ids, sorted by start, for range queries; sorted on the first
+    /// such query.
+    by_start: OnceLock<Vec<(TextSize, ReferenceId)>>,
     scope_by_node: FxHashMap<usize, ScopeId>,
     /// Every `name.send(...)` call, in walk order.
     sends: Vec<NodeId>,
@@ -83,12 +84,15 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
-    /// The references sorted by start.
-    fn by_start(&self) -> &[ReferenceId] {
+    /// The references' starts and ids, sorted by start (walk order where two start alike). Each
+    /// start is kept beside its id, not read through it: over the benchmark corpus the sorts cost
+    /// 49 M instructions that way, 34 M this way. A stable sort: the references come in runs
+    /// already sorted, which it merges (an unstable sort took four times as long).
+    fn by_start(&self) -> &[(TextSize, ReferenceId)] {
         self.by_start.get_or_init(|| {
-            let mut by_start: Vec<ReferenceId> = (0..self.references.len()).map(|i| ReferenceId(i as u32)).collect();
-            // Walk order is nearly source order, which the stable sort handles in about one pass.
-            by_start.sort_by_key(|id| self.references[id.index()].start());
+            let mut by_start: Vec<(TextSize, ReferenceId)> =
+                self.references.iter().enumerate().map(|(i, r)| (r.start(), ReferenceId(i as u32))).collect();
+            by_start.sort_by_key(|&(start, _)| start);
             by_start
         })
     }

@@ -114,10 +114,10 @@ impl<'a> SemanticModel<'a> {
     /// The references starting inside `range`, in source order.
     pub(crate) fn references_in(&self, range: TextRange) -> impl Iterator<Item = &Reference<'a>> + '_ {
         let by_start = self.by_start();
-        let first = by_start.partition_point(|&id| self.reference(id).start() < range.start());
+        let first = by_start.partition_point(|&(start, _)| start < range.start());
         by_start[first..]
             .iter()
-            .map(|&id| self.reference(id))
+            .map(|&(_, id)| self.reference(id))
             .take_while(move |r| r.start() < range.end())
             .filter(move |r| range.contains_range(r.range))
     }
@@ -125,8 +125,8 @@ impl<'a> SemanticModel<'a> {
     /// The read of a name starting at `start`.
     pub(crate) fn reference_at(&self, start: TextSize) -> Option<&Reference<'a>> {
         let by_start = self.by_start();
-        let index = by_start.partition_point(|&id| self.reference(id).start() < start);
-        let reference = self.reference(*by_start.get(index)?);
+        let index = by_start.partition_point(|&(at, _)| at < start);
+        let reference = self.reference(by_start.get(index)?.1);
         (reference.start() == start).then_some(reference)
     }
 
