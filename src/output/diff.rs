@@ -129,12 +129,12 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 /// Appends a hunk as `similar` wrote it, its header's two start lines raised by `skipped`
 /// (`@@ -12,7 +12,8 @@`; a start is one number, before an optional `,length`).
 fn write_hunk(text: &mut Vec<u8>, hunk: &[u8], skipped: usize) {
-    let header_end = memchr::memchr(b'\n', hunk).map_or(hunk.len(), |at| at + 1);
-    let (header, body) = hunk.split_at(header_end);
     if skipped == 0 {
         text.extend_from_slice(hunk);
         return;
     }
+    let header_end = memchr::memchr(b'\n', hunk).map_or(hunk.len(), |at| at + 1);
+    let (header, body) = hunk.split_at(header_end);
     let mut rest = header;
     for sign in [b'-', b'+'] {
         let Some(at) = memchr::memchr(sign, rest) else { break };
