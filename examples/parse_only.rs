@@ -5,7 +5,13 @@
 //! With `--arena`, each tree is parsed into a per-file arena as pitfix parses (`src/arena`), so
 //! that the floor can also be read on those terms.
 //!
-//! Usage: `cargo run --release --example parse_only -- [--arena] [PATH...]`
+//! With `--reparse LIST`, the files named in LIST (one path a line, as found under the roots) are
+//! parsed twice: what `pitfix diff` must also do for each file it fixes, whose fixed text it
+//! parses again to know that it parses and that nothing is left to fix. A second parse of the
+//! same text stands for the parse of the fixed text, which differs from it by a few bytes.
+//!
+//! Usage: `cargo run --release --example parse_only -- [--arena] [--reparse LIST] [PATH...]`
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -30,6 +36,7 @@ fn main() {
     let mut args: Vec<_> = std::env::args_os().skip(1).collect();
     let arena = args.iter().any(|a| a == "--arena");
     args.retain(|a| a != "--arena");
+    let reparsed = take_reparse_list(&mut args);
     let mut roots: Vec<PathBuf> = args.into_iter().map(PathBuf::from).collect();
     if roots.is_empty() {
         roots.push(PathBuf::from("."));
@@ -58,11 +65,11 @@ fn main() {
     let mut files = found.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     files.sort();
     let pool = rayon::ThreadPoolBuilder::new().stack_size(512 * 1024 * 1024).build().expect("a thread pool");
-    let (parsed, errors): (usize, usize) = pool.install(|| {
+    let (parsed, errors, twice): (usize, usize, usize) = pool.install(|| {
         files
             .par_iter()
             .map(|path| {
-                let Ok(bytes) = std::fs::read(path) else { return (0, 1) };
+                let Ok(bytes) = std::fs::read(path) else { return (0, 1, 0) };
                 // Validated as pitfix decodes (`std::str::from_utf8`); the lossy decode walks
                 // the bytes one by one even when they are valid, 7% of this pass's instructions
                 // over the benchmark corpus (callgrind).
@@ -71,14 +78,31 @@ fn main() {
                     Err(_) => String::from_utf8_lossy(&bytes),
                 };
                 let kind = if path.extension().is_some_and(|e| e == "pyi") { PySourceType::Stub } else { PySourceType::Python };
-                let has_errors = if arena {
-                    pitfix::testing::parse_in_arena_has_errors(&text, kind)
-                } else {
-                    !parse_unchecked_source(&text, kind).errors().is_empty()
+                let parse = || {
+                    if arena {
+                        pitfix::testing::parse_in_arena_has_errors(&text, kind)
+                    } else {
+                        !parse_unchecked_source(&text, kind).errors().is_empty()
+                    }
                 };
-                (1, usize::from(has_errors))
+                let has_errors = parse();
+                let again = reparsed.contains(path.strip_prefix(".").unwrap_or(path));
+                if again {
+                    std::hint::black_box(parse());
+                }
+                (1, usize::from(has_errors), usize::from(again))
             })
-            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+            .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
     });
-    println!("parsed {parsed} files ({errors} with syntax errors)");
+    println!("parsed {parsed} files ({errors} with syntax errors), {twice} of them twice");
+}
+
+/// Takes `--reparse LIST` out of `args`: the set of paths LIST names (empty without it).
+fn take_reparse_list(args: &mut Vec<std::ffi::OsString>) -> HashSet<PathBuf> {
+    let Some(at) = args.iter().position(|a| a == "--reparse") else { return HashSet::new() };
+    let list = args.get(at + 1).cloned().expect("--reparse needs a file that lists paths");
+    args.drain(at..=at + 1);
+    let text = std::fs::read_to_string(&list).expect("--reparse: the list of paths is readable");
+    // Compared without a leading `./`, as the roots' files are found under `.`.
+    text.lines().filter(|line| !line.is_empty()).map(|line| PathBuf::from(line.strip_prefix("./").unwrap_or(line))).collect()
 }

@@ -4,7 +4,9 @@
 # and three tables:
 #   cold     pitfix diff/check without the cache, Ruff with `--no-cache` and the rules that match
 #            pitfix's transforms (the `noqa_codes` of src/transforms), and the parse-only floor
-#            (a bare parse of each file; also with pitfix's per-file arenas, `parse_only_arena`);
+#            (a bare parse of each file; also with pitfix's per-file arenas, `parse_only_arena`,
+#            and, for information, `parse_only_reparse`: a second parse of each file `diff` fixes,
+#            as its fix loop parses each fixed text again);
 #   warm     a second pitfix check/diff over unchanged files (the cache in `.pitfix_cache/`) next
 #            to Ruff's own cached second run;
 #   scaling  pitfix check on 1x, 2x and 4x copies of the corpus, and with -j 1 and -j 2.
@@ -67,6 +69,7 @@ declare -A commands=(
   [ruff]="$ruff check --no-cache --isolated --select $codes --unsafe-fixes --diff ."
   [parse_only]="$parse_only ."
   [parse_only_arena]="$parse_only --arena ."
+  [parse_only_reparse]="$parse_only --reparse $work/fixed-files ."
   [warm_check]="$pitfix check -q ."
   [warm_diff]="$pitfix diff --unsafe-fixes -q ."
   [ruff_warm]="$ruff check --isolated --select $codes ."
@@ -96,8 +99,11 @@ time_commands() {
   done
 }
 
+# The files `pitfix diff` fixes, for `parse_only_reparse`.
+(cd "$tree" && "$pitfix" diff --no-cache --unsafe-fixes -q . 2> /dev/null || true) | sed -n 's#^+++ b/##p' | cut -f1 > "$work/fixed-files"
+
 echo "== cold (median of $runs, alternating)"
-cold=(pitfix_diff ruff pitfix_check parse_only parse_only_arena)
+cold=(pitfix_diff ruff pitfix_check parse_only parse_only_arena parse_only_reparse)
 if [ -n "${BASELINE:-}" ]; then
   commands[baseline_diff]="$BASELINE diff --no-cache --unsafe-fixes -q ."
   commands[baseline_check]="$BASELINE check --no-cache -q ."
@@ -106,11 +112,13 @@ fi
 rm -rf "$tree/.pitfix_cache" "$tree/.ruff_cache"
 time_commands "$tree" "${cold[@]}"
 awk -v d="$med_pitfix_diff" -v c="$med_pitfix_check" -v r="$med_ruff" -v p="$med_parse_only" -v pa="$med_parse_only_arena" \
+    -v pr="$med_parse_only_reparse" -v nf="$(wc -l < "$work/fixed-files")" \
     -v md="$peak_pitfix_diff" -v mc="$peak_pitfix_check" -v mr="$peak_ruff" \
     -v cd="$cpu_pitfix_diff" -v cc="$cpu_pitfix_check" -v cp="$cpu_parse_only" -v cr="$cpu_ruff" 'BEGIN {
   printf "  pitfix diff / ruff        = %.2f   (target <= 0.8)\n  pitfix check / ruff       = %.2f   (target <= 0.8)\n", d / r, c / r
   printf "  pitfix diff / parse-only  = %.2f   (target <= 1.3)\n  pitfix check / parse-only = %.2f   (target <= 1.3)\n", d / p, c / p
   printf "  next to a parse-only pass with the same arenas: diff %.2f, check %.2f\n", d / pa, c / pa
+  printf "  diff next to a parse-only pass that parses the %d files diff fixes twice, as its fix loop must: %.2f\n", nf, d / pr
   printf "  by CPU time (user + system): diff / parse-only %.2f, check / parse-only %.2f, diff / ruff %.2f\n", cd / cp, cc / cp, cd / cr
   printf "  peak memory pitfix diff / ruff = %.2f, pitfix check / ruff = %.2f   (target <= 1.0)\n", md / mr, mc / mr }'
 if [ -n "${BASELINE:-}" ]; then
