@@ -15,6 +15,9 @@
 #        SCALE=0 scripts/bench.sh       (skip the scaling table)
 #        BASELINE=/path/to/old/pitfix scripts/bench.sh   (also time an older build, cold, and print
 #                                        this build's time over the older one's)
+#        INSTRUCTIONS=1 scripts/bench.sh  (also count the cold runs' instructions with valgrind's
+#                                        callgrind, on one thread: a count that other work on the
+#                                        machine does not move, unlike the times; a few minutes)
 # The corpus is this machine's CPython standard library plus ../shared/corpus/fetch.sh's projects.
 set -euo pipefail
 runs=${1:-5}
@@ -132,6 +135,23 @@ if [ -n "${BASELINE:-}" ]; then
       -v md="$peak_pitfix_diff" -v mb="$peak_baseline_diff" 'BEGIN {
     printf "  pitfix diff / baseline diff = %.2f\n  pitfix check / baseline check = %.2f\n", d / bd, c / bc
     printf "  peak memory pitfix diff / baseline diff = %.2f\n", md / mb }'
+fi
+
+if [ "${INSTRUCTIONS:-0}" != 0 ]; then
+  echo "== instructions (valgrind --tool=callgrind, one thread; the same count on a busy machine)"
+  # Prints the instructions a command executes in the corpus, on one thread (`-j 1`, and
+  # RAYON_NUM_THREADS for the parse-only pass); exit codes 0 and 1 both mean success here.
+  instructions() {
+    (cd "$tree" && RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null || true) |
+      sed -n 's/.*refs: *//p' | tr -d ,
+  }
+  i_diff=$(instructions "$pitfix" diff --no-cache --unsafe-fixes -q -j 1 .)
+  i_check=$(instructions "$pitfix" check --no-cache -q -j 1 .)
+  i_parse=$(instructions "$parse_only" .)
+  i_reparse=$(instructions "$parse_only" --reparse "$work/fixed-files" .)
+  awk -v d="$i_diff" -v c="$i_check" -v p="$i_parse" -v r="$i_reparse" 'BEGIN {
+    printf "  pitfix diff %.2f G, pitfix check %.2f G, parse-only %.2f G, parse-only with the fixed files twice %.2f G\n", d / 1e9, c / 1e9, p / 1e9, r / 1e9
+    printf "  by instructions: diff / parse-only %.2f, check / parse-only %.2f, diff / parse-only with the fixed files twice %.2f\n", d / p, c / p, d / r }'
 fi
 
 echo "== warm: second runs over unchanged files (median of $runs, alternating)"

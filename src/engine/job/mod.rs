@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cache::{self, CacheMode, Cached, Loading, Probe, RunCache};
 use crate::engine::first_look::first_look;
@@ -349,7 +349,8 @@ impl Job<'_> {
         let _ = std::thread::Builder::new().spawn(move || drop(project));
         outcomes.extend(rest);
         outcomes.sort_by(|a, b| a.display.cmp(&b.display));
-        timings.report(files, waited, self.uses_project_index());
+        let reported = (timings.enabled() && self.action == Action::Check).then(|| reported_rules(&outcomes));
+        timings.report(files, waited, self.uses_project_index(), reported.as_ref());
         outcomes
     }
 
@@ -427,7 +428,7 @@ impl Job<'_> {
             (None, None)
         };
         let candidates = look.reporting(&source.transforms);
-        timings.let_through(&candidates, bytes.len());
+        timings.let_through(&source.display, &candidates, bytes.len());
         if candidates.is_empty() {
             // No transform could report anything here (most files): no model, no walk.
             return (Stage::Done(self.finish_with(source, &bytes, FileResult::default(), None)), summary);
@@ -540,6 +541,11 @@ struct Found<'p, 'c> {
 
 /// The path a file's module names are taken from (fields, not the source: its probe may be
 /// borrowed meanwhile).
+/// The transforms that reported something in each file (for `PITFIX_TIMINGS`).
+fn reported_rules(outcomes: &[Outcome]) -> FxHashMap<&str, FxHashSet<&'static str>> {
+    outcomes.iter().map(|o| (o.display.as_str(), o.result.findings.iter().map(|f| f.rule).collect())).collect()
+}
+
 fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
     path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
 }
