@@ -14,13 +14,10 @@ pub(crate) struct Timings {
     enabled: bool,
     start: Instant,
     index_nanos: AtomicU64,
-    /// Each file the first look let through: its name, its bytes, and the transforms that could
-    /// report there.
+    /// Each file some transform's first look let through: its name, its bytes (the model and the
+    /// checker's walk cost about in proportion to these), and the transforms that could report
+    /// there.
     let_through: Mutex<Vec<(String, usize, Vec<&'static str>)>>,
-    /// The files some transform's first look let through, and their bytes: the model and the
-    /// checker's walk cost about in proportion to these.
-    modelled: AtomicU64,
-    modelled_bytes: AtomicU64,
     /// The files that waited for the index and were parsed again for it.
     parsed_again: AtomicU64,
 }
@@ -32,8 +29,6 @@ impl Timings {
             start: Instant::now(),
             index_nanos: AtomicU64::new(0),
             let_through: Mutex::new(Vec::new()),
-            modelled: AtomicU64::new(0),
-            modelled_bytes: AtomicU64::new(0),
             parsed_again: AtomicU64::new(0),
         }
     }
@@ -53,8 +48,6 @@ impl Timings {
         if !self.enabled || candidates.is_empty() {
             return;
         }
-        self.modelled.fetch_add(1, Ordering::Relaxed);
-        self.modelled_bytes.fetch_add(bytes as u64, Ordering::Relaxed);
         if let Ok(mut files) = self.let_through.lock() {
             files.push((display.to_owned(), bytes, candidates.iter().map(|t| t.rule().id).collect()));
         }
@@ -90,10 +83,11 @@ impl Timings {
         for id in let_through.iter().flat_map(|(_, _, ids)| ids) {
             *counts.entry(id).or_default() += 1;
         }
-        let (modelled, bytes) = (self.modelled.load(Ordering::Relaxed), self.modelled_bytes.load(Ordering::Relaxed));
+        let bytes = let_through.iter().map(|(_, size, _)| size).sum();
         eprintln!(
-            "timings: the first look let {modelled} of {files} files ({}) through to the checker: {}",
-            megabytes(bytes as usize),
+            "timings: the first look let {} of {files} files ({}) through to the checker: {}",
+            let_through.len(),
+            megabytes(bytes),
             listed(counts, |n| n.to_string())
         );
         if let Some(reported) = reported {

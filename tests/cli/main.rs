@@ -27,6 +27,6 @@ mod project_index;
 mod python_version;
 mod rules_and_explain;
 mod stdin;
-mod timings;
 mod suppression;
+mod timings;
 mod writing;

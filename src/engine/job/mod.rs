@@ -539,13 +539,13 @@ struct Found<'p, 'c> {
     candidates: &'c [&'static dyn Transform],
 }
 
-/// The path a file's module names are taken from (fields, not the source: its probe may be
-/// borrowed meanwhile).
 /// The transforms that reported something in each file (for `PITFIX_TIMINGS`).
 fn reported_rules(outcomes: &[Outcome]) -> FxHashMap<&str, FxHashSet<&'static str>> {
     outcomes.iter().map(|o| (o.display.as_str(), o.result.findings.iter().map(|f| f.rule).collect())).collect()
 }
 
+/// The path a file's module names are taken from (fields, not the source: its probe may be
+/// borrowed meanwhile).
 fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
     path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
 }
