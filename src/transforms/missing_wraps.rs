@@ -53,56 +53,54 @@ impl Transform for MissingWraps {
         Some(&[NodeKind::StmtFunctionDef])
     }
 
-    /// The outer function of a decorator: it defines a function and returns it by name.
+    /// A function defined in the own code of another one (the decorator), which returns it by
+    /// name: asked at the inner `def`, so that the outer one's code is read only for the few
+    /// functions that define others, not for every function.
     fn glance_stmt<'a>(&self, look: &mut Look<'a>, stmt: &'a Stmt) {
-        if let Stmt::FunctionDef(outer) = stmt
-            && returns_inner_def(outer)
+        if let Stmt::FunctionDef(inner) = stmt
+            && let Some(outer) = look.enclosing_def()
+            && may_wrap(outer, inner)
         {
             look.may_report();
         }
     }
 }
 
-/// Whether the own code of `outer` (its blocks, not nested functions or classes) defines a
-/// function and returns it by name, a function no decorator named like `wraps` already marks,
-/// whose body calls one of the parameters of `outer` that may hold the decorated callable (what
-/// the check asks, from syntax: a superset of [`callable_parameters`] and of the calls
+/// Whether `inner`, a function of the own code of `outer`, may be the wrapper the check reports,
+/// from syntax (a superset of what the check asks): no decorator named like `wraps` marks it,
+/// `outer`'s own code returns it by name, and its body calls one of the parameters of `outer`
+/// that may hold the decorated callable (a superset of [`callable_parameters`] and of the calls
 /// [`calls_parameter`] counts).
-fn returns_inner_def(outer: &StmtFunctionDef) -> bool {
-    #[derive(Default)]
-    struct OwnCode<'a> {
-        defined: Vec<&'a StmtFunctionDef>,
-        returned: Vec<&'a str>,
+fn may_wrap(outer: &StmtFunctionDef, inner: &StmtFunctionDef) -> bool {
+    if named_like_a_copier(inner) || !returns_by_name(&outer.body, inner.name.as_str()) {
+        return false;
     }
-    impl<'a> StatementVisitor<'a> for OwnCode<'a> {
+    let parameters: Vec<&str> = may_hold_callable(outer, 0).collect();
+    !parameters.is_empty() && calls_one_of(&inner.body, &parameters)
+}
+
+/// Whether the own code of a function body (its blocks, not nested functions or classes) has a
+/// `return name`.
+fn returns_by_name(body: &[Stmt], name: &str) -> bool {
+    struct OwnCode<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> StatementVisitor<'a> for OwnCode<'_> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
-                Stmt::FunctionDef(inner) if !named_like_a_copier(inner) => self.defined.push(inner),
-                Stmt::FunctionDef(_) => {}
-                Stmt::ClassDef(_) => {}
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
                 Stmt::Return(ret) => {
-                    if let Some(Expr::Name(name)) = ret.value.as_deref() {
-                        self.returned.push(name.id.as_str());
-                    }
+                    self.found |= matches!(ret.value.as_deref(), Some(Expr::Name(returned)) if returned.id.as_str() == self.name);
                 }
-                _ => walk_stmt(self, stmt),
+                _ if !self.found => walk_stmt(self, stmt),
+                _ => {}
             }
         }
     }
-    let mut own = OwnCode::default();
-    own.visit_body(&outer.body);
-    own.defined.retain(|inner| own.returned.contains(&inner.name.as_str()));
-    if own.defined.is_empty() {
-        return false;
-    }
-    let parameters: Vec<&str> = outer
-        .parameters
-        .iter_non_variadic_params()
-        .filter(|p| p.default.as_deref().is_none_or(Expr::is_none_literal_expr))
-        .filter(|p| !p.parameter.annotation.as_deref().is_some_and(is_class_annotation))
-        .map(|p| p.parameter.name.as_str())
-        .collect();
-    !parameters.is_empty() && own.defined.iter().any(|inner| calls_one_of(&inner.body, &parameters))
+    let mut own = OwnCode { name, found: false };
+    own.visit_body(body);
+    own.found
 }
 
 /// Whether code in `body` (nested functions too) calls one of `names` by that name.
@@ -244,7 +242,12 @@ fn callable_parameters<'a>(outer: &'a StmtFunctionDef, semantic: &SemanticModel)
         .function_scope(outer)
         .and_then(|scope| semantic.scope(scope).parent)
         .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class(_)));
-    let skip = usize::from(is_method && !is_staticmethod(outer));
+    may_hold_callable(outer, usize::from(is_method && !is_staticmethod(outer)))
+}
+
+/// The parameters of `outer`, but the first `skip`, that may hold a callable: without a default
+/// other than `None`, and not annotated as a class.
+fn may_hold_callable(outer: &StmtFunctionDef, skip: usize) -> impl Iterator<Item = &str> {
     outer
         .parameters
         .iter_non_variadic_params()

@@ -2,7 +2,7 @@
 //! the AST that asks each selected transform whether a node could be one it reports
 //! (`Transform::glance_stmt`), so that the files where none could (most files) skip building
 //! the model and the checker's walk; and that gathers what the file gives the project index.
-use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::{Expr, ExprCall, ExprLambda, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::TextRange;
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
@@ -18,6 +18,12 @@ pub(crate) struct Look<'a> {
     /// Whether the node is in the own code of an `async def` (not of a function, lambda or
     /// class in it).
     in_async_def: bool,
+    /// The `def` whose own code holds the node: none at the module's top level, nor in the own
+    /// code of a lambda or a class body.
+    enclosing_def: Option<&'a StmtFunctionDef>,
+    /// The call an expression statement makes, while the statement is walked: what it returns
+    /// is dropped.
+    dropped_call: Option<&'a ExprCall>,
     /// Functions, lambdas and class bodies around the node.
     frames: usize,
     /// The transform being asked: its place in the selection.
@@ -154,13 +160,34 @@ impl<'a> Look<'a> {
         self.in_async_def
     }
 
+    /// The `def` whose own code holds the node (not through a lambda or a class body).
+    pub(crate) fn enclosing_def(&self) -> Option<&'a StmtFunctionDef> {
+        self.enclosing_def
+    }
+
+    /// The call of the expression statement that holds the node (`self.assertRaises(E, f)`),
+    /// whose result is dropped.
+    pub(crate) fn dropped_call(&self) -> Option<&'a ExprCall> {
+        self.dropped_call
+    }
+
     /// Whether a function, lambda or class body encloses the node (it is not top-level code).
     pub(crate) fn in_frame(&self) -> bool {
         self.frames > 0
     }
 
     fn new(transforms: usize) -> Self {
-        Look { loops: Vec::new(), in_async_def: false, frames: 0, asking: 0, yes: vec![false; transforms], yes_count: 0, pending: Vec::new() }
+        Look {
+            loops: Vec::new(),
+            in_async_def: false,
+            enclosing_def: None,
+            dropped_call: None,
+            frames: 0,
+            asking: 0,
+            yes: vec![false; transforms],
+            yes_count: 0,
+            pending: Vec::new(),
+        }
     }
 
     /// Whether every transform said yes already: nothing more to ask.

@@ -190,6 +190,12 @@ fn a_returned_inner_function_counts_when_it_calls_a_parameter() {
     assert!(!may_report("def make(*funcs):\n    def run():\n        return funcs[0]()\n    return run\n"));
     assert!(!may_report("def make(kind=list):\n    def new():\n        return kind()\n    return new\n"));
     assert!(!may_report("def deco(func):\n    @functools.wraps(func)\n    def wrapper(*a):\n        return func(*a)\n    return wrapper\n"));
+    // Only a function of the decorator's own code counts, and only one it returns.
+    assert!(!may_report("def deco(func):\n    class C:\n        def wrapper(self):\n            return func()\n    return wrapper\n"));
+    assert!(!may_report("def deco(func):\n    def wrapper(*a):\n        return func(*a)\n    return other\n"));
+    assert!(!may_report("def deco(func):\n    def wrapper(*a):\n        return func(*a)\n    def inner():\n        return wrapper\n"));
+    assert!(may_report("def deco(func):\n    if x:\n        def wrapper(*a):\n            return func(*a)\n    else:\n        return func\n    return wrapper\n"));
+    assert!(may_report("class C:\n    def deco(self, func):\n        def wrapper(*a):\n            return func(*a)\n        return wrapper\n"));
 }
 
 #[test]
@@ -210,6 +216,42 @@ fn a_closure_in_a_loop_counts_when_it_reads_a_name_the_loop_binds() {
     ] {
         assert!(may_report(captures), "{captures}");
     }
+}
+
+#[test]
+fn a_lambda_handed_to_a_dropped_call_counts_when_the_callee_may_keep_it() {
+    let looped = |statement: &str| format!("def f(self, xs):\n    for x in xs:\n        {statement}\n");
+    // The call's result is dropped, and nothing keeps the lambda: it is used up in the iteration.
+    for used_up in ["self.assertRaises(E, lambda: x + 1)", "check(x, lambda: x)", "run(fn=lambda: x)"] {
+        assert!(!may_report(&looped(used_up)), "{used_up}");
+    }
+    // Kept: by a container's method, an executor, a callback registrar, or a name that may be one.
+    for kept in [
+        "self.handlers.append(lambda: x)",
+        "threading.Timer(1, lambda: x).start()",
+        "threading.Timer(1, lambda: x)",
+        "loop.call_soon(lambda: x)",
+        "signal(SIGINT, lambda *a: x)",
+        "setattr(self, 'f', lambda: x)",
+        "T(1, lambda: x)\nfrom threading import Timer as T",
+        "get_registry()(lambda: x)",
+        "run(target=lambda: x)",
+        "run(command=lambda: x)",
+    ] {
+        assert!(may_report(&looped(kept)), "{kept}");
+    }
+    // Not an argument of the statement's call itself: followed as before.
+    assert!(may_report(&looped("run(keep(lambda: x))")));
+    assert!(may_report(&looped("run([lambda: x])")));
+}
+
+#[test]
+fn a_class_attribute_left_alone_by_its_name_needs_no_model() {
+    let class = |name: &str| format!("class C:\n    {name} = []\ndef add(c):\n    c.{name}.append(1)\n");
+    for alone in ["__slots__", "_fields", "_cache", "plugin_registry", "MEMO"] {
+        assert!(!may_report(&class(alone)), "{alone}");
+    }
+    assert!(may_report(&class("items")));
 }
 
 #[test]

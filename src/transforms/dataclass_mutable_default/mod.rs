@@ -94,9 +94,10 @@ fn class_level_values(class: &StmtClassDef) -> impl Iterator<Item = (&str, &Expr
 }
 
 /// The first look for [`shared_class_attributes`]: a class body binding a name to a container
-/// display or a mutable constructor call, which the module changes in place through that name.
+/// display or a mutable constructor call, which the module changes in place through that name,
+/// and which the check does not leave alone by its name (a dunder, a cache).
 pub(crate) fn glance_shared_attributes<'a>(look: &mut Look<'a>, class: &'a StmtClassDef) {
-    for (name, value) in class_level_values(class) {
+    for (name, value) in class_level_values(class).filter(|(name, _)| !plain::is_left_alone_by_name(name)) {
         let changed = Some(Later::ChangedInPlace(name));
         match value {
             Expr::List(_) | Expr::Set(_) | Expr::Dict(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {

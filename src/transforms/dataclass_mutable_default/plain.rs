@@ -48,8 +48,7 @@ impl<'c> ClassContext<'c> {
         // Reached through the class (`Registry.plugins`, `cls.plugins`, `type(self).plugins`), or
         // named for it: a registry or cache shared on purpose.
         let class_name = self.class.name.as_str();
-        let lower = name.to_ascii_lowercase();
-        if SHARED_ON_PURPOSE_WORDS.iter().any(|word| lower.contains(word))
+        if named_shared_on_purpose(name)
             || self.comments_say_shared(stmt)
             || self.is_reached_as(class_name, name, None)
             || self.is_used_through_cls(name)
@@ -153,6 +152,18 @@ impl<'c> ClassContext<'c> {
         let nested = nodes.parent(self.node).is_some_and(|up| matches!(nodes.node(up), Node::Stmt(Stmt::ClassDef(_))));
         nested && matches!(self.class.name.as_str(), "Meta" | "Config")
     }
+}
+
+/// Whether the attribute's name says it is shared on purpose (a cache, a registry).
+fn named_shared_on_purpose(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    SHARED_ON_PURPOSE_WORDS.iter().any(|word| lower.contains(word))
+}
+
+/// Whether [`ClassContext::check_class_attribute`] leaves the attribute alone by its name
+/// alone: the first look asks it.
+pub(super) fn is_left_alone_by_name(name: &str) -> bool {
+    is_special_attribute(name) || named_shared_on_purpose(name)
 }
 
 /// `__slots__`, `__match_args__`, `__all__` and other dunders are read by Python itself;

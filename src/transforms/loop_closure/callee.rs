@@ -3,6 +3,7 @@
 use ruff_python_ast::{Expr, ExprCall};
 
 use crate::engine::checker::Checker;
+use crate::engine::first_look::last_name_of;
 use crate::semantic::knowledge::{
     CALLBACK_REGISTRAR_METHODS, CALLBACK_REGISTRARS, DEFERRED_EXECUTOR_METHODS, DEFERRED_EXECUTORS,
 };
@@ -57,6 +58,17 @@ pub(super) fn callee(checker: &Checker, call: &ExprCall) -> Callee {
     } else {
         Callee::Unknown(name)
     }
+}
+
+/// Whether a callee named `last` (its last name, or an attribute's) may keep a function passed
+/// to it, as [`callee`] judges from the same tables: a container's, an executor's or a callback
+/// registrar's method, or an executor, a registrar or `setattr` by its last name. The first look
+/// asks it, and must never say no where [`callee`] keeps.
+pub(super) fn may_keep(last: &str) -> bool {
+    [CONTAINER_METHODS, DEFERRED_EXECUTOR_METHODS, CALLBACK_REGISTRAR_METHODS].iter().any(|methods| methods.contains(&last))
+        || last_name_of(DEFERRED_EXECUTORS, last)
+        || last_name_of(CALLBACK_REGISTRARS, last)
+        || last == "setattr"
 }
 
 /// Whether an executor call forwards arguments of its own to the function: positional ones after

@@ -10,10 +10,10 @@ mod escape;
 mod fix;
 mod tables;
 
-use ruff_python_ast::{Expr, NodeKind, Stmt};
+use ruff_python_ast::{Expr, ExprCall, NodeKind, Stmt};
 
 use crate::engine::checker::Checker;
-use crate::engine::first_look::{Function, Later, Look};
+use crate::engine::first_look::{Function, Later, Look, naming};
 use crate::engine::transform::{Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 
@@ -73,13 +73,29 @@ impl Transform for LoopClosure {
         }
     }
 
+    /// A lambda passed to a call whose result is dropped (`self.assertRaises(E, lambda: ...)`)
+    /// outlives its iteration only if the callee keeps it (see [`callee::may_keep`]).
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         if let Expr::Lambda(lambda) = expr
             && let Some(span) = look.outer_loop_in_frame()
         {
-            look.may_report_if(&[Later::CapturesFromLoop(Function::Lambda(lambda), span)]);
+            let captures = Later::CapturesFromLoop(Function::Lambda(lambda), span);
+            match look.dropped_call().filter(|call| is_plain_argument(call, expr)) {
+                Some(call) => look.may_report_if_naming(naming(&call.func, callee::may_keep), Some(captures)),
+                None => look.may_report_if(&[captures]),
+            }
         }
     }
+}
+
+/// Whether `expr` is one of the call's arguments itself, positional or by a keyword other than
+/// those that name a function kept for later (`target=`), which keep it whatever the callee.
+fn is_plain_argument(call: &ExprCall, expr: &Expr) -> bool {
+    let arguments = &call.arguments;
+    arguments.args.iter().any(|a| std::ptr::eq(a, expr))
+        || arguments.keywords.iter().any(|k| {
+            std::ptr::eq(&k.value, expr) && !k.arg.as_ref().is_some_and(|arg| tables::is_callback_keyword(arg.as_str()))
+        })
 }
 
 /// Whether a `def` (the last of `parents`) sits in a `for` or `while` of its own scope: a `def`

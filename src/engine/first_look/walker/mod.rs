@@ -4,7 +4,9 @@
 use std::cell::OnceCell;
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{AnyNodeRef, ExceptHandler, Expr, ExprContext, ModModule, NodeKind, Parameter, Pattern, Stmt, StmtClassDef};
+use ruff_python_ast::{
+    AnyNodeRef, ExceptHandler, Expr, ExprContext, ModModule, NodeKind, Parameter, Pattern, Stmt, StmtClassDef, StmtFunctionDef,
+};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
@@ -284,12 +286,16 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Walks `body` as the own code of a new frame (a function's, a lambda's, a class's).
-    fn in_frame(&mut self, start: TextSize, is_async: bool, walk: impl FnOnce(&mut Self)) {
+    /// Walks `body` as the own code of a new frame: a function's (`def`), a lambda's or a
+    /// class's (`None`).
+    fn in_frame(&mut self, start: TextSize, def: Option<&'a StmtFunctionDef>, walk: impl FnOnce(&mut Self)) {
+        let is_async = def.is_some_and(|def| def.is_async);
         self.frames.push((start, is_async, false));
         self.look.frames += 1;
         let outer = std::mem::replace(&mut self.look.in_async_def, is_async);
+        let outer_def = std::mem::replace(&mut self.look.enclosing_def, def);
         walk(self);
+        self.look.enclosing_def = outer_def;
         self.look.in_async_def = outer;
         self.look.frames -= 1;
         if let Some((start, true, true)) = self.frames.pop() {
@@ -347,7 +353,7 @@ impl<'a> Walker<'a> {
                 if let Some(parameters) = &lambda.parameters {
                     self.visit_parameters(parameters);
                 }
-                self.in_frame(lambda.start(), false, |walker| walker.visit_expr(&lambda.body));
+                self.in_frame(lambda.start(), None, |walker| walker.visit_expr(&lambda.body));
             }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 self.in_loop(expr.range(), |walker| visitor::walk_expr(walker, expr));
@@ -417,7 +423,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 self.note_other(func.name.as_str(), func.start());
                 // Decorators, defaults and annotations run in the enclosing code.
                 walk_function_header(self, func);
-                self.in_frame(func.start(), func.is_async, |walker| walker.visit_body(&func.body));
+                self.in_frame(func.start(), Some(func), |walker| walker.visit_body(&func.body));
             }
             Stmt::ClassDef(class) => {
                 self.classes.push(class);
@@ -435,7 +441,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 if let Some(arguments) = &class.arguments {
                     self.visit_arguments(arguments);
                 }
-                self.in_frame(class.start(), false, |walker| walker.visit_body(&class.body));
+                self.in_frame(class.start(), None, |walker| walker.visit_body(&class.body));
             }
             Stmt::For(for_stmt) => {
                 if for_stmt.is_async && self.for_index {
@@ -458,6 +464,16 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 {
                     self.visit_expr(value);
                 }
+            }
+            Stmt::Expr(statement) if statement.value.is_call_expr() => {
+                // No statement nests in an expression: the call stays the statement's while its
+                // parts are walked.
+                self.look.dropped_call = statement.value.as_call_expr();
+                changed_in_place_by_stmt(stmt, &mut |name| {
+                    self.changed_in_place.insert(name);
+                });
+                visitor::walk_stmt(self, stmt);
+                self.look.dropped_call = None;
             }
             Stmt::Assign(assign) if self.for_index => {
                 if let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) {
