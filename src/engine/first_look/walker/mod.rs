@@ -465,16 +465,6 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     self.visit_expr(value);
                 }
             }
-            Stmt::Expr(statement) if statement.value.is_call_expr() => {
-                // No statement nests in an expression: the call stays the statement's while its
-                // parts are walked.
-                self.look.dropped_call = statement.value.as_call_expr();
-                changed_in_place_by_stmt(stmt, &mut |name| {
-                    self.changed_in_place.insert(name);
-                });
-                visitor::walk_stmt(self, stmt);
-                self.look.dropped_call = None;
-            }
             Stmt::Assign(assign) if self.for_index => {
                 if let ([Expr::Name(target)], Expr::Call(call)) = (&assign.targets[..], &*assign.value) {
                     self.assigned_calls.push((target.id.as_str(), &call.func));
@@ -494,7 +484,11 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 changed_in_place_by_stmt(stmt, &mut |name| {
                     self.changed_in_place.insert(name);
                 });
+                // No statement nests in an expression: an expression statement's call stays the
+                // dropped one while its parts are walked.
+                self.look.dropped_call = stmt.as_expr_stmt().and_then(|statement| statement.value.as_call_expr());
                 visitor::walk_stmt(self, stmt);
+                self.look.dropped_call = None;
             }
         }
     }
