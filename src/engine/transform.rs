@@ -26,6 +26,18 @@ impl Visits {
     }
 }
 
+/// The callees of the calls a transform's glance can say anything about
+/// ([`Transform::glanced_callees`]). A callee other than a name or an attribute (`f()()`,
+/// `handlers[0]()`) is asked about always.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Callees {
+    /// The names an attribute callee (`x.name(...)`) may end with.
+    pub(crate) attributes: &'static [&'static [&'static str]],
+    /// The plain-name callees (`name(...)`): these only, or (`None`) every one, for a glance that
+    /// takes a plain name for what an import may have renamed.
+    pub(crate) names: Option<&'static [&'static str]>,
+}
+
 pub(crate) trait Transform: Sync {
     fn rule(&self) -> &'static Rule;
     /// Which of `check_stmt` / `check_expr` the transform implements.
@@ -42,6 +54,12 @@ pub(crate) trait Transform: Sync {
     /// The kinds of node whose glance can say yes: the first look asks the transform about those
     /// only. `None`: every statement and expression it visits.
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
+        None
+    }
+    /// The calls whose glance can say anything, by their callee, when the transform glances at
+    /// calls: the first look asks it about those only (the most common node it is asked about,
+    /// most of them named otherwise). `None`: every call.
+    fn glanced_callees(&self) -> Option<Callees> {
         None
     }
     /// The facts of other files the checks read from the project index: a file waits for the

@@ -11,7 +11,7 @@ use crate::edits::add_import::{add_import_from, add_module_import};
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::knowledge::{BLOCKING_IO_CALLS, BLOCKING_SLEEP};
 use crate::semantic::{Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
@@ -50,6 +50,11 @@ impl Transform for AsyncBlockingCall {
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
         Some(&[NodeKind::ExprCall])
+    }
+
+    /// A plain name counts when it ends with one of the names (see [`may_block`]).
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[LAST_PARTS], names: None })
     }
 
     /// A call in the own code of an `async def` whose name may be a blocking one, in a module

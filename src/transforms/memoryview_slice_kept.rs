@@ -8,7 +8,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::{BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
 
@@ -31,6 +31,17 @@ static RULE: Rule = Rule {
 /// position of the kept argument. `extend` is not one: it iterates the view into ints.
 const KEEPING_METHODS: &[(&str, usize)] =
     &[("append", 0), ("appendleft", 0), ("add", 0), ("insert", 1), ("put", 0), ("put_nowait", 0), ("setdefault", 1)];
+
+/// The names of [`KEEPING_METHODS`]: the calls the glance is asked about.
+const KEEPING_METHOD_NAMES: [&str; KEEPING_METHODS.len()] = {
+    let mut names = [""; KEEPING_METHODS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = KEEPING_METHODS[i].0;
+        i += 1;
+    }
+    names
+};
 
 /// What a `memoryview` has and `bytes` has not: a slice used so cannot become a copy.
 const VIEW_ONLY_ATTRIBUTES: &[&str] = &[
@@ -62,6 +73,10 @@ impl Transform for MemoryviewSliceKept {
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
         Some(&[NodeKind::StmtReturn, NodeKind::StmtAssign, NodeKind::StmtAnnAssign, NodeKind::ExprYield, NodeKind::ExprCall])
+    }
+
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[&KEEPING_METHOD_NAMES], names: Some(&[]) })
     }
 
     /// A value returned, or assigned to a name, an attribute or an item, that holds a partial

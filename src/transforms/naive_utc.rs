@@ -9,7 +9,7 @@ use crate::edits::add_import::add_import_from;
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::Look;
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule};
 use crate::semantic::knowledge::NAIVE_UTC_CONSTRUCTORS;
 use crate::semantic::{Node, ScopeId};
@@ -59,6 +59,10 @@ impl Transform for NaiveUtc {
         Some(&[NodeKind::ExprCall])
     }
 
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[NAIVE_UTC_LAST_NAMES], names: Some(&[]) })
+    }
+
     /// A call of an attribute named `utcnow` or `utcfromtimestamp`: the model only resolves
     /// `datetime.datetime` through an attribute.
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
@@ -71,10 +75,12 @@ impl Transform for NaiveUtc {
     }
 }
 
-/// The last names of [`NAIVE_UTC_CONSTRUCTORS`]: the glance runs on every call of every file, so it
-/// compares two strings rather than split the table's names.
+/// The last names of [`NAIVE_UTC_CONSTRUCTORS`]: the glance's callees, compared as they are
+/// rather than split from the table's names.
+const NAIVE_UTC_LAST_NAMES: &[&str] = &["utcnow", "utcfromtimestamp"];
+
 fn is_naive_utc_name(attr: &str) -> bool {
-    matches!(attr, "utcnow" | "utcfromtimestamp")
+    NAIVE_UTC_LAST_NAMES.contains(&attr)
 }
 
 fn check_call(checker: &mut Checker, call: &ExprCall, callee: &ExprAttribute) {

@@ -8,9 +8,9 @@ use ruff_text_size::Ranged;
 use crate::edits::fix::{Edit, Fix};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Look, Naming, naming};
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
-use crate::semantic::knowledge::{RE_FLAGS, RE_POSITIONAL_BEFORE_FLAGS};
+use crate::semantic::knowledge::{RE_FLAGS, RE_POSITIONAL_BEFORE_FLAGS, RE_POSITIONAL_LAST_NAMES};
 
 pub(crate) struct ReFlagsPositional;
 
@@ -44,6 +44,11 @@ impl Transform for ReFlagsPositional {
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
         Some(&[NodeKind::ExprCall])
+    }
+
+    /// `<module>.sub(...)` and the like, or any plain name (an import may have renamed one).
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[&RE_POSITIONAL_LAST_NAMES], names: None })
     }
 
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {

@@ -14,7 +14,7 @@ use crate::edits::lines::{is_first_on_line, statement_indentation};
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
 use crate::engine::project_index::IndexNeed;
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::{Binding, BindingKind, Node, NodeId, Resolution, ScopeId, ScopeKind, SemanticModel};
 
@@ -48,6 +48,10 @@ impl Transform for UnprimedGenerator {
 
     fn glances_at(&self) -> Option<&'static [NodeKind]> {
         Some(&[NodeKind::ExprCall])
+    }
+
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[&["send"]], names: Some(&[]) })
     }
 
     /// A `name.send(value)` call, when the module assigns `name` a call that may make a

@@ -272,3 +272,73 @@ fn a_last_name_is_what_follows_the_last_dot() {
         assert_eq!(is_last_name(qualified, last), expected, "{qualified} / {last}");
     }
 }
+
+/// Every call of every fixture case, for the transforms that glance at calls by their callee:
+/// where the first look would not ask a transform (its callees leave the call out), its glance
+/// says nothing, even in the most permissive place (an `async def`'s loop).
+#[test]
+fn a_call_glance_says_nothing_about_the_callees_it_leaves_out() {
+    use ruff_python_ast::visitor::{Visitor, walk_expr};
+    use ruff_python_ast::{Expr, ExprCall};
+    use ruff_text_size::TextRange;
+
+    use super::Look;
+    use super::walker::CallAskers;
+
+    struct Calls<'a>(Vec<(&'a Expr, &'a ExprCall)>);
+    impl<'a> Visitor<'a> for Calls<'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                self.0.push((expr, call));
+            }
+            walk_expr(self, expr);
+        }
+    }
+
+    let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("transforms");
+    let mut sources = Vec::new();
+    for transform in std::fs::read_dir(&cases).expect("transforms/") {
+        let Ok(folder) = std::fs::read_dir(transform.expect("an entry").path().join("cases")) else { continue };
+        for case in folder {
+            let path = case.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "py") {
+                // A few cases are in other encodings: their calls are ASCII all the same.
+                sources.push(String::from_utf8_lossy(&std::fs::read(&path).expect("a readable case")).into_owned());
+            }
+        }
+    }
+    // Callees of every shape the gates tell apart, named as the gated glances' tables name them.
+    sources.push("x.send(1)\nsend(1)\nutcnow()\nd.utcnow()\nf()()\nh[0](1)\nsub(p, r, s, I)\nr.sub(p, r, s, re.I)\n".into());
+    sources.push("pool.map(lambda: 1, xs)\nProcess(target=lambda: 1)\nq.put(v[1:])\nasync def f():\n    time.sleep(1)\n".into());
+    let gated: Vec<_> = ALL.iter().filter_map(|&t| t.glanced_callees().map(|callees| (t, callees))).collect();
+    assert!(gated.len() >= 6, "the gated transforms are found");
+    let mut left_out = 0;
+    for source in &sources {
+        let parsed = ruff_python_parser::parse_unchecked(source, ruff_python_parser::ParseOptions::from(ruff_python_ast::PySourceType::Python));
+        let Some(module) = parsed.syntax().as_module() else { continue };
+        let mut calls = Calls(Vec::new());
+        calls.visit_body(&module.body);
+        for &(transform, callees) in &gated {
+            let mut askers = CallAskers::default();
+            askers.add((0, transform), callees);
+            for &(expr, call) in &calls.0 {
+                if askers.about(&call.func).iter().any(|list| !list.is_empty()) {
+                    continue;
+                }
+                left_out += 1;
+                let mut look = Look::new(1);
+                look.in_async_def = true;
+                look.frames = 1;
+                look.loops.push((TextRange::up_to(source.len().try_into().expect("a small case")), 1));
+                transform.glance_expr(&mut look, expr);
+                assert!(
+                    !look.yes[0] && look.pending.is_empty(),
+                    "{} left out a call its glance answers: {}",
+                    transform.rule().id,
+                    &source[ruff_text_size::Ranged::range(call)]
+                );
+            }
+        }
+    }
+    assert!(left_out > 1000, "the cases hold calls left out ({left_out})");
+}

@@ -131,6 +131,19 @@ pub(crate) const CACHE_WRAPPER_ATTRIBUTES: &[&str] = &["cache_clear", "cache_inf
 pub(crate) const RE_POSITIONAL_BEFORE_FLAGS: &[(&str, usize, &str)] =
     &[("re.sub", 3, "count"), ("re.subn", 3, "count"), ("re.split", 2, "maxsplit")];
 
+/// The names of [`RE_POSITIONAL_BEFORE_FLAGS`] without their `re.`.
+pub(crate) const RE_POSITIONAL_LAST_NAMES: [&str; RE_POSITIONAL_BEFORE_FLAGS.len()] = {
+    let mut names = [""; RE_POSITIONAL_BEFORE_FLAGS.len()];
+    let mut i = 0;
+    while i < names.len() {
+        let (module, last) = RE_POSITIONAL_BEFORE_FLAGS[i].0.split_at(3);
+        assert!(matches!(module.as_bytes(), b"re."), "a function of `re`");
+        names[i] = last;
+        i += 1;
+    }
+    names
+};
+
 /// The flag constants of `re` (also members of `re.RegexFlag`).
 #[rustfmt::skip]
 pub(crate) const RE_FLAGS: &[&str] = &[

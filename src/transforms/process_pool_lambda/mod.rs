@@ -13,7 +13,7 @@ use ruff_text_size::Ranged;
 use crate::edits::fix::Fix;
 use crate::engine::checker::Checker;
 use crate::engine::first_look::{Later, Look};
-use crate::engine::transform::{Transform, Visits};
+use crate::engine::transform::{Callees, Transform, Visits};
 use crate::rules::{FixSafety, Rule, any_options};
 use crate::semantic::knowledge::PROCESS_POOL_METHODS;
 
@@ -54,6 +54,11 @@ impl Transform for ProcessPoolLambda {
         Some(&[NodeKind::ExprCall])
     }
 
+    /// The callees of [`is_candidate`].
+    fn glanced_callees(&self) -> Option<Callees> {
+        Some(Callees { attributes: &[PROCESS_POOL_METHODS, &[PROCESS]], names: Some(&[PROCESS]) })
+    }
+
     /// A call of a pool method or of `Process`, in a module that imports the pools.
     fn glance_expr<'a>(&self, look: &mut Look<'a>, expr: &'a Expr) {
         if let Expr::Call(call) = expr
@@ -66,11 +71,14 @@ impl Transform for ProcessPoolLambda {
     }
 }
 
+/// `multiprocessing.Process`, by its last name.
+const PROCESS: &str = "Process";
+
 /// A call that may send a function to another process, by the callee's name alone.
 fn is_candidate(call: &ExprCall) -> bool {
     match call.func.as_ref() {
-        Expr::Attribute(a) => PROCESS_POOL_METHODS.contains(&a.attr.as_str()) || a.attr.as_str() == "Process",
-        Expr::Name(n) => n.id.as_str() == "Process",
+        Expr::Attribute(a) => PROCESS_POOL_METHODS.contains(&a.attr.as_str()) || a.attr.as_str() == PROCESS,
+        Expr::Name(n) => n.id.as_str() == PROCESS,
         _ => false,
     }
 }

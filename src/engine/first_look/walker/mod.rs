@@ -13,7 +13,7 @@ use smallvec::SmallVec;
 
 use super::{FirstLook, Look};
 use crate::engine::top_names::TopNames;
-use crate::engine::transform::Transform;
+use crate::engine::transform::{Callees, Transform};
 use crate::semantic::knowledge::is_builtin_class;
 use crate::semantic::flow::walk_function_header;
 use crate::semantic::queries::attributes::{changed_in_place_by_call, changed_in_place_by_stmt};
@@ -91,7 +91,7 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
 }
 
 /// A transform to ask, with its place in the selection.
-type Asking = (usize, &'static dyn Transform);
+pub(super) type Asking = (usize, &'static dyn Transform);
 
 /// Which transforms to ask about a node, by its kind.
 struct Asked {
@@ -106,17 +106,74 @@ struct Asked {
     /// Whether some transform glances at names or literals: else the walk passes over them
     /// without a call (they are most of a module's expressions).
     asks_about_leaves: bool,
+    /// The transforms that glance at calls of some callees only (not in `by_kind`).
+    calls: CallAskers,
+}
+
+/// The transforms that glance at calls by their callee ([`Transform::glanced_callees`]), found
+/// by the callee's name: most calls are of none of their names, and ask none of them.
+#[derive(Default)]
+pub(super) struct CallAskers {
+    by_attribute: FxHashMap<&'static str, SmallVec<[Asking; 2]>>,
+    by_name: FxHashMap<&'static str, SmallVec<[Asking; 2]>>,
+    /// Those asked about every plain-name callee.
+    every_name: Vec<Asking>,
+    /// All of them: asked about any other callee.
+    all: Vec<Asking>,
+}
+
+impl CallAskers {
+    pub(super) fn add(&mut self, asking: Asking, callees: Callees) {
+        for &name in callees.attributes.iter().flat_map(|names| names.iter()) {
+            self.by_attribute.entry(name).or_default().push(asking);
+        }
+        match callees.names {
+            Some(names) => {
+                for &name in names {
+                    self.by_name.entry(name).or_default().push(asking);
+                }
+            }
+            None => self.every_name.push(asking),
+        }
+        self.all.push(asking);
+    }
+
+    /// The transforms to ask about a call of `callee`.
+    #[inline]
+    pub(super) fn about<'s>(&'s self, callee: &Expr) -> [&'s [Asking]; 2] {
+        let named = |map: &'s FxHashMap<&'static str, SmallVec<[Asking; 2]>>, name: &str| {
+            map.get(name).map_or(&[][..], |askers| &askers[..])
+        };
+        match callee {
+            Expr::Attribute(attribute) => [named(&self.by_attribute, attribute.attr.as_str()), &[]],
+            Expr::Name(name) => [&self.every_name, named(&self.by_name, name.id.as_str())],
+            _ => [&self.all, &[]],
+        }
+    }
 }
 
 impl Asked {
     fn new(transforms: &[&'static dyn Transform]) -> Self {
-        let mut asked =
-            Asked { every_stmt: Vec::new(), every_expr: Vec::new(), by_kind: Vec::new(), asked_kinds: 0, asks_about_leaves: false };
+        let mut asked = Asked {
+            every_stmt: Vec::new(),
+            every_expr: Vec::new(),
+            by_kind: Vec::new(),
+            asked_kinds: 0,
+            asks_about_leaves: false,
+            calls: CallAskers::default(),
+        };
         for (place, &transform) in transforms.iter().enumerate() {
             let asking = (place, transform);
             match transform.glances_at() {
                 Some(kinds) => {
                     for &kind in kinds {
+                        if kind == NodeKind::ExprCall
+                            && let Some(callees) = transform.glanced_callees()
+                        {
+                            asked.calls.add(asking, callees);
+                            asked.asked_kinds |= kind_bit(kind);
+                            continue;
+                        }
                         let index = kind as usize;
                         if asked.by_kind.len() <= index {
                             asked.by_kind.resize_with(index + 1, SmallVec::new);
@@ -338,6 +395,10 @@ impl<'a> Walker<'a> {
     fn ask_about_expr(&mut self, kind: NodeKind, expr: &'a Expr) {
         let askers = self.asked.about(kind, &self.asked.every_expr);
         ask_each(&mut self.look, askers, |transform, look| transform.glance_expr(look, expr));
+        if let Expr::Call(call) = expr {
+            let askers = self.asked.calls.about(&call.func);
+            ask_each(&mut self.look, askers, |transform, look| transform.glance_expr(look, expr));
+        }
     }
 
     /// [`Visitor::visit_expr`] for an expression that is not a plain leaf (or when some
