@@ -75,7 +75,8 @@ impl Timings {
             let index_ms = self.index_nanos.load(Ordering::Relaxed) as f64 / 1e6;
             let again = self.parsed_again.load(Ordering::Relaxed);
             eprintln!(
-                "timings: project index {index_ms:.1} ms of CPU time; {waited} files waited for it, {again} of them parsed again; run {total_ms:.1} ms wall"
+                "timings: project index {index_ms:.1} ms of CPU time; {} waited for it, {again} of them parsed again; run {total_ms:.1} ms wall",
+                file_count(waited)
             );
         }
         let Ok(let_through) = self.let_through.lock() else { return };
@@ -123,8 +124,13 @@ fn report_needless(let_through: &[(String, usize, Vec<&'static str>)], reported:
     eprintln!(
         "timings: {files} of those files ({}) have no finding; let through, reported nothing: {}",
         megabytes(bytes),
-        listed(needless, |(bytes, files, alone)| format!("{} ({files} files; alone {})", megabytes(bytes), megabytes(alone)))
+        listed(needless, |(bytes, files, alone)| format!("{} ({}; alone {})", megabytes(bytes), file_count(files), megabytes(alone)))
     );
+}
+
+/// `1 file`, `2 files`.
+fn file_count(files: usize) -> String {
+    if files == 1 { "1 file".to_owned() } else { format!("{files} files") }
 }
 
 /// `id figure, ...`, largest first (by the counts' order), then by id.

@@ -4,7 +4,7 @@
 //! first check found; the findings are the same either way.
 //!
 //! How many files waited and were parsed again is read from the line `PITFIX_TIMINGS=1` prints
-//! (`timings: project index ...; W files waited for it, P of them parsed again; ...`).
+//! (`timings: project index ...; W files waited for it, P of them parsed again; ...`, `1 file` for one).
 
 use crate::common::Project;
 use crate::support::cmd;
@@ -23,8 +23,9 @@ fn check(meta: &str, user: &str) -> (String, usize, usize) {
     p.write("user.py", user);
     let output = cmd(&p, &["check", "--no-cache"]).env("PITFIX_TIMINGS", "1").output().expect("pitfix runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    let line = stderr.lines().find_map(|l| l.split_once(" files waited for it, ")).unwrap_or_else(|| panic!("no index line in {stderr}"));
-    let waited = line.0.rsplit(' ').next().expect("a count").parse().expect("a number");
+    let line = stderr.lines().find_map(|l| l.split_once(" waited for it, ")).unwrap_or_else(|| panic!("no index line in {stderr}"));
+    // `... 1 file` or `... 2 files`: the count is the word before the last.
+    let waited = line.0.rsplit(' ').nth(1).expect("a count").parse().expect("a number");
     let again = line.1.split(' ').next().expect("a count").parse().expect("a number");
     (String::from_utf8_lossy(&output.stdout).into_owned(), waited, again)
 }

@@ -29,7 +29,7 @@ fn check_counts_the_files_let_through_with_no_finding_per_transform() {
     assert!(line.starts_with("timings: 1 of those files ("), "{line}");
     // mutable-default reported in the file it was let through: it is not listed.
     let (_, listed) = line.split_once("reported nothing: ").expect("a list");
-    assert!(listed.starts_with("loop-closure ") && listed.contains("(1 files; alone "), "{listed}");
+    assert!(listed.starts_with("loop-closure ") && listed.contains("(1 file; alone "), "{listed}");
     assert!(!listed.contains("mutable-default"), "{listed}");
 }
 
