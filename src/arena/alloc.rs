@@ -39,15 +39,22 @@ pub(super) struct State {
 }
 
 impl State {
-    pub(super) const fn new() -> State {
-        State {
-            cursor: 0,
-            end: 0,
-            last_chunk: ptr::null_mut(),
-            panicked: false,
-            outside: [MaybeUninit::uninit(); MAX_LISTED],
-            listed: 0,
-            overflowed: false,
+    /// A state serving nothing yet, made on the heap in place: one made on the stack and moved
+    /// there had its list of blocks (6 KiB) copied and cleared for every file, where a file lists
+    /// a few.
+    pub(super) fn boxed() -> Box<State> {
+        let mut state = Box::<State>::new_uninit();
+        let at = state.as_mut_ptr();
+        // SAFETY: every field but `outside` is written here, and `outside` holds `MaybeUninit`s,
+        // which need no value.
+        unsafe {
+            (&raw mut (*at).cursor).write(0);
+            (&raw mut (*at).end).write(0);
+            (&raw mut (*at).last_chunk).write(ptr::null_mut());
+            (&raw mut (*at).panicked).write(false);
+            (&raw mut (*at).listed).write(0);
+            (&raw mut (*at).overflowed).write(false);
+            state.assume_init()
         }
     }
 

@@ -45,7 +45,7 @@ unsafe impl Sync for Arena {}
 
 impl Arena {
     fn new() -> Self {
-        Arena { state: Box::new(alloc::State::new()) }
+        Arena { state: alloc::State::boxed() }
     }
 
     /// Runs `f` with this thread's small allocations bumped from the arena.

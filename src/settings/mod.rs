@@ -12,6 +12,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use rustc_hash::FxHashMap;
 
 use crate::rules::Rule;
+use crate::workspace::discover::is_python;
 
 pub(crate) mod bot;
 pub(crate) mod config;
@@ -66,6 +67,9 @@ pub(crate) struct Settings {
 pub(crate) struct Excludes {
     pub(crate) globs: GlobSet,
     pub(crate) anchor: Option<PathBuf>,
+    /// Whether some pattern may match a Python file (see [`may_match_python_file`]): the default
+    /// patterns name folders, and a walk asks about each file.
+    pub(crate) python_files: bool,
 }
 
 impl Settings {
@@ -95,7 +99,11 @@ impl Settings {
             rules,
             unsafe_fixes: cli.unsafe_fixes || config.unsafe_fixes.unwrap_or(false),
             target_version: cli.target_version.or(config.target_version).or(version).unwrap_or_default(),
-            exclude: Excludes { globs: glob_set(&exclude)?, anchor: config.dir.clone() },
+            exclude: Excludes {
+                globs: glob_set(&exclude)?,
+                anchor: config.dir.clone(),
+                python_files: exclude.iter().any(|pattern| may_match_python_file(pattern)),
+            },
             options: config.transform_options.clone(),
             max_file_size: cli
                 .max_file_size
@@ -131,6 +139,9 @@ impl Excludes {
     /// folder, the walked root or the current directory (so `build`, `tests/fixtures` and
     /// `*_pb2.py` all work). `path` and `root` are absolute.
     fn matches(&self, path: &Path, root: &Path, cwd: &Path) -> bool {
+        if !self.python_files && is_python(path) {
+            return false;
+        }
         let name = path.file_name().map(Path::new);
         let from_root = path.strip_prefix(root).ok();
         let from_cwd = path.strip_prefix(cwd).ok();
@@ -262,6 +273,14 @@ fn selected(known: &[&'static Rule], select: Option<&[String]>, ignore: &[String
     Ok(known.iter().copied().filter(chosen).filter(|rule| !ignore.iter().any(|id| id == rule.id)).collect())
 }
 
+/// Whether an exclude pattern may match the name or a relative path of a `.py` or `.pyi` file:
+/// one with glob syntax (a wildcard, a class, alternatives, an escape), or one that names such a
+/// file. A pattern without glob syntax matches a path equal to it only.
+fn may_match_python_file(pattern: &str) -> bool {
+    let pattern = pattern.trim_end_matches('/');
+    pattern.contains(['*', '?', '[', '{', '\\']) || is_python(Path::new(pattern))
+}
+
 fn glob_set(patterns: &[String]) -> Result<GlobSet> {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
@@ -303,6 +322,26 @@ mod tests {
 
     fn resolver(root: &Path, cli: Overrides) -> Resolver {
         Resolver::new(None, cli, &[&IS_LITERAL], root).unwrap()
+    }
+
+    #[test]
+    fn only_patterns_with_glob_syntax_or_a_python_name_may_match_a_python_file() {
+        for pattern in DEFAULT_EXCLUDES.iter().chain(&["generated/", "pkg/build", "data.json"]) {
+            assert!(!may_match_python_file(pattern), "{pattern}");
+        }
+        for pattern in ["*_pb2.py", "gen.py", "pkg/stubs.pyi", "venv/lib.py", "tests/**", "mod?", "v[0-9]", "{a,b}", "odd\\*"] {
+            assert!(may_match_python_file(pattern), "{pattern}");
+        }
+        let settings = |patterns: &[&str]| {
+            let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
+            Excludes { globs: glob_set(&patterns).expect("valid patterns"), anchor: None, python_files: patterns.iter().any(|p| may_match_python_file(p)) }
+        };
+        let (root, cwd) = (Path::new("/r"), Path::new("/r"));
+        let defaults: Vec<&str> = DEFAULT_EXCLUDES.to_vec();
+        assert!(settings(&defaults).matches(Path::new("/r/venv"), root, cwd));
+        assert!(!settings(&defaults).matches(Path::new("/r/venv.py"), root, cwd));
+        assert!(settings(&["gen.py"]).matches(Path::new("/r/pkg/gen.py"), root, cwd));
+        assert!(settings(&["dist", "*_pb2.py"]).matches(Path::new("/r/api_pb2.py"), root, cwd));
     }
 
     #[test]

@@ -342,3 +342,14 @@ fn a_call_glance_says_nothing_about_the_callees_it_leaves_out() {
     }
     assert!(left_out > 1000, "the cases hold calls left out ({left_out})");
 }
+
+/// The walk keeps the tables of the last selection it looked with: a file looked at with another
+/// selection gets that one's.
+#[test]
+fn the_tables_follow_the_selection() {
+    let source = "def f(a=make(list)):\n    pass\n";
+    for _ in 0..2 {
+        assert!(may_report(source), "call-default says yes to a call in a default");
+        assert!(!may_report_without_call_default(source));
+    }
+}

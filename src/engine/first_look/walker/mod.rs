@@ -1,7 +1,8 @@
 //! The first look's walk: one pass over the AST that asks the transforms about the kinds of node
 //! they name and gathers the module's facts for the project index.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
@@ -26,7 +27,7 @@ mod conditions;
 pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn Transform], for_index: bool) -> FirstLook<'a> {
     let mut walker = Walker {
         look: Look::new(transforms.len()),
-        asked: Asked::new(transforms),
+        asked: Asked::for_selection(transforms),
         for_index,
         renamed: FxHashSet::default(),
         classes: Vec::new(),
@@ -93,8 +94,17 @@ pub(crate) fn first_look<'a>(module: &'a ModModule, transforms: &[&'static dyn T
 /// A transform to ask, with its place in the selection.
 pub(super) type Asking = (usize, &'static dyn Transform);
 
+thread_local! {
+    /// The tables of the last selection looked with on this thread: the files of a run share
+    /// one selection or a few, and making the tables (the callees' maps above all) cost more
+    /// than the walk of a small file.
+    static LAST_ASKED: RefCell<Option<Rc<Asked>>> = const { RefCell::new(None) };
+}
+
 /// Which transforms to ask about a node, by its kind.
 struct Asked {
+    /// The selection the tables are for.
+    selection: Vec<&'static dyn Transform>,
     /// The transforms that glance at every statement (or expression) they visit.
     every_stmt: Vec<Asking>,
     every_expr: Vec<Asking>,
@@ -153,8 +163,29 @@ impl CallAskers {
 }
 
 impl Asked {
+    /// The tables for `transforms`: the last ones made on this thread when they are for the
+    /// same selection.
+    fn for_selection(transforms: &[&'static dyn Transform]) -> Rc<Asked> {
+        LAST_ASKED.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some(asked) = last.as_ref().filter(|asked| asked.is_for(transforms)) {
+                return Rc::clone(asked);
+            }
+            let asked = Rc::new(Asked::new(transforms));
+            *last = Some(Rc::clone(&asked));
+            asked
+        })
+    }
+
+    fn is_for(&self, transforms: &[&'static dyn Transform]) -> bool {
+        // Whole pointers, vtables too: the transforms are unit structs, whose addresses may
+        // coincide.
+        self.selection.len() == transforms.len() && self.selection.iter().zip(transforms).all(|(a, b)| std::ptr::eq(*a, *b))
+    }
+
     fn new(transforms: &[&'static dyn Transform]) -> Self {
         let mut asked = Asked {
+            selection: transforms.to_vec(),
             every_stmt: Vec::new(),
             every_expr: Vec::new(),
             by_kind: Vec::new(),
@@ -259,7 +290,7 @@ fn kind_bit(kind: NodeKind) -> u128 {
 
 struct Walker<'a> {
     look: Look<'a>,
-    asked: Asked,
+    asked: Rc<Asked>,
     for_index: bool,
     /// Names bound by imports with `as`.
     renamed: FxHashSet<&'a str>,
