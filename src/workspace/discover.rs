@@ -167,8 +167,16 @@ pub(crate) fn display_name(path: &Path, cwd: &Path) -> String {
     if cfg!(windows) { shown.replace('\\', "/") } else { shown.into_owned() }
 }
 
+/// `cwd.join(path)` in one allocation (`Path::join` copies `cwd`, then grows the copy): a run
+/// makes a few of these per file.
 pub(crate) fn absolute(path: &Path, cwd: &Path) -> PathBuf {
-    if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) }
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let mut joined = PathBuf::with_capacity(cwd.as_os_str().len() + 1 + path.as_os_str().len());
+    joined.push(cwd);
+    joined.push(path);
+    joined
 }
 
 /// Removes `.` and folds `..` lexically (no symlink resolution, as the user typed the path).

@@ -547,7 +547,7 @@ fn reported_rules(outcomes: &[Outcome]) -> FxHashMap<&str, FxHashSet<&'static st
 /// The path a file's module names are taken from (fields, not the source: its probe may be
 /// borrowed meanwhile).
 fn module_path(cwd: &Path, path: Option<&Path>, display: &str) -> PathBuf {
-    path.map_or_else(|| cwd.join(display), |p| cwd.join(p))
+    absolute(path.unwrap_or(Path::new(display)), cwd)
 }
 
 
