@@ -99,11 +99,7 @@ impl Settings {
             rules,
             unsafe_fixes: cli.unsafe_fixes || config.unsafe_fixes.unwrap_or(false),
             target_version: cli.target_version.or(config.target_version).or(version).unwrap_or_default(),
-            exclude: Excludes {
-                globs: glob_set(&exclude)?,
-                anchor: config.dir.clone(),
-                python_files: exclude.iter().any(|pattern| may_match_python_file(pattern)),
-            },
+            exclude: Excludes::new(&exclude, config.dir.clone())?,
             options: config.transform_options.clone(),
             max_file_size: cli
                 .max_file_size
@@ -135,6 +131,11 @@ impl Settings {
 }
 
 impl Excludes {
+    fn new(patterns: &[String], anchor: Option<PathBuf>) -> Result<Excludes> {
+        let python_files = patterns.iter().any(|pattern| may_match_python_file(pattern));
+        Ok(Excludes { globs: glob_set(patterns)?, anchor, python_files })
+    }
+
     /// An exclude pattern matches a path's file name, or its path relative to the config file's
     /// folder, the walked root or the current directory (so `build`, `tests/fixtures` and
     /// `*_pb2.py` all work). `path` and `root` are absolute.
@@ -334,7 +335,7 @@ mod tests {
         }
         let settings = |patterns: &[&str]| {
             let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
-            Excludes { globs: glob_set(&patterns).expect("valid patterns"), anchor: None, python_files: patterns.iter().any(|p| may_match_python_file(p)) }
+            Excludes::new(&patterns, None).expect("valid patterns")
         };
         let (root, cwd) = (Path::new("/r"), Path::new("/r"));
         let defaults: Vec<&str> = DEFAULT_EXCLUDES.to_vec();
